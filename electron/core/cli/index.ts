@@ -1,0 +1,8 @@
+import { runCli } from './run';
+
+const code = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+});
+process.exitCode = code;

@@ -1,0 +1,84 @@
+// The handler table: one async function per IPC channel, each validating its input against the
+// contract and answering with a Result. `main` registers it with ipcMain; the renderer e2e tests
+// register the very same table with Playwright's exposeBinding.
+import writeFileAtomic from 'write-file-atomic';
+import type { Channel } from '../shared/channels';
+import { inputSchemas, type ChannelOutput, type ImportReport, type ParsedInput } from '../shared/contract';
+import { fail, ok, type Result } from '../shared/result';
+import { messageFor } from './errors';
+import { exportFileName } from './export/export-file-name';
+import { notesMarkdown } from './export/markdown';
+import { importFile } from './import/import-file';
+import type { Library } from './library/library';
+import { collectNotes } from './library/notes';
+
+/** What only the host can do: native dialogs in the app, scripted answers in tests. */
+export interface Platform {
+  chooseSavePath(options: { title: string; defaultName: string; extension: string }): Promise<string | null>;
+  chooseImportFiles(): Promise<string[]>;
+}
+
+export type Handler = (input: unknown) => Promise<Result<unknown>>;
+export type Handlers = Record<Channel, Handler>;
+
+type Implementations = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> };
+
+export async function importFiles(library: Library, paths: string[]): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], errors: [] };
+  for (const path of paths) {
+    try {
+      const meta = await library.addArticle(await importFile(path));
+      report.imported.push({ id: meta.id, title: meta.title });
+    } catch (error) {
+      report.errors.push(messageFor(error));
+    }
+  }
+  return report;
+}
+
+function implementations(library: Library, platform: Platform): Implementations {
+  return {
+    'library:list': () => library.summaries(),
+    'article:open': async ({ id }) => ({
+      meta: library.meta(id),
+      html: await library.html(id),
+      annotations: await library.annotations(id),
+    }),
+    'article:import-files': async () => importFiles(library, await platform.chooseImportFiles()),
+    'annotation:create': ({ articleId, ...annotation }) => library.addAnnotation(articleId, annotation),
+    'annotation:update': ({ articleId, id, color, note }) => library.updateAnnotation(articleId, id, { color, note }),
+    'annotation:delete': async ({ articleId, id }) => {
+      await library.deleteAnnotation(articleId, id);
+      return { id };
+    },
+    'export:markdown': async ({ articleId }) => {
+      const title = articleId === null ? 'Margin notes' : library.meta(articleId).title;
+      const markdown = notesMarkdown(await collectNotes(library, articleId));
+      const path = await platform.chooseSavePath({
+        title: 'Export notes as Markdown',
+        defaultName: exportFileName(title, 'md'),
+        extension: 'md',
+      });
+      if (path !== null) await writeFileAtomic(path, markdown, { fsync: true });
+      return { path };
+    },
+  };
+}
+
+export function createHandlers(library: Library, platform: Platform): Handlers {
+  const impl = implementations(library, platform);
+  const table = {} as Handlers;
+  for (const channel of Object.keys(inputSchemas) as Channel[]) {
+    const run = impl[channel] as (input: unknown) => Promise<unknown>;
+    table[channel] = async (input) => {
+      const parsed = inputSchemas[channel].safeParse(input);
+      if (!parsed.success) return fail(`Margin refused a malformed request (${channel}).`);
+      try {
+        return ok(await run(parsed.data));
+      } catch (error) {
+        return fail(messageFor(error));
+      }
+    };
+  }
+  return table;
+}

@@ -1,0 +1,90 @@
+// Plain-text captures of news pages (the sample's shape): the first non-blank line is the
+// headline, blank lines separate paragraphs, and a photo leaves its caption twice (alt text, then
+// figure caption) followed by a short credit line. No library parses this shape, so it is ours.
+import { foldTypography } from '../../shared/anchoring/fold';
+
+export type TextBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'figure'; caption: string; credit: string | null };
+
+export interface ParsedText {
+  title: string;
+  blocks: TextBlock[];
+}
+
+/** Credits are short: "REUTERS", "via REUTERS", "Ukrainian Presidential Press Off/UPI/Shutterstock". */
+const MAX_CREDIT_LENGTH = 80;
+const MAX_CREDIT_WORDS = 10;
+
+function collapseSpaces(line: string): string {
+  return line.replace(/\s+/gu, ' ').trim();
+}
+
+function comparable(line: string): string {
+  return collapseSpaces(foldTypography(line.normalize('NFKC')));
+}
+
+function isRepeat(a: string, b: string): boolean {
+  const key = comparable(a);
+  return key.length > 0 && key === comparable(b);
+}
+
+function isCredit(line: string): boolean {
+  const text = collapseSpaces(line);
+  return text.length > 0 && text.length <= MAX_CREDIT_LENGTH && text.split(' ').length <= MAX_CREDIT_WORDS;
+}
+
+/** Of two copies of a caption, keep the typeset one (curly quotes, real dashes). */
+function typesetCopy(a: string, b: string): string {
+  const typographic = (s: string) => [...s].filter((ch) => foldTypography(ch) !== ch).length;
+  return typographic(a) > typographic(b) ? collapseSpaces(a) : collapseSpaces(b);
+}
+
+function splitBlocks(lines: string[]): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+function parseBlock(lines: string[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) out.push({ kind: 'paragraph', text: collapseSpaces(paragraph.join(' ')) });
+    paragraph = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const next = lines[i + 1];
+    if (next !== undefined && isRepeat(line, next)) {
+      flush();
+      const creditLine = lines[i + 2];
+      const credit = creditLine !== undefined && isCredit(creditLine) ? collapseSpaces(creditLine) : null;
+      out.push({ kind: 'figure', caption: typesetCopy(line, next), credit });
+      i += credit === null ? 1 : 2;
+    } else {
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Returns null when the text holds nothing but white space. */
+export function parsePlainText(source: string): ParsedText | null {
+  const lines = source.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  const titleIndex = lines.findIndex((line) => line.trim() !== '');
+  if (titleIndex === -1) return null;
+  const title = collapseSpaces(lines[titleIndex] as string);
+  const blocks = splitBlocks(lines.slice(titleIndex + 1)).flatMap(parseBlock);
+  return { title, blocks };
+}

@@ -1,0 +1,15 @@
+// Writes parsed text blocks as article HTML. Blocks are joined by a newline so that the
+// article's text (textContent) keeps a break between paragraphs, which quotes and their
+// prefix/suffix context read naturally across.
+import { escapeHtml } from './html-escape';
+import type { TextBlock } from './plain-text';
+
+function blockHtml(block: TextBlock): string {
+  if (block.kind === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
+  const credit = block.credit === null ? '' : ` <span class="credit">${escapeHtml(block.credit)}</span>`;
+  return `<figure><figcaption><span class="caption">${escapeHtml(block.caption)}</span>${credit}</figcaption></figure>`;
+}
+
+export function textBlocksToHtml(blocks: TextBlock[]): string {
+  return blocks.map(blockHtml).join('\n');
+}

@@ -1,0 +1,20 @@
+// DOMPurify on jsdom, configured by the shared allowlist. jsdom is created without scripts or
+// resource loading, so nothing in an article runs or is fetched while it is sanitized.
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { SANITIZE_CONFIG, installSanitizeHooks } from '../../shared/sanitize-policy';
+
+let purifier: DOMPurify | null = null;
+
+function getPurifier(): DOMPurify {
+  if (purifier === null) {
+    const { window } = new JSDOM('<!DOCTYPE html>');
+    purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    installSanitizeHooks(purifier);
+  }
+  return purifier;
+}
+
+export function sanitizeArticleHtml(html: string): string {
+  return getPurifier().sanitize(html, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
+}

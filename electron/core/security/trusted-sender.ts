@@ -1,0 +1,23 @@
+// Which pages may call Margin's IPC handlers, and which links may leave the app.
+import { APP_HOST, APP_SCHEME } from '../protocol/app-files';
+
+/** Only the app's own pages, served from margin://app/, may call the handlers. */
+export function isTrustedSenderUrl(url: string | undefined): boolean {
+  if (url === undefined) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Links handed to the system browser: plain web pages only, never file:, javascript: or custom schemes. */
+export function isExternalWebUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}

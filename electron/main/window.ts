@@ -1,0 +1,26 @@
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from '../core/protocol/app-files';
+
+export function createReaderWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Margin',
+    show: false,
+    backgroundColor: '#fbf9f4',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}

@@ -1,0 +1,96 @@
+// The records Margin keeps, as zod schemas: every file read from disk and every IPC input is
+// parsed through these, so a type here is also a runtime check.
+import { z } from 'zod';
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const ColorSchema = z.enum(HIGHLIGHT_COLORS);
+export type HighlightColor = z.infer<typeof ColorSchema>;
+
+/** How many characters of context a quote selector keeps on each side. */
+export const QUOTE_CONTEXT_LENGTH = 32;
+export const MAX_NOTE_LENGTH = 100_000;
+export const MAX_QUOTE_LENGTH = 200_000;
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+export const TextQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
+  prefix: z.string().max(QUOTE_CONTEXT_LENGTH),
+  suffix: z.string().max(QUOTE_CONTEXT_LENGTH),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+
+export const TextPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((p) => p.end > p.start, { message: 'end must be after start' });
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+export const SelectorsSchema = z.object({
+  quote: TextQuoteSelectorSchema,
+  position: TextPositionSelectorSchema,
+});
+export type Selectors = z.infer<typeof SelectorsSchema>;
+
+export const AnnotationSchema = z.object({
+  id: z.uuid(),
+  articleId: z.uuid(),
+  color: ColorSchema,
+  note: z.string().max(MAX_NOTE_LENGTH),
+  target: SelectorsSchema,
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export const ArticleFormatSchema = z.enum(['text', 'html', 'markdown']);
+
+export const ArticleMetaSchema = z.object({
+  id: z.uuid(),
+  title: z.string().min(1),
+  byline: z.string().nullable(),
+  siteName: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  sourceFile: z.string().nullable(),
+  format: ArticleFormatSchema,
+  wordCount: z.number().int().nonnegative(),
+  importedAt: IsoDate,
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
+
+export const FigureSchema = z.object({
+  caption: z.string(),
+  credit: z.string().nullable(),
+  image: z.string().nullable(),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+/** One row of the library list. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  importedAt: string;
+  wordCount: number;
+  highlightCount: number;
+}
+
+/** Everything the reader needs to show one article. */
+export interface ArticleView {
+  meta: ArticleMeta;
+  /** Sanitized article body; the renderer sanitizes it once more before it enters the DOM. */
+  html: string;
+  annotations: Annotation[];
+}
+
+/** Where an article came from, in one line for a person: the URL when known, else the file. */
+export function articleSource(meta: Pick<ArticleMeta, 'sourceUrl' | 'sourceFile'>): string | null {
+  return meta.sourceUrl ?? meta.sourceFile;
+}

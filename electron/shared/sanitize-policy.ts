@@ -1,0 +1,63 @@
+// The one allowlist every sanitizing pass uses: the importers in core (DOMPurify on jsdom) and
+// the reader in the renderer (DOMPurify in the page). Pure data plus hooks that take the
+// DOMPurify instance they are installed on, so both sides enforce exactly the same rules.
+import type { Config, DOMPurify } from 'dompurify';
+
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'div', 'dl', 'dt',
+  'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd',
+  'li', 'ol', 'p', 'pre', 'q', 's', 'section', 'small', 'span', 'strong', 'sub', 'sup', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul',
+];
+
+const ALLOWED_ATTR = [
+  'alt', 'class', 'colspan', 'datetime', 'dir', 'height', 'href', 'lang', 'rel', 'rowspan',
+  'src', 'target', 'title', 'width',
+];
+
+/** Classes an article may carry: the ones the reader styles. Anything else could borrow app UI styles. */
+export const ARTICLE_CLASSES = new Set(['caption', 'credit']);
+
+export const SANITIZE_CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  KEEP_CONTENT: true,
+  WHOLE_DOCUMENT: false,
+  // Links may go to the web or to an e-mail address; images only to stored assets (checked in the hook).
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|margin:\/\/asset\/|data:image\/(?:png|jpeg|gif|webp|avif);base64,|#)/i,
+};
+
+const SAFE_IMAGE_SRC = /^(?:margin:\/\/asset\/[a-f0-9]{64}\.(?:png|jpg|gif|webp|avif|svg)|data:image\/(?:png|jpeg|gif|webp|avif);base64,[a-z0-9+/=\s]+)$/i;
+const SAFE_LINK_HREF = /^(?:https?:\/\/|mailto:|#)/i;
+
+/** Whether a URL may stay in an attribute of sanitized article HTML. */
+export function isAllowedArticleUrl(attribute: 'href' | 'src', value: string): boolean {
+  const trimmed = value.trim();
+  return attribute === 'src' ? SAFE_IMAGE_SRC.test(trimmed) : SAFE_LINK_HREF.test(trimmed);
+}
+
+export function installSanitizeHooks(purify: DOMPurify): void {
+  purify.removeAllHooks();
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    const name = data.attrName;
+    if (name === 'href' || name === 'src') {
+      if (!isAllowedArticleUrl(name, data.attrValue)) data.keepAttr = false;
+    } else if (name === 'class') {
+      const kept = data.attrValue.split(/\s+/).filter((c) => ARTICLE_CLASSES.has(c));
+      if (kept.length === 0) data.keepAttr = false;
+      else data.attrValue = kept.join(' ');
+    } else if (name === 'target' || name === 'rel') {
+      // Set for every link in afterSanitizeAttributes; never taken from the page.
+      data.keepAttr = false;
+    }
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('rel', 'noopener noreferrer');
+      if (!node.getAttribute('href')?.startsWith('#')) node.setAttribute('target', '_blank');
+    }
+  });
+}

@@ -1,0 +1,249 @@
+// The reader's state and the actions on it. Views render from state; every change to the
+// library goes through `window.margin` and the state is updated from what the handler answers.
+import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
+import type { MenuCommand } from '../../electron/shared/channels';
+import type { Annotation, ArticleSummary, ArticleView, HighlightColor } from '../../electron/shared/model';
+import { call, margin } from './bridge';
+import { h } from './dom';
+import { paintHighlights, type PaintedSpan } from './highlight-painter';
+import { renderLibraryList } from './library-list';
+import { renderNotesPanel, type NotesPanelActions } from './notes-panel';
+import { renderArticle, type RenderedArticle } from './reader-view';
+import { SelectionToolbar } from './selection-toolbar';
+import { rangeFromOffsets, selectionSpan, textOffsetAtPoint } from './text-offsets';
+
+export interface AppElements {
+  libraryList: HTMLElement;
+  reader: HTMLElement;
+  notesList: HTMLElement;
+  notesHeading: HTMLElement;
+  status: HTMLElement;
+}
+
+interface OpenArticle {
+  view: ArticleView;
+  rendered: RenderedArticle;
+  annotations: Annotation[];
+  spans: Map<string, { start: number; end: number }>;
+}
+
+const byPosition = (spans: OpenArticle['spans']) => (a: Annotation, b: Annotation) =>
+  (spans.get(a.id)?.start ?? Infinity) - (spans.get(b.id)?.start ?? Infinity);
+
+export class ReaderApp {
+  private articles: ArticleSummary[] = [];
+  private open: OpenArticle | null = null;
+  private focusedId: string | null = null;
+  private editingId: string | null = null;
+  private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
+
+  constructor(private readonly el: AppElements) {
+    document.body.append(this.toolbar.element);
+    this.listen();
+  }
+
+  async start(): Promise<void> {
+    await this.refreshLibrary();
+    const first = [...this.articles].sort((a, b) => b.importedAt.localeCompare(a.importedAt))[0];
+    if (first !== undefined) await this.openArticle(first.id);
+    else this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Open a text article (File › Open Article…) to start reading.'));
+  }
+
+  say(message: string): void {
+    this.el.status.textContent = message;
+    this.el.status.hidden = false;
+    window.clearTimeout(Number(this.el.status.dataset.timer));
+    this.el.status.dataset.timer = String(window.setTimeout(() => (this.el.status.hidden = true), 6000));
+  }
+
+  async runMenuCommand(command: MenuCommand): Promise<void> {
+    if (command === 'import-files') await this.importFiles();
+    else if (command === 'export-article') await this.exportNotes(this.open?.view.meta.id ?? null);
+    else await this.exportNotes(null);
+  }
+
+  async importFiles(): Promise<void> {
+    const report = await call(margin().importFiles({}));
+    if (report === null) return;
+    if (report.errors.length > 0) this.say(report.errors.join(' '));
+    else if (report.imported.length > 0) this.say(`Imported ${report.imported.map((a) => a.title).join(', ')}.`);
+    await this.refreshLibrary();
+    const first = report.imported[0];
+    if (first !== undefined) await this.openArticle(first.id);
+  }
+
+  async exportNotes(articleId: string | null): Promise<void> {
+    const result = await call(margin().exportMarkdown({ articleId }));
+    if (result?.path) this.say(`Notes exported to ${result.path}.`);
+  }
+
+  async openArticle(id: string): Promise<void> {
+    const view = await call(margin().openArticle({ id }));
+    if (view === null) return;
+    const rendered = renderArticle(this.el.reader, view);
+    const spans = new Map<string, { start: number; end: number }>();
+    for (const annotation of view.annotations) {
+      const anchor = resolveSelectors(rendered.text, annotation.target);
+      if (anchor.status !== 'orphaned') spans.set(annotation.id, { start: anchor.start, end: anchor.end });
+    }
+    this.open = { view, rendered, annotations: [...view.annotations].sort(byPosition(spans)), spans };
+    this.focusedId = null;
+    this.editingId = null;
+    this.toolbar.hide();
+    this.renderLibrary();
+    this.renderAnnotations();
+  }
+
+  private async refreshLibrary(): Promise<void> {
+    this.articles = (await call(margin().listArticles({}))) ?? this.articles;
+    this.renderLibrary();
+  }
+
+  private renderLibrary(): void {
+    renderLibraryList(this.el.libraryList, this.articles, this.open?.view.meta.id ?? null, (id) => void this.openArticle(id));
+  }
+
+  private renderAnnotations(): void {
+    const open = this.open;
+    if (open === null) return;
+    const painted: PaintedSpan[] = [];
+    for (const annotation of open.annotations) {
+      const span = open.spans.get(annotation.id);
+      const range = span === undefined ? null : rangeFromOffsets(open.rendered.body, span.start, span.end);
+      if (range !== null) painted.push({ id: annotation.id, color: annotation.color, range });
+    }
+    paintHighlights(painted, this.focusedId);
+    const orphaned = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
+    this.el.notesHeading.textContent = `Highlights (${open.annotations.length})`;
+    renderNotesPanel(this.el.notesList, { annotations: open.annotations, orphaned, focusedId: this.focusedId, editingId: this.editingId }, this.panelActions);
+    const count = this.articles.find((a) => a.id === open.view.meta.id);
+    if (count !== undefined && count.highlightCount !== open.annotations.length) {
+      count.highlightCount = open.annotations.length;
+      this.renderLibrary();
+    }
+  }
+
+  private async highlightSelection(color: HighlightColor, withNote: boolean): Promise<void> {
+    const open = this.open;
+    if (open === null) return;
+    const span = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
+    if (span === null) return;
+    const target = describeSpan(open.rendered.text, span.start, span.end);
+    const created = await call(margin().createAnnotation({ articleId: open.view.meta.id, color, note: '', target }));
+    this.toolbar.hide();
+    if (created === null) return;
+    window.getSelection()?.removeAllRanges();
+    open.spans.set(created.id, span);
+    open.annotations = [...open.annotations, created].sort(byPosition(open.spans));
+    this.focusedId = created.id;
+    this.editingId = withNote ? created.id : null;
+    this.renderAnnotations();
+    this.scrollCardIntoView(created.id);
+  }
+
+  private readonly panelActions: NotesPanelActions = {
+    goTo: (id) => this.focus(id, true),
+    editNote: (id) => {
+      this.editingId = id;
+      if (id !== null) this.focusedId = id;
+      this.renderAnnotations();
+    },
+    saveNote: (id, note) => void this.update(id, { note }),
+    recolor: (id, color) => void this.update(id, { color }),
+    remove: (id) => void this.remove(id),
+  };
+
+  private async update(id: string, patch: { note?: string; color?: HighlightColor }): Promise<void> {
+    const open = this.open;
+    if (open === null) return;
+    const updated = await call(margin().updateAnnotation({ articleId: open.view.meta.id, id, ...patch }));
+    if (updated === null) return;
+    open.annotations = open.annotations.map((a) => (a.id === id ? updated : a));
+    if (patch.note !== undefined) this.editingId = null;
+    this.renderAnnotations();
+  }
+
+  private async remove(id: string): Promise<void> {
+    const open = this.open;
+    if (open === null) return;
+    const removed = await call(margin().deleteAnnotation({ articleId: open.view.meta.id, id }));
+    if (removed === null) return;
+    open.annotations = open.annotations.filter((a) => a.id !== id);
+    open.spans.delete(id);
+    if (this.focusedId === id) this.focusedId = null;
+    if (this.editingId === id) this.editingId = null;
+    this.renderAnnotations();
+    this.say('Highlight deleted.');
+  }
+
+  private focus(id: string, scrollArticle: boolean): void {
+    const open = this.open;
+    if (open === null) return;
+    this.focusedId = id;
+    this.renderAnnotations();
+    const span = open.spans.get(id);
+    if (scrollArticle && span !== undefined) {
+      const range = rangeFromOffsets(open.rendered.body, span.start, span.end);
+      const target = range?.startContainer.parentElement;
+      target?.scrollIntoView({ block: 'center', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    }
+    this.scrollCardIntoView(id);
+  }
+
+  private scrollCardIntoView(id: string): void {
+    this.el.notesList.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private selectionInArticle(): Range | null {
+    const open = this.open;
+    const selection = window.getSelection();
+    if (open === null || selection === null || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    return open.rendered.body.contains(range.commonAncestorContainer) ? range : null;
+  }
+
+  private listen(): void {
+    const updateToolbar = () => {
+      const range = this.selectionInArticle();
+      if (range === null) this.toolbar.hide();
+      else this.toolbar.showAt(range.getBoundingClientRect());
+    };
+    this.el.reader.addEventListener('mouseup', () => window.setTimeout(updateToolbar, 0));
+    document.addEventListener('selectionchange', () => {
+      if (this.selectionInArticle() === null) this.toolbar.hide();
+    });
+    this.el.reader.addEventListener('keyup', (event) => {
+      if (event.shiftKey) updateToolbar();
+    });
+    this.el.reader.addEventListener('scroll', () => this.toolbar.hide(), { passive: true });
+    this.el.reader.addEventListener('click', (event) => {
+      const open = this.open;
+      if (open === null || this.selectionInArticle() !== null) return;
+      const offset = textOffsetAtPoint(open.rendered.body, event.clientX, event.clientY);
+      if (offset === null) return;
+      // Where highlights overlap, the shortest (innermost) is the one the person meant.
+      const hit = open.annotations
+        .filter((a) => {
+          const span = open.spans.get(a.id);
+          return span !== undefined && span.start <= offset && offset < span.end;
+        })
+        .sort((a, b) => {
+          const sa = open.spans.get(a.id);
+          const sb = open.spans.get(b.id);
+          return (sa && sb ? sa.end - sa.start - (sb.end - sb.start) : 0);
+        })[0];
+      if (hit !== undefined) this.focus(hit.id, false);
+    });
+    document.addEventListener('keydown', (event) => {
+      const typing = event.target instanceof HTMLElement && event.target.closest('textarea, input, [contenteditable]') !== null;
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if ((event.key === 'h' || event.key === 'n') && this.selectionInArticle() !== null) {
+        event.preventDefault();
+        this.toolbar.highlightWithLastColor(event.key === 'n');
+      } else if (event.key === 'Escape') {
+        this.toolbar.hide();
+      }
+    });
+  }
+}

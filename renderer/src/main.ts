@@ -1,0 +1,37 @@
+import { ReaderApp } from './app';
+import { setErrorReporter } from './bridge';
+import { h } from './dom';
+
+const libraryList = h('ul', { class: 'library-list', id: 'library-list' });
+const reader = h('main', { class: 'reader', id: 'reader', tabindex: '-1' });
+const notesList = h('ol', { class: 'notes-list', id: 'notes-list' });
+const notesHeading = h('h2', { class: 'panel-title' }, 'Highlights');
+const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', hidden: true });
+const openButton = h('button', { type: 'button', class: 'primary' }, 'Open…');
+const exportLibrary = h('button', { type: 'button' }, 'Export all notes…');
+const exportArticle = h('button', { type: 'button' }, 'Export…');
+
+document.getElementById('app')?.replaceChildren(
+  h(
+    'div',
+    { class: 'shell' },
+    h(
+      'aside',
+      { class: 'library', 'aria-label': 'Library' },
+      h('header', { class: 'library-header' }, h('span', { class: 'wordmark' }, 'Margin'), openButton),
+      libraryList,
+      h('footer', { class: 'library-footer' }, exportLibrary),
+    ),
+    reader,
+    h('aside', { class: 'notes-panel', 'aria-label': 'Highlights and notes' }, h('header', { class: 'panel-header' }, notesHeading, exportArticle), notesList),
+  ),
+  status,
+);
+
+const app = new ReaderApp({ libraryList, reader, notesList, notesHeading, status });
+setErrorReporter((message) => app.say(message));
+openButton.addEventListener('click', () => void app.runMenuCommand('import-files'));
+exportArticle.addEventListener('click', () => void app.runMenuCommand('export-article'));
+exportLibrary.addEventListener('click', () => void app.runMenuCommand('export-library'));
+window.margin.onMenuCommand((command) => void app.runMenuCommand(command));
+void app.start();
