@@ -1,0 +1,71 @@
+// Lint, including the rule that keeps the house's rooms apart (DESIGN.md, "The house"):
+// shared is pure, core is Node without Electron, only main and preload touch Electron, and the
+// renderer reaches nothing but shared.
+import boundaries from 'eslint-plugin-boundaries';
+import tseslint from 'typescript-eslint';
+
+// Which rooms each room may import from.
+const LAYERS = {
+  shared: ['shared'],
+  core: ['shared', 'core'],
+  main: ['shared', 'core', 'main'],
+  preload: ['shared', 'preload'],
+  renderer: ['shared', 'renderer'],
+  tests: ['shared', 'core', 'renderer', 'tests'],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'boundaries/include': ['electron/**', 'renderer/**', 'tests/**'],
+      'boundaries/elements': [
+        { type: 'shared', pattern: 'electron/shared' },
+        { type: 'core', pattern: 'electron/core' },
+        { type: 'main', pattern: 'electron/main' },
+        { type: 'preload', pattern: 'electron/preload' },
+        { type: 'renderer', pattern: 'renderer' },
+        { type: 'tests', pattern: 'tests' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkAllOrigins: true,
+          checkUnknownLocals: true,
+          policies: [
+            ...Object.entries(LAYERS).map(([type, allowed]) => ({
+              from: { element: { type } },
+              allow: { to: { element: { types: { anyOf: allowed } } } },
+            })),
+            // Packages from npm are allowed; Node's own modules and Electron only where they belong.
+            { allow: { to: { module: { origin: 'external' } } } },
+            { from: { element: { types: { anyOf: ['core', 'main', 'tests'] } } }, allow: { to: { module: { origin: 'core' } } } },
+            {
+              from: { element: { types: { anyOf: ['shared', 'core', 'renderer', 'tests'] } } },
+              disallow: { to: { module: { source: 'electron' } } },
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Pure code has no host: no DOM, no Node globals.
+    files: ['electron/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'navigator'] },
+  },
+);

@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/core/cli/run';
+import { repoRoot, samplePath } from './support/paths';
+import { tempDir } from './support/temp-dir';
+
+async function margin(dataDir: string, ...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
+  return { code, out, err };
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[relative(dir, path)] = await readFile(path, 'utf8');
+    }
+  }
+  return files;
+}
+
+describe('margin CLI', () => {
+  it('round trip: import, highlight with a note, list, show, export', async () => {
+    const dataDir = await tempDir();
+    const imported = await margin(dataDir, 'import', samplePath, '--json');
+    expect(imported.code).toBe(0);
+    const { id, title } = JSON.parse(imported.out);
+    expect(title).toBe('Russia says it has advanced nearly 2 miles in northeast Ukraine');
+
+    const made = await margin(dataDir, 'highlight', id, '--quote', "Ukraine's Kharkiv region", '--note', 'Liberated last September', '--color', 'blue', '--json');
+    expect(made.err).toBe('');
+    const annotation = JSON.parse(made.out);
+    expect(annotation).toMatchObject({ quote: 'Ukraine’s Kharkiv region', note: 'Liberated last September', color: 'blue' });
+
+    const list = JSON.parse((await margin(dataDir, 'list', '--json')).out);
+    expect(list).toEqual([{ id, title, highlights: 1 }]);
+
+    const shown = JSON.parse((await margin(dataDir, 'show', id, '--json')).out);
+    expect(Object.keys(shown)).toEqual(['id', 'title', 'byline', 'source', 'importedAt', 'wordCount', 'text', 'figures', 'annotations']);
+    expect(shown.figures).toHaveLength(5);
+    expect(shown.figures[4]).toEqual({
+      caption: 'Russian President Vladimir Putin has remained steadfast in his country’s push to conquer eastern Ukraine.',
+      credit: 'AP',
+      image: null,
+    });
+    expect(shown.annotations).toEqual([annotation]);
+    expect(shown.text.slice(annotation.start, annotation.end)).toBe('Ukraine’s Kharkiv region');
+
+    const exported = await margin(dataDir, 'export', id, '--format', 'markdown');
+    expect(exported.out).toContain(`# ${title}`);
+    expect(exported.out).toContain('Source: ukraine-advance.txt');
+    expect(exported.out).toContain('> Ukraine’s Kharkiv region\n\nLiberated last September');
+
+    const outFile = join(await tempDir(), 'notes.md');
+    expect((await margin(dataDir, 'export', '--format', 'markdown', '--out', outFile)).code).toBe(0);
+    expect(await readFile(outFile, 'utf8')).toBe(exported.out);
+  });
+
+  it('asks which occurrence when a quote appears more than once', async () => {
+    const dataDir = await tempDir();
+    const { id } = JSON.parse((await margin(dataDir, 'import', samplePath, '--json')).out);
+    const ambiguous = await margin(dataDir, 'highlight', id, '--quote', 'Kharkiv');
+    expect(ambiguous).toMatchObject({ code: 1, out: '' });
+    expect(ambiguous.err).toBe('That quote appears 3 times in the article; add --occurrence N (1 to 3) to choose one.\n');
+    const second = JSON.parse((await margin(dataDir, 'highlight', id, '--quote', 'Kharkiv', '--occurrence', '2', '--json')).out);
+    const { text } = JSON.parse((await margin(dataDir, 'show', id, '--json')).out);
+    expect(second.start).toBe(text.indexOf('Kharkiv', text.indexOf('Kharkiv') + 1));
+  });
+
+  it('bad input: one sentence on stderr, exit 1, library untouched', async () => {
+    const dataDir = await tempDir();
+    const { id } = JSON.parse((await margin(dataDir, 'import', samplePath, '--json')).out);
+    const empty = join(await tempDir(), 'empty.txt');
+    await writeFile(empty, '');
+    const binary = join(await tempDir(), 'binary.txt');
+    await writeFile(binary, new Uint8Array([0, 1, 2, 3, 255, 0]));
+    const latin1 = join(await tempDir(), 'latin1.txt');
+    await writeFile(latin1, new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]));
+    const before = await snapshot(dataDir);
+    const cases: [string[], string][] = [
+      [['import', empty], 'empty.txt is empty.'],
+      [['import', binary], 'binary.txt is a binary file, not a text article.'],
+      [['import', latin1], 'latin1.txt is not UTF-8 text; save it as UTF-8 and import it again.'],
+      [['show', '7c9e6679-7425-40de-944b-e07fc1f90ae7', '--json'], 'There is no article with the id 7c9e6679-7425-40de-944b-e07fc1f90ae7 in this library.'],
+      [['show', 'not-an-id'], 'An article id looks like 3f2b1c9e-…; run `margin list` to see them.'],
+      [['highlight', id, '--quote', 'words that are nowhere'], 'That quote is not in the article.'],
+      [['highlight', id, '--quote', 'Kharkiv', '--occurrence', '9'], 'That quote appears 3 times; --occurrence must be 1 to 3.'],
+      [['highlight', id, '--quote', 'Kupyansk', '--occurrence', '1', '--color', 'orange'], '--color is one of yellow, green, blue, pink, purple.'],
+      [['export', '--format', 'pdf'], 'export needs --format markdown.'],
+      [['frobnicate'], 'Unknown command "frobnicate". Run `margin --help` for usage.'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await margin(dataDir, ...args);
+      expect({ args, code: result.code, err: result.err, out: result.out }).toEqual({ args, code: 1, err: `${message}\n`, out: '' });
+    }
+    expect(await snapshot(dataDir)).toEqual(before);
+  });
+
+  it('runs as the installed `margin` command on plain Node', async () => {
+    const dataDir = await tempDir();
+    const run = promisify(execFile);
+    const bin = join(repoRoot, 'bin', 'margin.js');
+    const { stdout } = await run(process.execPath, [bin, '--data-dir', dataDir, 'import', samplePath, '--json']);
+    expect(JSON.parse(stdout).title).toBe('Russia says it has advanced nearly 2 miles in northeast Ukraine');
+    const listed = await run(process.execPath, [bin, 'list'], { env: { ...process.env, MARGIN_DATA_DIR: dataDir } });
+    expect(listed.stdout).toContain('0 highlights  Russia says it has advanced');
+    const failed = await run(process.execPath, [bin, '--data-dir', dataDir, 'show', 'nope']).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1, stderr: 'An article id looks like 3f2b1c9e-…; run `margin list` to see them.\n' });
+  });
+});

@@ -1,0 +1,85 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers, type Platform } from '../../electron/core/handlers';
+import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { CHANNELS } from '../../electron/shared/channels';
+import type { Annotation, ArticleSummary, ArticleView } from '../../electron/shared/model';
+import type { Result } from '../../electron/shared/result';
+import { libraryWithSample } from './support/library';
+import { tempDir } from './support/temp-dir';
+
+function platform(savePath: string | null, importPaths: string[] = []): Platform {
+  return { chooseSavePath: async () => savePath, chooseImportFiles: async () => importPaths };
+}
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
+  return result.value as T;
+}
+
+describe('handler table', () => {
+  it('has one handler per contract channel', async () => {
+    const { library } = await libraryWithSample();
+    expect(Object.keys(createHandlers(library, platform(null))).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('lists, opens, highlights, edits, deletes', async () => {
+    const { library, sample } = await libraryWithSample();
+    const handlers = createHandlers(library, platform(null));
+    const [row] = value<ArticleSummary[]>(await handlers['library:list']({}));
+    expect(row).toMatchObject({ id: sample.id, highlightCount: 0 });
+    const view = value<ArticleView>(await handlers['article:open']({ id: sample.id }));
+    expect(view.html).toContain('<figcaption>');
+    const { text } = await library.content(sample.id);
+    const at = text.indexOf('sky shield');
+    const created = value<Annotation>(
+      await handlers['annotation:create']({ articleId: sample.id, color: 'yellow', target: describeSpan(text, at, at + 10) }),
+    );
+    expect(created.note).toBe('');
+    const updated = value<Annotation>(await handlers['annotation:update']({ articleId: sample.id, id: created.id, note: 'Europe-wide' }));
+    expect(updated.note).toBe('Europe-wide');
+    expect(value(await handlers['annotation:delete']({ articleId: sample.id, id: created.id }))).toEqual({ id: created.id });
+  });
+
+  it('refuses malformed input with a Result, never a throw', async () => {
+    const { library, sample } = await libraryWithSample();
+    const handlers = createHandlers(library, platform(null));
+    const bad: [keyof typeof handlers, unknown][] = [
+      ['article:open', { id: '../../etc/passwd' }],
+      ['article:open', null],
+      ['library:list', { extra: true }],
+      ['annotation:create', { articleId: sample.id, color: 'red', target: {} }],
+      ['annotation:update', { articleId: sample.id, id: sample.id, note: 'x'.repeat(100_001) }],
+      ['export:markdown', { articleId: 42 }],
+    ];
+    for (const [channel, input] of bad) {
+      expect(await handlers[channel](input)).toEqual({ ok: false, error: `Margin refused a malformed request (${channel}).` });
+    }
+    expect(await handlers['article:open']({ id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' })).toEqual({
+      ok: false,
+      error: 'There is no article with the id 7c9e6679-7425-40de-944b-e07fc1f90ae7 in this library.',
+    });
+  });
+
+  it('exports Markdown to the path the person chose, and nothing when they cancel', async () => {
+    const { library, sample } = await libraryWithSample();
+    const out = join(await tempDir(), 'notes.md');
+    const written = value<{ path: string }>(await createHandlers(library, platform(out))['export:markdown']({ articleId: sample.id }));
+    expect(written.path).toBe(out);
+    expect(await readFile(out, 'utf8')).toContain(`# ${sample.title}`);
+    expect(value(await createHandlers(library, platform(null))['export:markdown']({ articleId: null }))).toEqual({ path: null });
+  });
+
+  it('imports the files chosen, reporting each one that fails in a sentence', async () => {
+    const { library } = await libraryWithSample();
+    const dir = await tempDir();
+    await writeFile(join(dir, 'good.txt'), 'A headline\n\nA paragraph.');
+    await writeFile(join(dir, 'empty.txt'), '');
+    const handlers = createHandlers(library, platform(null, [join(dir, 'good.txt'), join(dir, 'empty.txt')]));
+    const report = value<{ imported: { title: string }[]; errors: string[] }>(await handlers['article:import-files']({}));
+    expect(report.imported.map((a) => a.title)).toEqual(['A headline']);
+    expect(report.errors).toEqual(['empty.txt is empty.']);
+    expect(library.articles()).toHaveLength(2);
+  });
+});

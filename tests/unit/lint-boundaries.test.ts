@@ -1,0 +1,36 @@
+// The house's rooms are kept apart by a lint rule; this proves the rule bites.
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './support/paths';
+
+const eslint = new ESLint({ cwd: repoRoot });
+
+async function boundaryErrors(file: string, source: string): Promise<number> {
+  const [result] = await eslint.lintText(source, { filePath: join(repoRoot, file) });
+  return result?.messages.filter((m) => m.ruleId === 'boundaries/dependencies').length ?? -1;
+}
+
+describe('layer boundaries', () => {
+  it.each([
+    ['electron/shared/x.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n"],
+    ['electron/shared/x.ts', "import { UserError } from '../core/errors';\nexport const x = UserError;\n"],
+    ['electron/core/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['electron/core/x.ts', "import { registerHandlers } from '../main/ipc';\nexport const x = registerHandlers;\n"],
+    ['electron/preload/x.ts', "import { Library } from '../core/library/library';\nexport const x = Library;\n"],
+    ['electron/preload/x.ts', "import path from 'node:path';\nexport const x = path;\n"],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
+    ['renderer/src/x.ts', "import { Library } from '../../electron/core/library/library';\nexport const x = Library;\n"],
+    ['renderer/src/x.ts', "import fs from 'fs';\nexport const x = fs;\n"],
+  ])('rejects %s importing across a boundary (%#)', async (file, source) => {
+    expect(await boundaryErrors(file, source)).toBe(1);
+  });
+
+  it.each([
+    ['electron/core/x.ts', "import { readFile } from 'node:fs/promises';\nimport { ok } from '../shared/result';\nexport const x = [readFile, ok];\n"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nimport { UserError } from '../core/errors';\nexport const x = [app, UserError];\n"],
+    ['renderer/src/x.ts', "import DOMPurify from 'dompurify';\nimport { ok } from '../../electron/shared/result';\nexport const x = [DOMPurify, ok];\n"],
+  ])('allows %s its own imports (%#)', async (file, source) => {
+    expect(await boundaryErrors(file, source)).toBe(0);
+  });
+});

@@ -1,0 +1,56 @@
+import { open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../electron/core/errors';
+import { importFile } from '../../electron/core/import/import-file';
+import { MAX_ARTICLE_BYTES, readTextFile } from '../../electron/core/import/read-text-file';
+import { tempDir } from './support/temp-dir';
+
+async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
+  const path = join(await tempDir(), name);
+  await writeFile(path, content);
+  return path;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  const message = (error as UserError).message;
+  // One sentence: a single full stop or semicolon-joined clause, ending the message.
+  expect(message).toMatch(/^[^\n]+\.$/u);
+  return message;
+}
+
+describe('reading an article file', () => {
+  it('reads UTF-8 text', async () => {
+    expect(await readTextFile(await fileWith('a.txt', 'Title\n\nBody é “ok”'))).toBe('Title\n\nBody é “ok”');
+  });
+
+  it('refuses an empty file and one of only white space', async () => {
+    expect(await refusal(readTextFile(await fileWith('empty.txt', '')))).toBe('empty.txt is empty.');
+    expect(await refusal(readTextFile(await fileWith('blank.txt', ' \n\r\n\t\n')))).toBe('blank.txt is empty.');
+  });
+
+  it('refuses a binary file', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    expect(await refusal(readTextFile(await fileWith('photo.txt', png)))).toContain('binary file');
+  });
+
+  it('refuses text that is not UTF-8', async () => {
+    const latin1 = new Uint8Array([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' au lait\n')]);
+    expect(await refusal(readTextFile(await fileWith('latin1.txt', latin1)))).toContain('not UTF-8');
+  });
+
+  it('refuses a file over 50 MB without reading it', async () => {
+    const path = join(await tempDir(), 'huge.txt');
+    const handle = await open(path, 'w');
+    await handle.truncate(MAX_ARTICLE_BYTES + 1);
+    await handle.close();
+    expect(await refusal(readTextFile(path))).toContain('larger than 50 MB');
+  });
+
+  it('refuses a missing file and an unsupported format', async () => {
+    expect(await refusal(readTextFile('/nonexistent/margin/article.txt'))).toContain('cannot open article.txt');
+    expect(await refusal(importFile(await fileWith('page.pdf', 'x')))).toContain('.pdf');
+  });
+});

@@ -1,0 +1,67 @@
+// Every hostile payload, sanitized by the importers' pass, must leave nothing that can run or
+// reach the network. (The reader's own pass is checked in Chromium by the e2e tests.)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { sanitizeArticleHtml } from '../../electron/core/sanitize/sanitizer';
+import { isAllowedArticleUrl } from '../../electron/shared/sanitize-policy';
+import { fixturesDir } from './support/paths';
+
+const vectors: { title?: string; payload: string }[] = JSON.parse(
+  readFileSync(join(fixturesDir, 'xss', 'dompurify-vectors.json'), 'utf8'),
+);
+
+const DANGEROUS_TAGS = 'script, style, iframe, frame, object, embed, form, input, button, textarea, select, link, meta, base, svg, math, template, video, audio, source, picture';
+
+function problems(html: string): string[] {
+  const { document } = new JSDOM(`<!DOCTYPE html><body>${html}</body>`).window;
+  const found: string[] = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    if (element.matches(DANGEROUS_TAGS)) found.push(`<${element.localName}>`);
+    for (const attribute of element.attributes) {
+      const name = attribute.name.toLowerCase();
+      // DOMPurify cannot remove `is` once parsed; it empties it, and an empty `is` names no element.
+      if (name === 'is' && attribute.value === '') continue;
+      if (name.startsWith('on') || name === 'style' || name === 'srcset' || name === 'id' || name === 'name') found.push(`${name}=`);
+      if ((name === 'href' || name === 'src') && !isAllowedArticleUrl(name, attribute.value)) found.push(`${name}=${attribute.value}`);
+      if (!['href', 'src', 'alt', 'title', 'class', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height'].includes(name)) {
+        found.push(`attribute ${name}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('sanitizer', () => {
+  it('has all 223 hostile payloads to check', () => {
+    expect(vectors).toHaveLength(223);
+  });
+
+  it('leaves no script, handler, frame, form control, style or remote URL from any payload', () => {
+    const failures = vectors
+      .map(({ title, payload }) => ({ title: title ?? payload.slice(0, 80), left: problems(sanitizeArticleHtml(`<p>before</p>${payload}<p>after</p>`)) }))
+      .filter((result) => result.left.length > 0);
+    expect(failures).toEqual([]);
+  });
+
+  it('is stable: sanitizing its own output changes nothing', () => {
+    for (const { payload } of vectors) {
+      const once = sanitizeArticleHtml(payload);
+      expect(sanitizeArticleHtml(once)).toBe(once);
+    }
+  });
+
+  it('keeps article structure, safe links and stored images', () => {
+    const html = sanitizeArticleHtml(
+      '<h2 id="x" class="headline credit">Sub</h2><p>See <a href="https://example.org" target="_top" onclick="x()">this</a>.</p>' +
+        '<figure><img src="https://tracker.example/p.gif" alt="remote"><img src="margin://asset/' + 'a'.repeat(64) + '.png" alt="local">' +
+        '<figcaption>Caption <span class="credit">AP</span></figcaption></figure>',
+    );
+    expect(html).toBe(
+      '<h2 class="credit">Sub</h2><p>See <a href="https://example.org" rel="noopener noreferrer" target="_blank">this</a>.</p>' +
+        '<figure><img alt="remote"><img src="margin://asset/' + 'a'.repeat(64) + '.png" alt="local">' +
+        '<figcaption>Caption <span class="credit">AP</span></figcaption></figure>',
+    );
+  });
+});
