@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, systemChromium } from './tests/support/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  reporter: [['list']],
+  outputDir: 'test-results/e2e',
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    launchOptions: { executablePath: systemChromium(), args: chromiumArgs() },
+  },
+});

@@ -1,0 +1,64 @@
+// Each hostile payload stored unsanitized as an article's body (as if written by an older or
+// compromised importer) and opened in the reader: its own DOMPurify pass and the CSP must keep
+// every one inert. One article per payload, so no payload can swallow the ones after it.
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { articleHtmlFile } from '../../electron/core/library/files';
+import { startReader } from './support/harness';
+
+const vectors: { payload: string }[] = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../fixtures/xss/dompurify-vectors.json'), 'utf8'),
+);
+
+test('223 hostile payloads, each opened in the reader: nothing runs, opens or is fetched', async ({ page }) => {
+  test.setTimeout(240_000);
+  const reader = await startReader(page, async (library) => {
+    for (const [index, vector] of vectors.entries()) {
+      const article = await library.addArticle({
+        meta: { title: `Hostile ${index}`, byline: null, siteName: null, sourceUrl: null, sourceFile: null, format: 'html' },
+        html: '<p>placeholder</p>',
+      });
+      await writeFile(articleHtmlFile(library.dataDir, article.id), `<p>payload ${index}</p>${vector.payload}`);
+    }
+  });
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await reader.open();
+  const leftovers: string[] = [];
+  const links = page.locator('.article-link');
+  await expect(links).toHaveCount(vectors.length + 1);
+  for (let i = 0; i < vectors.length + 1; i++) {
+    const link = links.nth(i);
+    const title = (await link.locator('.article-title').textContent()) ?? '';
+    if (!title.startsWith('Hostile')) continue;
+    await link.click();
+    await expect(page.locator('.headline')).toHaveText(title);
+    const found = await page.locator('#article-body').evaluate((root) => {
+      const bad = [...root.querySelectorAll('script, iframe, frame, object, embed, form, input, style, link, meta, base, svg, math, template')].map((el) => `<${el.localName}>`);
+      for (const el of root.querySelectorAll('*')) {
+        for (const attribute of el.attributes) {
+          if (attribute.name.startsWith('on') || attribute.name === 'style' || attribute.name === 'srcset') bad.push(attribute.name);
+          const isUrl = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background'].includes(attribute.name);
+          if (isUrl && /^\s*(javascript|vbscript|data:text)/i.test(attribute.value)) bad.push(`${attribute.name}=${attribute.value}`);
+        }
+      }
+      return bad;
+    });
+    if (found.length > 0) leftovers.push(`${title}: ${found.join(' ')}`);
+  }
+  // Give timers, failed image loads and animations a moment to fire any handler.
+  await page.waitForTimeout(1000);
+  expect(leftovers).toEqual([]);
+  expect(dialogs).toEqual([]);
+  expect(reader.foreignRequests).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  expect(await page.evaluate(() => document.title)).toBe('Margin');
+  await reader.close();
+});

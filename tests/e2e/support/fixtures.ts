@@ -1,0 +1,72 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startReader, type Reader } from './harness';
+
+export const test = base.extend<{ reader: Reader }>({
+  reader: async ({ page }, use) => {
+    const reader = await startReader(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await use(reader);
+    // Whatever a test did, reading never opened a dialog or reached past the app's own files.
+    expect(dialogs).toEqual([]);
+    expect(reader.foreignRequests).toEqual([]);
+    await reader.close();
+  },
+});
+
+export { expect };
+
+/** Drags the mouse across a phrase in the article, as a person selects it. */
+export async function dragSelect(page: Page, phrase: string, occurrence = 1): Promise<void> {
+  const points = await page.evaluate(
+    ({ phrase, occurrence }) => {
+      const body = document.getElementById('article-body');
+      if (body === null) throw new Error('no article');
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = (node as Text).data;
+        let at = text.indexOf(phrase);
+        while (at !== -1) {
+          seen++;
+          if (seen === occurrence) {
+            const charRect = (offset: number) => {
+              const range = document.createRange();
+              range.setStart(node, offset);
+              range.setEnd(node, offset + 1);
+              return range.getBoundingClientRect();
+            };
+            const first = charRect(at);
+            first.y; // force layout
+            (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const a = charRect(at);
+            const b = charRect(at + phrase.length - 1);
+            return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+          }
+          at = text.indexOf(phrase, at + 1);
+        }
+      }
+      throw new Error(`phrase not found: ${phrase}`);
+    },
+    { phrase, occurrence },
+  );
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+  await page.mouse.move(points.x2, points.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The text each colour's CSS highlight paints, read from the page's highlight registry. */
+export function paintedText(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      out[name] = [...highlight].map((range) => range.toString());
+    }
+    return out;
+  });
+}

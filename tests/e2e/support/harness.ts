@@ -1,0 +1,117 @@
+// Runs the built renderer in Chromium the way the app does: served with the app's responder
+// (and its CSP header) from a loopback server, `window.margin` wired by exposeBinding to the
+// real handler table over a real library in a temp dir.
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { build } from 'vite';
+import { createHandlers, type Platform } from '../../../electron/core/handlers';
+import { Library } from '../../../electron/core/library/library';
+import { addSampleToNewLibrary } from '../../../electron/core/library/sample';
+import { serveAppFile } from '../../../electron/core/protocol/app-files';
+import type { Channel } from '../../../electron/shared/channels';
+import { fail } from '../../../electron/shared/result';
+
+const root = resolve(import.meta.dirname, '../../..');
+export const rendererDir = join(root, 'out', 'renderer');
+export const samplePath = join(root, 'assets', 'sample', 'ukraine-advance.txt');
+
+let bridge: Promise<string> | null = null;
+
+function pageBridge(): Promise<string> {
+  bridge ??= build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(import.meta.dirname, 'page-bridge.ts'), formats: ['iife'], name: 'marginPageBridge' },
+    },
+  }).then((output) => {
+    const first = Array.isArray(output) ? output[0] : output;
+    if (first === undefined || !('output' in first)) throw new Error('page bridge did not build');
+    return first.output[0].code;
+  });
+  return bridge;
+}
+
+function serve(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    void serveAppFile(rendererDir, `margin://app${request.url ?? '/'}`).then((answer) => {
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
+    });
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') throw new Error('no port');
+      done({ server, origin: `http://127.0.0.1:${address.port}` });
+    });
+  });
+}
+
+export interface Reader {
+  page: Page;
+  library: Library;
+  dataDir: string;
+  origin: string;
+  /** Requests the page made anywhere but the app's own origin. */
+  foreignRequests: string[];
+  /** What the next save dialog answers (a path, or null for Cancel). */
+  savePath: string | null;
+  /** What the next open dialog answers. */
+  importPaths: string[];
+  open(): Promise<void>;
+  menu(command: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startReader(page: Page, prepare?: (library: Library) => Promise<void>): Promise<Reader> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'margin-e2e-'));
+  const library = await Library.open(dataDir);
+  await addSampleToNewLibrary(library, samplePath);
+  await prepare?.(library);
+  const { server, origin } = await serve();
+  const reader: Reader = {
+    page,
+    library,
+    dataDir,
+    origin,
+    foreignRequests: [],
+    savePath: null,
+    importPaths: [],
+    async open() {
+      await page.goto(`${origin}/index.html`);
+      await page.locator('.headline').first().waitFor();
+    },
+    async menu(command) {
+      await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:menu-command', { detail })), command);
+    },
+    async close() {
+      await new Promise((done) => server.close(done));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  const platform: Platform = {
+    chooseSavePath: async () => reader.savePath,
+    chooseImportFiles: async () => reader.importPaths,
+  };
+  const handlers = createHandlers(library, platform);
+  // The same sender check main makes: only the app's own page, in its main frame.
+  await page.exposeBinding('__marginInvoke', async (source, channel: string, input: unknown) => {
+    if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${origin}/`)) {
+      return fail('Margin refused a request from outside the app.');
+    }
+    const handler = handlers[channel as Channel];
+    return handler === undefined ? fail('Unknown request.') : handler(input);
+  });
+  await page.addInitScript({ content: await pageBridge() });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) reader.foreignRequests.push(url);
+  });
+  return reader;
+}
