@@ -1,14 +1,7 @@
 // Which Chromium the browser tests drive: $CHROMIUM_PATH, else the system's (Debian's
 // /usr/bin/chromium on the build machines), else Playwright's own download.
 import { existsSync } from 'node:fs';
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+import CANDIDATES from './chromium-paths.json' with { type: 'json' };
 
 export function systemChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;

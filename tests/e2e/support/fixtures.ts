@@ -39,8 +39,6 @@ export async function dragSelect(page: Page, phrase: string, occurrence = 1): Pr
               range.setEnd(node, offset + 1);
               return range.getBoundingClientRect();
             };
-            const first = charRect(at);
-            first.y; // force layout
             (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
             const a = charRect(at);
             const b = charRect(at + phrase.length - 1);
