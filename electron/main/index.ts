@@ -26,8 +26,18 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  // macOS apps stay open without windows and reopen one from the dock; elsewhere closing quits.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
   void app.whenReady().then(start);
+}
+
+function openWindow(): void {
+  mainWindow = createReaderWindow(join(here, '../preload/index.cjs'));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
 }
 
 async function start(): Promise<void> {
@@ -39,9 +49,9 @@ async function start(): Promise<void> {
     const getWindow = () => mainWindow;
     registerHandlers(createHandlers(library, electronPlatform(getWindow)));
     installMenu(getWindow);
-    mainWindow = createReaderWindow(join(here, '../preload/index.cjs'));
-    mainWindow.on('closed', () => {
-      mainWindow = null;
+    openWindow();
+    app.on('activate', () => {
+      if (mainWindow === null) openWindow();
     });
   } catch (error) {
     dialog.showErrorBox('Margin could not start', messageFor(error));
