@@ -6,5 +6,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },
 });

@@ -36,11 +36,20 @@ export const SelectorsSchema = z.object({
 });
 export type Selectors = z.infer<typeof SelectorsSchema>;
 
+export const MAX_TAG_LENGTH = 64;
+/** A tag as a person types it, without the leading #; letters, digits, -, _ and / (nested tags). */
+export const TagSchema = z
+  .string()
+  .min(1)
+  .max(MAX_TAG_LENGTH)
+  .regex(/^[\p{L}\p{N}_\-/]+$/u, { error: 'A tag is letters, digits, -, _ or /, without spaces.' });
+
 export const AnnotationSchema = z.object({
   id: z.uuid(),
   articleId: z.uuid(),
   color: ColorSchema,
   note: z.string().max(MAX_NOTE_LENGTH),
+  tags: z.array(TagSchema).default([]),
   target: SelectorsSchema,
   createdAt: IsoDate,
   updatedAt: IsoDate,

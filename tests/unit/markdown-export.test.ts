@@ -24,6 +24,7 @@ function annotation(text: string, note: string): Annotation {
     articleId: meta.id,
     color: 'yellow',
     note,
+    tags: [],
     target: describeSpan(text, 0, text.length),
     createdAt: meta.createdAt,
     updatedAt: meta.createdAt,

@@ -22,6 +22,7 @@ import { ValidatedJsonFile } from './validated-json-file';
 export interface NewAnnotation {
   color: HighlightColor;
   note: string;
+  tags?: string[];
   target: Selectors;
 }
 
@@ -148,6 +149,7 @@ export class Library {
       articleId,
       color: input.color,
       note: input.note,
+      tags: input.tags ?? [],
       target: input.target,
       createdAt: stamp,
       updatedAt: stamp,
@@ -189,7 +191,7 @@ export class Library {
     let db = this.annotationDbs.get(articleId);
     if (db === undefined) {
       const file = new ValidatedJsonFile(annotationsFile(this.dataDir, articleId), AnnotationsFileSchema);
-      const low = new Low(file, { schemaVersion: LIBRARY_SCHEMA_VERSION, articleId, annotations: [] });
+      const low = new Low(file, { schemaVersion: LIBRARY_SCHEMA_VERSION, articleId, articleNote: '', annotations: [] });
       db = low.read().then(() => low);
       // A failed read is not remembered, so the next attempt reads the file again.
       db.catch(() => this.annotationDbs.delete(articleId));

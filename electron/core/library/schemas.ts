@@ -17,6 +17,8 @@ export type LibraryFile = z.infer<typeof LibraryFileSchema>;
 export const AnnotationsFileSchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
   articleId: z.uuid(),
+  /** The person's note on the article as a whole (Markdown). */
+  articleNote: z.string().default(''),
   annotations: z.array(AnnotationSchema),
 });
 export type AnnotationsFile = z.infer<typeof AnnotationsFileSchema>;
