@@ -64,7 +64,13 @@ export const ArticleMetaSchema = z.object({
   byline: z.string().nullable(),
   siteName: z.string().nullable(),
   sourceUrl: z.string().nullable(),
+  /** The file's name as the person knows it. */
   sourceFile: z.string().nullable(),
+  /** The file's absolute path when imported from disk, to recognise a re-import of the same file. */
+  sourcePath: z.string().nullable().default(null),
+  publishedAt: z.string().nullable().default(null),
+  language: z.string().nullable().default(null),
+  direction: z.enum(['ltr', 'rtl']).nullable().default(null),
   format: ArticleFormatSchema,
   wordCount: z.number().int().nonnegative(),
   importedAt: IsoDate,

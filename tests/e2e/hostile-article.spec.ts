@@ -17,7 +17,18 @@ test('223 hostile payloads, each opened in the reader: nothing runs, opens or is
   const reader = await startReader(page, async (library) => {
     for (const [index, vector] of vectors.entries()) {
       const article = await library.addArticle({
-        meta: { title: `Hostile ${index}`, byline: null, siteName: null, sourceUrl: null, sourceFile: null, format: 'html' },
+        meta: {
+          title: `Hostile ${index}`,
+          byline: null,
+          siteName: null,
+          sourceUrl: null,
+          sourceFile: null,
+          sourcePath: null,
+          publishedAt: null,
+          language: null,
+          direction: null,
+          format: 'html',
+        },
         html: '<p>placeholder</p>',
       });
       await writeFile(articleHtmlFile(library.dataDir, article.id), `<p>payload ${index}</p>${vector.payload}`);

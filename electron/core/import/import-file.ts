@@ -10,7 +10,10 @@ import { textBlocksToHtml } from './text-blocks-html';
 
 /** What an importer hands the library: everything but the ids and dates the library assigns. */
 export interface ImportedArticle {
-  meta: Pick<ArticleMeta, 'title' | 'byline' | 'siteName' | 'sourceUrl' | 'sourceFile' | 'format'>;
+  meta: Pick<
+    ArticleMeta,
+    'title' | 'byline' | 'siteName' | 'sourceUrl' | 'sourceFile' | 'sourcePath' | 'publishedAt' | 'language' | 'direction' | 'format'
+  >;
   html: string;
 }
 
@@ -20,7 +23,18 @@ export function importPlainText(source: string, sourceFile: string | null): Impo
   const parsed = parsePlainText(source);
   if (parsed === null) throw new UserError(`${sourceFile ?? 'The text'} is empty.`);
   return {
-    meta: { title: parsed.title, byline: null, siteName: null, sourceUrl: null, sourceFile, format: 'text' },
+    meta: {
+      title: parsed.title,
+      byline: null,
+      siteName: null,
+      sourceUrl: null,
+      sourceFile,
+      sourcePath: null,
+      publishedAt: null,
+      language: null,
+      direction: null,
+      format: 'text',
+    },
     html: sanitizeArticleHtml(textBlocksToHtml(parsed.blocks)),
   };
 }
