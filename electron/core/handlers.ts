@@ -5,7 +5,8 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Channel } from '../shared/channels';
 import { inputSchemas, type ChannelOutput, type ImportReport, type ParsedInput } from '../shared/contract';
 import { fail, ok, type Result } from '../shared/result';
-import { messageFor } from './errors';
+import { describeSpan } from '../shared/anchoring/describe';
+import { UserError, messageFor } from './errors';
 import { exportFileName } from './export/export-file-name';
 import { notesMarkdown } from './export/markdown';
 import { importFile } from './import/import-file';
@@ -45,7 +46,15 @@ function implementations(library: Library, platform: Platform): Implementations 
       annotations: await library.annotations(id),
     }),
     'article:import-files': async () => importFiles(library, await platform.chooseImportFiles()),
-    'annotation:create': ({ articleId, ...annotation }) => library.addAnnotation(articleId, annotation),
+    'annotation:create': async ({ articleId, color, note, target }) => {
+      // The context around the quote is taken from the stored text, not from the page.
+      const { text } = await library.content(articleId);
+      const { start, end } = target.position;
+      if (end > text.length || text.slice(start, end) !== target.quote.exact) {
+        throw new UserError('The highlighted text is not in this article.');
+      }
+      return library.addAnnotation(articleId, { color, note, target: describeSpan(text, start, end) });
+    },
     'annotation:update': ({ articleId, id, color, note }) => library.updateAnnotation(articleId, id, { color, note }),
     'annotation:delete': async ({ articleId, id }) => {
       await library.deleteAnnotation(articleId, id);

@@ -43,9 +43,13 @@ function openWindow(): void {
 async function start(): Promise<void> {
   try {
     denyPermissions();
-    handleAppProtocol(join(here, '../renderer'));
-    const library = await Library.open(app.getPath('userData'));
-    await addSampleToNewLibrary(library, join(app.getAppPath(), SAMPLE_ARTICLE_PATH));
+    const dataDir = app.getPath('userData');
+    handleAppProtocol({ rendererDir: join(here, '../renderer'), dataDir });
+    const library = await Library.open(dataDir);
+    // A missing or damaged sample must not keep the person out of their own library.
+    await addSampleToNewLibrary(library, join(app.getAppPath(), SAMPLE_ARTICLE_PATH)).catch((error: unknown) => {
+      console.error(`Margin could not add the sample article: ${messageFor(error)}`);
+    });
     const getWindow = () => mainWindow;
     registerHandlers(createHandlers(library, electronPlatform(getWindow)));
     installMenu(getWindow);

@@ -4,13 +4,13 @@ import { ipcMain } from 'electron';
 import type { Channel } from '../shared/channels';
 import { fail } from '../shared/result';
 import type { Handlers } from '../core/handlers';
-import { isTrustedSenderUrl } from '../core/security/trusted-sender';
+import { isTrustedSender } from '../core/security/trusted-sender';
 
 export function registerHandlers(handlers: Handlers): void {
   for (const [channel, handler] of Object.entries(handlers) as [Channel, Handlers[Channel]][]) {
     ipcMain.handle(channel, (event, input: unknown) => {
       const frame = event.senderFrame;
-      if (frame === null || frame.parent !== null || !isTrustedSenderUrl(frame.url)) {
+      if (!isTrustedSender(frame === null ? null : { url: frame.url, isMainFrame: frame.parent === null })) {
         return fail('Margin refused a request from outside the app.');
       }
       return handler(input);

@@ -1,6 +1,7 @@
-// margin://app/ serves the built renderer with its CSP header; the app never loads file:// URLs.
+// margin://app/ serves the built renderer and the stored images with the CSP header; the app
+// never loads file:// URLs.
 import { protocol } from 'electron';
-import { APP_SCHEME, serveAppFile } from '../core/protocol/app-files';
+import { APP_SCHEME, serveAppRequest, type AppRoots } from '../core/protocol/app-files';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -8,9 +9,9 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function handleAppProtocol(rendererDir: string): void {
+export function handleAppProtocol(roots: AppRoots): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const response = await serveAppFile(rendererDir, request.url);
+    const response = await serveAppRequest(roots, request.url);
     return new Response(response.body as BodyInit, { status: response.status, headers: response.headers });
   });
 }

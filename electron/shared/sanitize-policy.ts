@@ -2,6 +2,7 @@
 // the reader in the renderer (DOMPurify in the page). Pure data plus hooks that take the
 // DOMPurify instance they are installed on, so both sides enforce exactly the same rules.
 import type { Config, DOMPurify } from 'dompurify';
+import { assetNameFromUrl } from './asset-url';
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'div', 'dl', 'dt',
@@ -30,13 +31,14 @@ export const SANITIZE_CONFIG: Config = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|margin:\/\/asset\/|data:image\/(?:png|jpeg|gif|webp|avif);base64,|#)/i,
 };
 
-const SAFE_IMAGE_SRC = /^(?:margin:\/\/asset\/[a-f0-9]{64}\.(?:png|jpg|gif|webp|avif|svg)|data:image\/(?:png|jpeg|gif|webp|avif);base64,[a-z0-9+/=\s]+)$/i;
+const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp|avif);base64,[a-z0-9+/=\s]+$/i;
 const SAFE_LINK_HREF = /^(?:https?:\/\/|mailto:|#)/i;
 
 /** Whether a URL may stay in an attribute of sanitized article HTML. */
 export function isAllowedArticleUrl(attribute: 'href' | 'src', value: string): boolean {
   const trimmed = value.trim();
-  return attribute === 'src' ? SAFE_IMAGE_SRC.test(trimmed) : SAFE_LINK_HREF.test(trimmed);
+  if (attribute === 'href') return SAFE_LINK_HREF.test(trimmed);
+  return assetNameFromUrl(trimmed) !== null || SAFE_DATA_IMAGE.test(trimmed);
 }
 
 export function installSanitizeHooks(purify: DOMPurify): void {

@@ -36,6 +36,7 @@ export class ReaderApp {
   private open: OpenArticle | null = null;
   private focusedId: string | null = null;
   private editingId: string | null = null;
+  private saving = false;
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
 
   constructor(private readonly el: AppElements) {
@@ -59,8 +60,9 @@ export class ReaderApp {
 
   async runMenuCommand(command: MenuCommand): Promise<void> {
     if (command === 'import-files') await this.importFiles();
-    else if (command === 'export-article') await this.exportNotes(this.open?.view.meta.id ?? null);
-    else await this.exportNotes(null);
+    else if (command === 'export-library') await this.exportNotes(null);
+    else if (this.open === null) this.say('Open an article first, then export its notes.');
+    else await this.exportNotes(this.open.view.meta.id);
   }
 
   async importFiles(): Promise<void> {
@@ -126,11 +128,15 @@ export class ReaderApp {
 
   private async highlightSelection(color: HighlightColor, withNote: boolean): Promise<void> {
     const open = this.open;
-    if (open === null) return;
+    // One highlight per gesture: a held key or a double click must not save the passage twice.
+    if (open === null || this.saving) return;
     const span = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
     if (span === null) return;
     const target = describeSpan(open.rendered.text, span.start, span.end);
-    const created = await call(margin().createAnnotation({ articleId: open.view.meta.id, color, note: '', target }));
+    this.saving = true;
+    const created = await call(margin().createAnnotation({ articleId: open.view.meta.id, color, note: '', target })).finally(() => {
+      this.saving = false;
+    });
     this.toolbar.hide();
     if (created === null) return;
     window.getSelection()?.removeAllRanges();
@@ -237,7 +243,7 @@ export class ReaderApp {
     });
     document.addEventListener('keydown', (event) => {
       const typing = event.target instanceof HTMLElement && event.target.closest('textarea, input, [contenteditable]') !== null;
-      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (typing || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
       if ((event.key === 'h' || event.key === 'n') && this.selectionInArticle() !== null) {
         event.preventDefault();
         this.toolbar.highlightWithLastColor(event.key === 'n');

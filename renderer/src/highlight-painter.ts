@@ -19,7 +19,3 @@ export function paintHighlights(spans: PaintedSpan[], focusedId: string | null):
   if (focused === undefined) CSS.highlights.delete(FOCUS);
   else CSS.highlights.set(FOCUS, new Highlight(focused.range));
 }
-
-export function clearHighlights(): void {
-  CSS.highlights.clear();
-}

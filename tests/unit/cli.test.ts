@@ -73,6 +73,13 @@ describe('margin CLI', () => {
     expect(second.start).toBe(text.indexOf('Kharkiv', text.indexOf('Kharkiv') + 1));
   });
 
+  it('finds a typed quote that spans a paragraph break', async () => {
+    const dataDir = await tempDir();
+    const { id } = JSON.parse((await margin(dataDir, 'import', samplePath, '--json')).out);
+    const made = JSON.parse((await margin(dataDir, 'highlight', id, '--quote', 'over the weekend. "Over the past three days', '--json')).out);
+    expect(made.quote).toBe('over the weekend.\n“Over the past three days');
+  });
+
   it('bad input: one sentence on stderr, exit 1, library untouched', async () => {
     const dataDir = await tempDir();
     const { id } = JSON.parse((await margin(dataDir, 'import', samplePath, '--json')).out);
@@ -93,6 +100,7 @@ describe('margin CLI', () => {
       [['highlight', id, '--quote', 'Kharkiv', '--occurrence', '9'], 'That quote appears 3 times; --occurrence must be 1 to 3.'],
       [['highlight', id, '--quote', 'Kupyansk', '--occurrence', '1', '--color', 'orange'], '--color is one of yellow, green, blue, pink, purple.'],
       [['export', '--format', 'pdf'], 'export needs --format markdown.'],
+      [['export', '--format', 'markdown', '--out', '/nonexistent-margin-dir/notes.md'], 'Margin could not write /nonexistent-margin-dir/notes.md: its folder does not exist.'],
       [['frobnicate'], 'Unknown command "frobnicate". Run `margin --help` for usage.'],
     ];
     for (const [args, message] of cases) {

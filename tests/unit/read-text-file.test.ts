@@ -41,6 +41,11 @@ describe('reading an article file', () => {
     expect(await refusal(readTextFile(await fileWith('latin1.txt', latin1)))).toContain('not UTF-8');
   });
 
+  it('calls UTF-16 text what it is, not binary', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('Title\n', 'utf16le')]);
+    expect(await refusal(readTextFile(await fileWith('utf16.txt', utf16)))).toBe('utf16.txt is not UTF-8 text; save it as UTF-8 and import it again.');
+  });
+
   it('refuses a file over 50 MB without reading it', async () => {
     const path = join(await tempDir(), 'huge.txt');
     const handle = await open(path, 'w');

@@ -87,9 +87,17 @@ async function runCommand(library: Library, command: Exclude<CliCommand, { comma
     case 'export': {
       const markdown = notesMarkdown(await collectNotes(library, command.id));
       if (command.out === undefined) io.out(markdown);
-      else await writeFileAtomic(command.out, markdown, { fsync: true });
+      else await writeOut(command.out, markdown);
       return;
     }
+  }
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text, { fsync: true });
+  } catch (error) {
+    throw new UserError(`Margin could not write ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}.`);
   }
 }
 

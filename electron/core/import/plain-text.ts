@@ -3,9 +3,7 @@
 // figure caption) followed by a short credit line. No library parses this shape, so it is ours.
 import { foldTypography } from '../../shared/anchoring/fold';
 
-export type TextBlock =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'figure'; caption: string; credit: string | null };
+export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'figure'; caption: string; credit: string };
 
 export interface ParsedText {
   title: string;
@@ -21,7 +19,8 @@ function collapseSpaces(line: string): string {
 }
 
 function comparable(line: string): string {
-  return collapseSpaces(foldTypography(line.normalize('NFKC')));
+  // "a—b" and "a - b" are the same caption typed two ways.
+  return collapseSpaces(foldTypography(line.normalize('NFKC'))).replace(/ ?- ?/gu, '-');
 }
 
 function isRepeat(a: string, b: string): boolean {
@@ -65,12 +64,14 @@ function parseBlock(lines: string[]): TextBlock[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const next = lines[i + 1];
-    if (next !== undefined && isRepeat(line, next)) {
+    const creditLine = lines[i + 2];
+    // A figure is the repeat plus a credit that closes the group: the credit is the last line of
+    // its block, or the line before the next figure's repeat.
+    const closesGroup = (at: number) => at + 1 >= lines.length || isRepeat(lines[at + 1] as string, lines[at + 2] ?? '');
+    if (next !== undefined && creditLine !== undefined && isRepeat(line, next) && isCredit(creditLine) && !isRepeat(creditLine, lines[i + 3] ?? '') && closesGroup(i + 2)) {
       flush();
-      const creditLine = lines[i + 2];
-      const credit = creditLine !== undefined && isCredit(creditLine) ? collapseSpaces(creditLine) : null;
-      out.push({ kind: 'figure', caption: typesetCopy(line, next), credit });
-      i += credit === null ? 1 : 2;
+      out.push({ kind: 'figure', caption: typesetCopy(line, next), credit: collapseSpaces(creditLine) });
+      i += 2;
     } else {
       paragraph.push(line);
     }

@@ -6,6 +6,10 @@ import { UserError } from '../errors';
 
 export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
 
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   // NUL never appears in text; a run of other control characters means a binary format.
   const sample = bytes.subarray(0, 8192);
@@ -41,6 +45,7 @@ export async function readTextFile(path: string): Promise<string> {
   if (bytes.length > MAX_ARTICLE_BYTES) {
     throw new UserError(`${name} is larger than 50 MB, too large to be an article.`);
   }
+  if (hasUtf16Bom(bytes)) throw new UserError(`${name} is not UTF-8 text; save it as UTF-8 and import it again.`);
   if (looksBinary(bytes)) throw new UserError(`${name} is a binary file, not a text article.`);
   let text: string;
   try {

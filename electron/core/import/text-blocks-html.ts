@@ -6,8 +6,7 @@ import type { TextBlock } from './plain-text';
 
 function blockHtml(block: TextBlock): string {
   if (block.kind === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
-  const credit = block.credit === null ? '' : ` <span class="credit">${escapeHtml(block.credit)}</span>`;
-  return `<figure><figcaption><span class="caption">${escapeHtml(block.caption)}</span>${credit}</figcaption></figure>`;
+  return `<figure><figcaption><span class="caption">${escapeHtml(block.caption)}</span> <span class="credit">${escapeHtml(block.credit)}</span></figcaption></figure>`;
 }
 
 export function textBlocksToHtml(blocks: TextBlock[]): string {

@@ -1,8 +1,11 @@
-// Answers requests for the app's own pages (margin://app/...) from the built renderer folder,
-// with the Content-Security-Policy as a header. The Electron protocol handler and the e2e test
-// server both call this, so the tests load the renderer exactly as the app serves it.
+// Answers requests on the app's origin (margin://app/...): the built renderer's files, and stored
+// images under /images/, always with the Content-Security-Policy as a header. The Electron
+// protocol handler and the e2e test server both call this, so the tests load the renderer and
+// its images exactly as the app serves them.
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { ASSET_PATH_PREFIX } from '../../shared/asset-url';
+import { readAsset } from '../assets/asset-store';
 
 export const APP_SCHEME = 'margin';
 export const APP_HOST = 'app';
@@ -14,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: margin:",
+  "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'none'",
   "media-src 'none'",
@@ -32,6 +35,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
@@ -67,13 +74,30 @@ export function appFilePath(rootDir: string, pathname: string): string | null {
   return file.startsWith(root + sep) ? file : null;
 }
 
-export async function serveAppFile(rootDir: string, url: string): Promise<AppResponse> {
+export interface AppRoots {
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** The library's data dir, whose assets/ folder holds the stored images. */
+  dataDir: string;
+}
+
+async function serveAsset(dataDir: string, name: string): Promise<AppResponse> {
+  const bytes = await readAsset(dataDir, name);
+  const type = CONTENT_TYPES[extname(name)];
+  if (bytes === null || type === undefined) return notFound();
+  return { status: 200, headers: { ...baseHeaders(), 'Content-Type': type, 'Cache-Control': 'max-age=31536000, immutable' }, body: bytes };
+}
+
+export async function serveAppRequest(roots: AppRoots, url: string): Promise<AppResponse> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return notFound();
   }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return notFound();
+  if (parsed.pathname.startsWith(ASSET_PATH_PREFIX)) return serveAsset(roots.dataDir, parsed.pathname.slice(ASSET_PATH_PREFIX.length));
+  const rootDir = roots.rendererDir;
   const file = appFilePath(rootDir, parsed.pathname);
   const type = file === null ? undefined : CONTENT_TYPES[extname(file)];
   if (file === null || type === undefined) return notFound();

@@ -18,3 +18,9 @@ function getPurifier(): DOMPurify {
 export function sanitizeArticleHtml(html: string): string {
   return getPurifier().sanitize(html, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
 }
+
+/** An SVG file reduced to drawing only (no script, no links out), or null if nothing is left. */
+export function sanitizeSvg(svg: string): string | null {
+  const clean = getPurifier().sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_TRUSTED_TYPE: false }) as string;
+  return clean.trim().startsWith('<svg') ? clean : null;
+}

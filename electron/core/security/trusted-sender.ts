@@ -1,7 +1,11 @@
 // Which pages may call Margin's IPC handlers, and which links may leave the app.
 import { APP_HOST, APP_SCHEME } from '../protocol/app-files';
 
-/** Only the app's own pages, served from margin://app/, may call the handlers. */
+/** Only the app's own page, served from margin://app/ in a top-level frame, may call the handlers. */
+export function isTrustedSender(sender: { url: string | undefined; isMainFrame: boolean } | null): boolean {
+  return sender !== null && sender.isMainFrame && isTrustedSenderUrl(sender.url);
+}
+
 export function isTrustedSenderUrl(url: string | undefined): boolean {
   if (url === undefined) return false;
   try {
@@ -12,10 +16,11 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
   }
 }
 
-/** Links handed to the system browser: plain web pages only, never file:, javascript: or custom schemes. */
+/** Links handed to the system: web pages and e-mail addresses only, never file:, javascript: or custom schemes. */
 export function isExternalWebUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
+    if (parsed.protocol === 'mailto:') return true;
     return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
   } catch {
     return false;

@@ -10,7 +10,8 @@ import { build } from 'vite';
 import { createHandlers, type Platform } from '../../../electron/core/handlers';
 import { Library } from '../../../electron/core/library/library';
 import { addSampleToNewLibrary } from '../../../electron/core/library/sample';
-import { serveAppFile } from '../../../electron/core/protocol/app-files';
+import { APP_ORIGIN, serveAppRequest } from '../../../electron/core/protocol/app-files';
+import { isTrustedSender } from '../../../electron/core/security/trusted-sender';
 import type { Channel } from '../../../electron/shared/channels';
 import { fail } from '../../../electron/shared/result';
 
@@ -37,9 +38,9 @@ function pageBridge(): Promise<string> {
   return bridge;
 }
 
-function serve(): Promise<{ server: Server; origin: string }> {
+function serve(dataDir: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
-    void serveAppFile(rendererDir, `margin://app${request.url ?? '/'}`).then((answer) => {
+    void serveAppRequest({ rendererDir, dataDir }, `margin://app${request.url ?? '/'}`).then((answer) => {
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body);
     });
@@ -74,7 +75,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
   const library = await Library.open(dataDir);
   await addSampleToNewLibrary(library, samplePath);
   await prepare?.(library);
-  const { server, origin } = await serve();
+  const { server, origin } = await serve(dataDir);
   const reader: Reader = {
     page,
     library,
@@ -102,7 +103,9 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
   const handlers = createHandlers(library, platform);
   // The same sender check main makes: only the app's own page, in its main frame.
   await page.exposeBinding('__marginInvoke', async (source, channel: string, input: unknown) => {
-    if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${origin}/`)) {
+    // The page is served from loopback here, so its URL is mapped onto margin://app/ for the check.
+    const url = source.frame.url().replace(`${origin}/`, `${APP_ORIGIN}/`);
+    if (!isTrustedSender({ url, isMainFrame: source.frame === page.mainFrame() })) {
       return fail('Margin refused a request from outside the app.');
     }
     const handler = handlers[channel as Channel];
