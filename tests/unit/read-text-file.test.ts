@@ -54,8 +54,10 @@ describe('reading an article file', () => {
     expect(await refusal(readTextFile(path))).toContain('larger than 50 MB');
   });
 
-  it('refuses a missing file and an unsupported format', async () => {
+  it('refuses a missing file, and binary formats whatever their name', async () => {
     expect(await refusal(readTextFile('/nonexistent/margin/article.txt'))).toContain('cannot open article.txt');
-    expect(await refusal(importFile(await fileWith('page.pdf', 'x')))).toContain('.pdf');
+    expect(await refusal(importFile(await fileWith('page.html', '%PDF-1.7\n%\xe2\xe3')))).toBe('page.html is a PDF, not an article Margin can read.');
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]);
+    expect(await refusal(importFile(await fileWith('article.html', zip)))).toBe('article.html is a zip archive, not an article Margin can read.');
   });
 });

@@ -1,49 +1,133 @@
-// Turns a file a person chose into an article ready for the library: sanitized HTML plus
-// metadata. Picks the importer by the file's extension.
-import { basename, extname } from 'node:path';
+// Turns what a person chose (a file on disk or a web address) into an article ready for the
+// library: sanitized HTML, metadata and a report of the images kept. The kind of file is decided
+// by its bytes (sniff.ts), the extension being only a hint.
+import { basename, dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ArticleMeta } from '../../shared/model';
 import { UserError } from '../errors';
 import { sanitizeArticleHtml } from '../sanitize/sanitizer';
+import { decodeHtml } from './decode-html';
+import { fetchLimited, parseWebUrl, type FetchFn } from './fetch-limited';
+import { extractArticle } from './html/html-article';
+import { parsePage } from './html/page-dom';
+import type { ImageReport } from './html/page-images';
+import { markdownArticle } from './markdown-article';
 import { parsePlainText } from './plain-text';
-import { readTextFile } from './read-text-file';
+import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes } from './read-text-file';
+import { sniffArticleKind } from './sniff';
 import { textBlocksToHtml } from './text-blocks-html';
+
+type ImportedMeta = Pick<
+  ArticleMeta,
+  'title' | 'byline' | 'siteName' | 'sourceUrl' | 'sourceFile' | 'sourcePath' | 'publishedAt' | 'language' | 'direction' | 'format'
+>;
 
 /** What an importer hands the library: everything but the ids and dates the library assigns. */
 export interface ImportedArticle {
-  meta: Pick<
-    ArticleMeta,
-    'title' | 'byline' | 'siteName' | 'sourceUrl' | 'sourceFile' | 'sourcePath' | 'publishedAt' | 'language' | 'direction' | 'format'
-  >;
+  meta: ImportedMeta;
   html: string;
+  images?: ImageReport;
 }
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '']);
+export interface ImportContext {
+  /** The library's data dir, where images are stored; without it images are left out. */
+  dataDir?: string | null;
+  /** Whether remote images (and pages) may be fetched. */
+  online?: boolean;
+  fetch?: FetchFn;
+}
+
+const PAGE_FETCH = { timeoutMs: 30_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 5 };
+
+const NO_META: ImportedMeta = {
+  title: '',
+  byline: null,
+  siteName: null,
+  sourceUrl: null,
+  sourceFile: null,
+  sourcePath: null,
+  publishedAt: null,
+  language: null,
+  direction: null,
+  format: 'text',
+};
 
 export function importPlainText(source: string, sourceFile: string | null): ImportedArticle {
   const parsed = parsePlainText(source);
   if (parsed === null) throw new UserError(`${sourceFile ?? 'The text'} is empty.`);
   return {
-    meta: {
-      title: parsed.title,
-      byline: null,
-      siteName: null,
-      sourceUrl: null,
-      sourceFile,
-      sourcePath: null,
-      publishedAt: null,
-      language: null,
-      direction: null,
-      format: 'text',
-    },
+    meta: { ...NO_META, title: parsed.title, sourceFile },
     html: sanitizeArticleHtml(textBlocksToHtml(parsed.blocks)),
   };
 }
 
-export async function importFile(path: string): Promise<ImportedArticle> {
-  const name = basename(path);
-  const extension = extname(name).toLowerCase();
-  if (!TEXT_EXTENSIONS.has(extension)) {
-    throw new UserError(`Margin cannot import ${extension} files yet; save the article as plain text (.txt).`);
+async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedMeta>, context: ImportContext, localRoot: string | null): Promise<ImportedArticle> {
+  const dom = parsePage(html, pageUrl);
+  const article = await extractArticle(dom, {
+    dataDir: context.dataDir ?? null,
+    localRoot,
+    fetchRemote: context.online ?? false,
+    ...(context.fetch ? { fetch: context.fetch } : {}),
+  });
+  return {
+    meta: {
+      ...NO_META,
+      ...meta,
+      title: article.title ?? meta.title ?? 'Untitled article',
+      byline: article.byline,
+      siteName: article.siteName,
+      publishedAt: article.publishedAt,
+      language: article.language,
+      direction: article.direction,
+      format: 'html',
+    },
+    html: article.html,
+    images: article.images,
+  };
+}
+
+export async function importFile(path: string, context: ImportContext = {}): Promise<ImportedArticle> {
+  const absolute = resolve(path);
+  const name = basename(absolute);
+  const bytes = await readArticleBytes(absolute);
+  const kind = sniffArticleKind(bytes, name);
+  const origin = { sourceFile: name, sourcePath: absolute };
+  if (kind === 'html') {
+    return importHtml(decodeHtml(bytes, name), pathToFileURL(absolute).href, { ...origin, title: name }, context, dirname(absolute));
   }
-  return importPlainText(await readTextFile(path), name);
+  const text = decodeUtf8Article(bytes, name);
+  if (kind === 'markdown') {
+    const article = await markdownArticle(text, absolute, { dataDir: context.dataDir ?? null, fetchRemote: context.online ?? false, ...(context.fetch ? { fetch: context.fetch } : {}) });
+    return {
+      meta: { ...NO_META, ...origin, title: article.title ?? name.replace(/\.[^.]+$/u, ''), byline: article.byline, sourceUrl: article.sourceUrl, format: 'markdown' },
+      html: article.html,
+      images: article.images,
+    };
+  }
+  const article = importPlainText(text, name);
+  return { ...article, meta: { ...article.meta, sourcePath: absolute } };
+}
+
+/** Saves a web page while online: fetched with limits, then imported with its final URL as base. */
+export async function importUrl(address: string, context: ImportContext = {}): Promise<ImportedArticle> {
+  const fetched = await fetchLimited(address, PAGE_FETCH, context.fetch);
+  const type = fetched.contentType.split(';')[0]?.trim() ?? '';
+  const host = new URL(fetched.url).host;
+  if (type === 'text/html' || type === 'application/xhtml+xml' || type === '') {
+    return importHtml(decodeHtml(fetched.bytes, host), fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null);
+  }
+  if (type === 'text/plain') {
+    const article = importPlainText(decodeUtf8Article(fetched.bytes, host), null);
+    return { ...article, meta: { ...article.meta, sourceUrl: fetched.url } };
+  }
+  throw new UserError(`${fetched.url} is not a web page (it is ${type}).`);
+}
+
+export function isWebAddress(source: string): boolean {
+  return parseWebUrl(source) !== null && /^https?:\/\//iu.test(source.trim());
+}
+
+/** A file path or a web address, whichever the person gave. */
+export function importSource(source: string, context: ImportContext = {}): Promise<ImportedArticle> {
+  return isWebAddress(source) ? importUrl(source.trim(), context) : importFile(source, context);
 }

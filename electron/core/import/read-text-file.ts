@@ -1,27 +1,17 @@
-// Reads an article file as UTF-8 text, refusing what would import as garbage: empty files,
-// binary files, files too large to be an article, and text in another encoding.
-import { open, stat } from 'node:fs/promises';
+// Reads an article file, refusing what would import as garbage: empty files, files too large to
+// be an article, and (for text and Markdown) text in another encoding than UTF-8.
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../errors';
 
 export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
 
-function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+function tooLarge(name: string): UserError {
+  return new UserError(`${name} is larger than 50 MB, too large to be an article.`);
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  // NUL never appears in text; a run of other control characters means a binary format.
-  const sample = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
-}
-
-export async function readTextFile(path: string): Promise<string> {
+/** The file's bytes, after checking it exists, is a file, and is not over the size cap. */
+export async function readArticleBytes(path: string): Promise<Uint8Array> {
   const name = basename(path);
   let size: number;
   try {
@@ -32,21 +22,20 @@ export async function readTextFile(path: string): Promise<string> {
     if (error instanceof UserError) throw error;
     throw new UserError(`Margin cannot open ${name}: the file does not exist or cannot be read.`);
   }
-  if (size > MAX_ARTICLE_BYTES) {
-    throw new UserError(`${name} is larger than 50 MB, too large to be an article.`);
-  }
-  const handle = await open(path, 'r');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await handle.readFile());
-  } finally {
-    await handle.close();
-  }
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    throw new UserError(`${name} is larger than 50 MB, too large to be an article.`);
-  }
+  if (size > MAX_ARTICLE_BYTES) throw tooLarge(name);
+  const bytes = new Uint8Array(await readFile(path));
+  if (bytes.length > MAX_ARTICLE_BYTES) throw tooLarge(name);
+  if (bytes.length === 0) throw new UserError(`${name} is empty.`);
+  return bytes;
+}
+
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** Decodes text that must be UTF-8 (plain text and Markdown), refusing empty text. */
+export function decodeUtf8Article(bytes: Uint8Array, name: string): string {
   if (hasUtf16Bom(bytes)) throw new UserError(`${name} is not UTF-8 text; save it as UTF-8 and import it again.`);
-  if (looksBinary(bytes)) throw new UserError(`${name} is a binary file, not a text article.`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -55,4 +44,22 @@ export async function readTextFile(path: string): Promise<string> {
   }
   if (text.replace(/^\uFEFF/u, '').trim() === '') throw new UserError(`${name} is empty.`);
   return text;
+}
+
+export async function readTextFile(path: string): Promise<string> {
+  const bytes = await readArticleBytes(path);
+  const name = basename(path);
+  if (!hasUtf16Bom(bytes) && looksBinary(bytes)) throw new UserError(`${name} is a binary file, not a text article.`);
+  return decodeUtf8Article(bytes, name);
+}
+
+/** NUL never appears in text; a run of other control characters means a binary format. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 9 || (byte > 13 && byte < 32)) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
 }

@@ -15,9 +15,13 @@ export function countWords(text: string): number {
 }
 
 export function readArticleContent(sanitizedHtml: string): ArticleContent {
-  const { document } = new JSDOM(`<!DOCTYPE html><body>${sanitizedHtml}</body>`).window;
-  const text = document.body.textContent ?? '';
-  const figures: Figure[] = [...document.querySelectorAll('figure')].map((figure) => {
+  return readContent(new JSDOM(`<!DOCTYPE html><body>${sanitizedHtml}</body>`).window.document.body);
+}
+
+/** The same, from a sanitized body already parsed (the importers' single parse). */
+export function readContent(body: Element): ArticleContent {
+  const text = body.textContent ?? '';
+  const figures: Figure[] = [...body.querySelectorAll('figure')].map((figure) => {
     const credit = figure.querySelector('.credit');
     const caption = figure.querySelector('figcaption .caption') ?? figure.querySelector('figcaption');
     let captionText = caption?.textContent ?? '';

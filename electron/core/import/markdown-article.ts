@@ -1,0 +1,63 @@
+// Markdown files to articles with markdown-it. Raw HTML inside the Markdown is allowed through to
+// the same sanitizer every importer uses; local images are copied like a saved page's. The first
+// top-level heading, or front matter's title, is the headline.
+import MarkdownIt from 'markdown-it';
+import { pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { UserError } from '../errors';
+import { promoteLazyImages } from './html/lazy-images';
+import { keepPageImages, type ImageContext, type ImageReport } from './html/page-images';
+import { parsePage } from './html/page-dom';
+import { sanitizeNode } from './html/html-article';
+import type { ArticleContent } from '../sanitize/article-text';
+
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+interface FrontMatter {
+  title: string | null;
+  author: string | null;
+  url: string | null;
+}
+
+/** Splits off a leading `---` block and reads its simple `key: value` lines. */
+function frontMatter(source: string): { meta: FrontMatter; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(source);
+  const meta: FrontMatter = { title: null, author: null, url: null };
+  if (match === null) return { meta, body: source };
+  for (const line of (match[1] ?? '').split(/\r?\n/u)) {
+    const pair = /^(title|author|url|source)\s*:\s*(.+)$/iu.exec(line.trim());
+    if (pair?.[1] === undefined || pair[2] === undefined) continue;
+    const value = pair[2].replace(/^["']|["']$/gu, '').trim();
+    const key = pair[1].toLowerCase();
+    if (key === 'title') meta.title = value;
+    else if (key === 'author') meta.author = value;
+    else meta.url = value;
+  }
+  return { meta, body: source.slice(match[0].length) };
+}
+
+export interface MarkdownArticle {
+  title: string | null;
+  byline: string | null;
+  sourceUrl: string | null;
+  html: string;
+  content: ArticleContent;
+  images: ImageReport;
+}
+
+export async function markdownArticle(source: string, path: string, images: Omit<ImageContext, 'localRoot'>): Promise<MarkdownArticle> {
+  const { meta, body } = frontMatter(source.replace(/^\uFEFF/u, ''));
+  const dom = parsePage(`<!DOCTYPE html><html><body>${markdown.render(body)}</body></html>`, pathToFileURL(path).href);
+  const { document } = dom.window;
+  let title = meta.title;
+  const heading = document.body.querySelector('h1');
+  if (heading !== null && (title === null || heading.textContent?.trim() === title)) {
+    title = heading.textContent?.trim() || title;
+    heading.remove();
+  }
+  promoteLazyImages(document);
+  const report = await keepPageImages(document.body, { ...images, localRoot: dirname(path) });
+  const { html, content } = sanitizeNode(dom, document.body);
+  if (content.text.trim() === '' && title === null) throw new UserError('The Markdown file has no text.');
+  return { title, byline: meta.author, sourceUrl: meta.url, html, content, images: report };
+}
