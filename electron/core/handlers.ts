@@ -3,13 +3,14 @@
 // register the very same table with Playwright's exposeBinding.
 import writeFileAtomic from 'write-file-atomic';
 import type { Channel } from '../shared/channels';
-import { inputSchemas, type ChannelOutput, type ImportReport, type ParsedInput } from '../shared/contract';
+import { inputSchemas, type ChannelOutput, type ParsedInput } from '../shared/contract';
 import { fail, ok, type Result } from '../shared/result';
 import { describeSpan } from '../shared/anchoring/describe';
 import { UserError, messageFor } from './errors';
 import { exportFileName } from './export/export-file-name';
 import { notesMarkdown } from './export/markdown';
-import { importFile } from './import/import-file';
+import type { FetchFn } from './import/fetch-limited';
+import { importIntoLibrary } from './import-into-library';
 import type { Library } from './library/library';
 import { collectNotes } from './library/notes';
 
@@ -24,20 +25,12 @@ export type Handlers = Record<Channel, Handler>;
 
 type Implementations = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> };
 
-export async function importFiles(library: Library, paths: string[]): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], errors: [] };
-  for (const path of paths) {
-    try {
-      const meta = await library.addArticle(await importFile(path));
-      report.imported.push({ id: meta.id, title: meta.title });
-    } catch (error) {
-      report.errors.push(messageFor(error));
-    }
-  }
-  return report;
+export interface HandlerOptions {
+  /** How the main process reaches the web (tests pass a loopback-only fetch). */
+  fetch?: FetchFn;
 }
 
-function implementations(library: Library, platform: Platform): Implementations {
+function implementations(library: Library, platform: Platform, options: HandlerOptions): Implementations {
   return {
     'library:list': () => library.summaries(),
     'article:open': async ({ id }) => ({
@@ -45,7 +38,8 @@ function implementations(library: Library, platform: Platform): Implementations 
       html: await library.html(id),
       annotations: await library.annotations(id),
     }),
-    'article:import-files': async () => importFiles(library, await platform.chooseImportFiles()),
+    'dialog:choose-import-files': async () => ({ paths: await platform.chooseImportFiles() }),
+    'article:import': ({ source, ifExists }) => importIntoLibrary(library, source, ifExists, options.fetch ? { fetch: options.fetch } : {}),
     'annotation:create': async ({ articleId, color, note, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);
@@ -74,8 +68,8 @@ function implementations(library: Library, platform: Platform): Implementations 
   };
 }
 
-export function createHandlers(library: Library, platform: Platform): Handlers {
-  const impl = implementations(library, platform);
+export function createHandlers(library: Library, platform: Platform, options: HandlerOptions = {}): Handlers {
+  const impl = implementations(library, platform, options);
   const table = {} as Handlers;
   for (const channel of Object.keys(inputSchemas) as Channel[]) {
     const run = impl[channel] as (input: unknown) => Promise<unknown>;

@@ -15,7 +15,10 @@ export function electronPlatform(getWindow: () => BrowserWindow | null): Platfor
       const options = {
         title: 'Open Article',
         properties: ['openFile' as const, 'multiSelections' as const],
-        filters: [{ name: 'Text articles', extensions: ['txt', 'text'] }],
+        filters: [
+          { name: 'Articles', extensions: ['html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'text'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
       };
       const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
       return result.canceled ? [] : result.filePaths;

@@ -1,7 +1,9 @@
 // Electron lifecycle only: everything with logic lives in core and is tested without Electron.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { IMPORT_REQUEST_CHANNEL } from '../shared/channels';
 import { messageFor } from '../core/errors';
+import { sourcesFromArgv } from '../core/open-args';
 import { createHandlers } from '../core/handlers';
 import { Library } from '../core/library/library';
 import { SAMPLE_ARTICLE_PATH, addSampleToNewLibrary } from '../core/library/sample';
@@ -14,6 +16,14 @@ import { createReaderWindow } from './window';
 
 const here = import.meta.dirname;
 let mainWindow: BrowserWindow | null = null;
+/** Files and addresses handed to the app before its window could take them. */
+let pending: string[] = sourcesFromArgv(process.argv, app.isPackaged, process.cwd());
+
+function handOver(sources: string[]): void {
+  if (sources.length === 0) return;
+  if (mainWindow === null || mainWindow.webContents.isLoading()) pending.push(...sources);
+  else mainWindow.webContents.send(IMPORT_REQUEST_CHANNEL, sources);
+}
 
 if (process.env.MARGIN_DATA_DIR !== undefined) app.setPath('userData', process.env.MARGIN_DATA_DIR);
 
@@ -22,9 +32,15 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   hardenApp();
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+    handOver(sourcesFromArgv(argv, app.isPackaged, workingDirectory));
+  });
+  // macOS hands files over as events, also before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    handOver([path]);
   });
   // macOS apps stay open without windows and reopen one from the dock; elsewhere closing quits.
   app.on('window-all-closed', () => {
@@ -37,6 +53,11 @@ function openWindow(): void {
   mainWindow = createReaderWindow(join(here, '../preload/index.cjs'));
   mainWindow.on('closed', () => {
     mainWindow = null;
+  });
+  mainWindow.webContents.on('did-finish-load', () => {
+    const sources = pending;
+    pending = [];
+    handOver(sources);
   });
 }
 

@@ -1,20 +1,25 @@
 // The renderer's only door to the main process: `window.margin`, one method per contract
 // channel plus the menu-command subscription. Runs sandboxed, so it requires nothing but electron.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildInvokeApi, type MarginApi } from '../shared/api';
-import { MENU_COMMAND_CHANNEL, isMenuCommand } from '../shared/channels';
+import { IMPORT_REQUEST_CHANNEL, MENU_COMMAND_CHANNEL, isMenuCommand, isSourceList } from '../shared/channels';
+
+function subscribe<T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+  const forward = (_event: Electron.IpcRendererEvent, value: unknown) => {
+    if (accept(value)) listener(value);
+  };
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
 
 const api: MarginApi = {
   ...buildInvokeApi((channel, input) => ipcRenderer.invoke(channel, input)),
-  onMenuCommand(listener) {
-    const forward = (_event: Electron.IpcRendererEvent, command: unknown) => {
-      if (isMenuCommand(command)) listener(command);
-    };
-    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
-    return () => {
-      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
-    };
-  },
+  onMenuCommand: (listener) => subscribe(MENU_COMMAND_CHANNEL, isMenuCommand, listener),
+  onImportRequest: (listener) => subscribe(IMPORT_REQUEST_CHANNEL, isSourceList, listener),
+  // Electron no longer puts the path on File; only the preload may ask for it.
+  pathForFile: (file) => webUtils.getPathForFile(file) || null,
 };
 
 contextBridge.exposeInMainWorld('margin', api);

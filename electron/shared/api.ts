@@ -15,6 +15,10 @@ export type InvokeApi = {
 export interface MarginApi extends InvokeApi {
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribe to files or addresses handed to the app from outside (command line, dock, second launch). */
+  onImportRequest(listener: (sources: string[]) => void): () => void;
+  /** The path on disk of a file dropped on the window, or null when it has none. */
+  pathForFile(file: File): string | null;
 }
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;

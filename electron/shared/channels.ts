@@ -3,7 +3,8 @@
 export const API_METHODS = {
   listArticles: 'library:list',
   openArticle: 'article:open',
-  importFiles: 'article:import-files',
+  chooseImportFiles: 'dialog:choose-import-files',
+  importArticle: 'article:import',
   createAnnotation: 'annotation:create',
   updateAnnotation: 'annotation:update',
   deleteAnnotation: 'annotation:delete',
@@ -16,6 +17,12 @@ export const CHANNELS = Object.values(API_METHODS) as Channel[];
 
 /** Main -> renderer: a menu item the renderer acts on (it knows which article is open). */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
+/** Main -> renderer: files or addresses handed to the app (command line, second launch, dock). */
+export const IMPORT_REQUEST_CHANNEL = 'app:import-sources';
+
+export function isSourceList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 1000 && value.every((item) => typeof item === 'string' && item.length > 0 && item.length < 10_000);
+}
 export const MENU_COMMANDS = ['import-files', 'export-article', 'export-library'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -17,7 +17,15 @@ const Id = z.uuid();
 export const inputSchemas = {
   'library:list': z.object({}).strict(),
   'article:open': z.object({ id: Id }).strict(),
-  'article:import-files': z.object({}).strict(),
+  'dialog:choose-import-files': z.object({}).strict(),
+  'article:import': z
+    .object({
+      /** A file path or an http(s) address. */
+      source: z.string().min(1).max(10_000),
+      /** What to do when the same file or address is already in the library. */
+      ifExists: z.enum(['ask', 'new']).default('ask'),
+    })
+    .strict(),
   'annotation:create': z
     .object({
       articleId: Id,
@@ -38,16 +46,21 @@ export const inputSchemas = {
   'export:markdown': z.object({ articleId: Id.nullable() }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
-export interface ImportReport {
-  imported: Pick<ArticleMeta, 'id' | 'title'>[];
-  /** One sentence per file that could not be imported. */
-  errors: string[];
+export interface ImageSummary {
+  saved: number;
+  missed: number;
+  problems: string[];
 }
+
+export type ImportOutcome =
+  | { status: 'imported'; article: Pick<ArticleMeta, 'id' | 'title'>; images: ImageSummary }
+  | { status: 'exists'; existing: Pick<ArticleMeta, 'id' | 'title'> };
 
 export interface ChannelOutputs {
   'library:list': ArticleSummary[];
   'article:open': ArticleView;
-  'article:import-files': ImportReport;
+  'dialog:choose-import-files': { paths: string[] };
+  'article:import': ImportOutcome;
   'annotation:create': Annotation;
   'annotation:update': Annotation;
   'annotation:delete': { id: string };

@@ -6,6 +6,7 @@ import type { MenuCommand } from '../../electron/shared/channels';
 import type { Annotation, ArticleSummary, ArticleView, HighlightColor } from '../../electron/shared/model';
 import { call, margin } from './bridge';
 import { h } from './dom';
+import { ImportFlow } from './import-flow';
 import { paintHighlights, type PaintedSpan } from './highlight-painter';
 import { renderLibraryList } from './library-list';
 import { renderNotesPanel, type NotesPanelActions } from './notes-panel';
@@ -38,6 +39,7 @@ export class ReaderApp {
   private editingId: string | null = null;
   private saving = false;
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
+  readonly imports = new ImportFlow({ say: (message) => this.say(message), libraryChanged: (id) => this.libraryChanged(id) });
 
   constructor(private readonly el: AppElements) {
     document.body.append(this.toolbar.element);
@@ -66,13 +68,18 @@ export class ReaderApp {
   }
 
   async importFiles(): Promise<void> {
-    const report = await call(margin().importFiles({}));
-    if (report === null) return;
-    if (report.errors.length > 0) this.say(report.errors.join(' '));
-    else if (report.imported.length > 0) this.say(`Imported ${report.imported.map((a) => a.title).join(', ')}.`);
+    const chosen = await call(margin().chooseImportFiles({}));
+    if (chosen !== null) await this.imports.run(chosen.paths);
+  }
+
+  /** Files dropped, addresses pasted or saved, sources handed over by the system. */
+  importSources(sources: string[]): Promise<void> {
+    return this.imports.run(sources);
+  }
+
+  private async libraryChanged(openId: string | null): Promise<void> {
     await this.refreshLibrary();
-    const first = report.imported[0];
-    if (first !== undefined) await this.openArticle(first.id);
+    if (openId !== null) await this.openArticle(openId);
   }
 
   async exportNotes(articleId: string | null): Promise<void> {

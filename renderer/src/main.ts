@@ -1,6 +1,8 @@
 import { ReaderApp } from './app';
 import { setErrorReporter } from './bridge';
 import { h } from './dom';
+import { listenForDrops, listenForPastedLinks } from './drop-and-paste';
+import { saveUrlForm } from './save-url-form';
 
 const libraryList = h('ul', { class: 'library-list', id: 'library-list' });
 const reader = h('main', { class: 'reader', id: 'reader', tabindex: '-1' });
@@ -11,6 +13,9 @@ const openButton = h('button', { type: 'button', class: 'primary' }, 'Open…');
 const exportLibrary = h('button', { type: 'button' }, 'Export all notes…');
 const exportArticle = h('button', { type: 'button' }, 'Export…');
 
+const app = new ReaderApp({ libraryList, reader, notesList, notesHeading, status });
+const importSources = (sources: string[]) => void app.importSources(sources);
+
 document.getElementById('app')?.replaceChildren(
   h(
     'div',
@@ -19,6 +24,8 @@ document.getElementById('app')?.replaceChildren(
       'aside',
       { class: 'library', 'aria-label': 'Library' },
       h('header', { class: 'library-header' }, h('span', { class: 'wordmark' }, 'Margin'), openButton),
+      saveUrlForm((url) => importSources([url])),
+      app.imports.progress,
       libraryList,
       h('footer', { class: 'library-footer' }, exportLibrary),
     ),
@@ -28,10 +35,12 @@ document.getElementById('app')?.replaceChildren(
   status,
 );
 
-const app = new ReaderApp({ libraryList, reader, notesList, notesHeading, status });
 setErrorReporter((message) => app.say(message));
 openButton.addEventListener('click', () => void app.runMenuCommand('import-files'));
 exportArticle.addEventListener('click', () => void app.runMenuCommand('export-article'));
 exportLibrary.addEventListener('click', () => void app.runMenuCommand('export-library'));
 window.margin.onMenuCommand((command) => void app.runMenuCommand(command));
+window.margin.onImportRequest(importSources);
+listenForDrops(document.body, importSources, (message) => app.say(message));
+listenForPastedLinks(importSources);
 void app.start();

@@ -149,7 +149,7 @@ test('opening files: good ones join the library, bad ones are refused in a sente
   await writeFile(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
   reader.importPaths = [empty, binary];
   await page.getByRole('button', { name: 'Open…' }).click();
-  await expect(page.locator('.status')).toHaveText('empty.txt is empty. photo.txt is a binary file, not a text article.');
+  await expect(page.locator('.status')).toHaveText('empty.txt is empty. photo.txt is an image, not an article Margin can read.');
   expect(reader.library.articles()).toHaveLength(1);
 
   reader.importPaths = [good];

@@ -71,15 +71,28 @@ describe('handler table', () => {
     expect(value(await createHandlers(library, platform(null))['export:markdown']({ articleId: null }))).toEqual({ path: null });
   });
 
-  it('imports the files chosen, reporting each one that fails in a sentence', async () => {
+  it('hands the renderer the files chosen, and imports one at a time, each failure one sentence', async () => {
     const { library } = await libraryWithSample();
     const dir = await tempDir();
     await writeFile(join(dir, 'good.txt'), 'A headline\n\nA paragraph.');
     await writeFile(join(dir, 'empty.txt'), '');
     const handlers = createHandlers(library, platform(null, [join(dir, 'good.txt'), join(dir, 'empty.txt')]));
-    const report = value<{ imported: { title: string }[]; errors: string[] }>(await handlers['article:import-files']({}));
-    expect(report.imported.map((a) => a.title)).toEqual(['A headline']);
-    expect(report.errors).toEqual(['empty.txt is empty.']);
+    expect(value(await handlers['dialog:choose-import-files']({}))).toEqual({ paths: [join(dir, 'good.txt'), join(dir, 'empty.txt')] });
+    const imported = value<{ status: string; article: { title: string } }>(await handlers['article:import']({ source: join(dir, 'good.txt') }));
+    expect(imported).toMatchObject({ status: 'imported', article: { title: 'A headline' } });
+    expect(await handlers['article:import']({ source: join(dir, 'empty.txt') })).toEqual({ ok: false, error: 'empty.txt is empty.' });
     expect(library.articles()).toHaveLength(2);
+  });
+
+  it('asks before importing the same file twice, and adds a copy when told to', async () => {
+    const { library } = await libraryWithSample();
+    const path = join(await tempDir(), 'note.txt');
+    await writeFile(path, 'Same note\n\nBody text.');
+    const handlers = createHandlers(library, platform(null));
+    const first = value<{ article: { id: string } }>(await handlers['article:import']({ source: path }));
+    expect(value(await handlers['article:import']({ source: path }))).toEqual({ status: 'exists', existing: { id: first.article.id, title: 'Same note' } });
+    expect(library.articles()).toHaveLength(2);
+    expect(value(await handlers['article:import']({ source: path, ifExists: 'new' }))).toMatchObject({ status: 'imported' });
+    expect(library.articles()).toHaveLength(3);
   });
 });

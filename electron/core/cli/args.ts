@@ -7,7 +7,7 @@ import { UserError } from '../errors';
 export const USAGE = `Usage: margin [--data-dir DIR] <command> [options]
 
 Commands:
-  import FILE [--json]                     add an article to the library
+  import SOURCE... [--json] [--as-new]     add articles: files (.txt .html .md) or web addresses
   list [--json]                            list articles with their highlight counts
   show ID --json                           an article's text, figures and annotations
   highlight ID --quote TEXT [--note TEXT] [--color NAME] [--occurrence N] [--json]
@@ -24,6 +24,7 @@ const options = {
   occurrence: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  'as-new': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -32,7 +33,12 @@ const OCCURRENCE_ERROR = { error: '--occurrence is a whole number from 1.' };
 const PositiveInt = z.coerce.number(OCCURRENCE_ERROR).int(OCCURRENCE_ERROR).positive(OCCURRENCE_ERROR);
 
 const Command = z.discriminatedUnion('command', [
-  z.object({ command: z.literal('import'), file: z.string({ error: 'import needs the FILE to read.' }).min(1), json: z.boolean() }),
+  z.object({
+    command: z.literal('import'),
+    sources: z.array(z.string().min(1)).min(1, { error: 'import needs a FILE or web address to read.' }),
+    asNew: z.boolean(),
+    json: z.boolean(),
+  }),
   z.object({ command: z.literal('list'), json: z.boolean() }),
   z.object({ command: z.literal('show'), id: Id, json: z.boolean() }),
   z.object({
@@ -68,9 +74,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = parsed;
   const [name, first, ...rest] = positionals;
   if (values.help || name === undefined || name === 'help') return { dataDir: values['data-dir'], command: { command: 'help' } };
-  if (rest.length > 0) throw new UserError(`Unexpected argument "${rest[0]}". Run \`margin --help\` for usage.`);
+  if (rest.length > 0 && name !== 'import') throw new UserError(`Unexpected argument "${rest[0]}". Run \`margin --help\` for usage.`);
   const fields: Record<string, unknown> = {
-    import: { command: 'import', file: first, json: values.json },
+    import: { command: 'import', sources: positionals.slice(1), asNew: values['as-new'], json: values.json },
     list: { command: 'list', json: values.json },
     show: { command: 'show', id: first, json: values.json },
     highlight: {

@@ -7,7 +7,7 @@ import { resolveSelectors } from '../../shared/anchoring/resolve';
 import { articleSource, type Annotation } from '../../shared/model';
 import { UserError, messageFor } from '../errors';
 import { notesMarkdown } from '../export/markdown';
-import { importFile } from '../import/import-file';
+import { importIntoLibrary } from '../import-into-library';
 import { resolveDataDir } from '../library/data-dir';
 import { Library } from '../library/library';
 import { collectNotes } from '../library/notes';
@@ -16,6 +16,8 @@ import { USAGE, parseCliArgs, type CliCommand } from './args';
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Progress for a person watching a terminal; absent when output goes to a file or a test. */
+  progress?: (text: string) => void;
   env: NodeJS.ProcessEnv;
 }
 
@@ -32,14 +34,43 @@ function annotationJson(annotation: Annotation, text: string) {
   };
 }
 
+/** Imports each source in turn; a failure is reported by name and the rest go on. */
+async function importSources(library: Library, command: Extract<CliCommand, { command: 'import' }>, io: CliIo): Promise<void> {
+  const results: Record<string, unknown>[] = [];
+  const failures: string[] = [];
+  for (const [index, source] of command.sources.entries()) {
+    if (command.sources.length > 1) io.progress?.(`Importing ${index + 1} of ${command.sources.length}: ${source}`);
+    try {
+      const outcome = await importIntoLibrary(library, source, command.asNew ? 'new' : 'ask');
+      if (outcome.status === 'exists') {
+        throw new UserError(`${source} is already in the library as ${outcome.existing.id}; add --as-new to import it again.`);
+      }
+      const { article, images } = outcome;
+      results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed } });
+      if (!command.json) {
+        const pictures = images.saved + images.missed > 0 ? `  (${images.saved} images saved, ${images.missed} missed)` : '';
+        io.out(`${article.id}  ${article.title}${pictures}\n`);
+        for (const problem of images.problems) io.err(`  image ${problem}\n`);
+      }
+    } catch (error) {
+      const message = messageFor(error);
+      failures.push(command.sources.length > 1 ? `${source}: ${message}` : message);
+      results.push({ source, error: message });
+    }
+  }
+  if (command.json) {
+    const ok = results.filter((r) => r.error === undefined);
+    if (command.sources.length === 1 && ok[0] !== undefined) io.out(`${JSON.stringify({ id: ok[0].id, title: ok[0].title, images: ok[0].images }, null, 2)}\n`);
+    else if (command.sources.length > 1) io.out(`${JSON.stringify(results, null, 2)}\n`);
+  }
+  if (failures.length > 0) throw new UserError(failures.join('\n'));
+}
+
 async function runCommand(library: Library, command: Exclude<CliCommand, { command: 'help' }>, io: CliIo) {
   const print = (json: boolean, value: unknown, plain: string) => io.out(json ? `${JSON.stringify(value, null, 2)}\n` : `${plain}\n`);
   switch (command.command) {
-    case 'import': {
-      const meta = await library.addArticle(await importFile(command.file));
-      print(command.json, { id: meta.id, title: meta.title }, `${meta.id}  ${meta.title}`);
-      return;
-    }
+    case 'import':
+      return importSources(library, command, io);
     case 'list': {
       const rows = await library.summaries();
       const plain = rows.length === 0 ? 'The library is empty.' : rows.map((r) => `${r.id}  ${r.highlightCount} highlights  ${r.title}`).join('\n');

@@ -56,8 +56,11 @@ export async function markdownArticle(source: string, path: string, images: Omit
     heading.remove();
   }
   promoteLazyImages(document);
-  const report = await keepPageImages(document.body, { ...images, localRoot: dirname(path) });
-  const { html, content } = sanitizeNode(dom, document.body);
+  // DOMPurify sanitizes a detached node; the body itself cannot be handed over.
+  const root = document.createElement('div');
+  root.append(...document.body.childNodes);
+  const report = await keepPageImages(root, { ...images, localRoot: dirname(path) });
+  const { html, content } = sanitizeNode(dom, root);
   if (content.text.trim() === '' && title === null) throw new UserError('The Markdown file has no text.');
   return { title, byline: meta.author, sourceUrl: meta.url, html, content, images: report };
 }

@@ -50,6 +50,9 @@ export function sanitizeNode(dom: JSDOM, node: Element): { html: string; content
 export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<ExtractedArticle> {
   const { document } = dom.window;
   const language = clean(document.documentElement.getAttribute('lang'));
+  // A page's <title> often carries the site's name ("Headline | Site"); its one <h1> does not.
+  const headings = [...document.querySelectorAll('h1')].map((h1) => clean(h1.textContent)).filter((text) => text !== null);
+  const headline = headings.length === 1 ? headings[0] : null;
   promoteLazyImages(document);
   markCredits(document);
   const parsed = new Readability<Element>(document, {
@@ -63,7 +66,7 @@ export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<
   const report = await keepPageImages(root, images);
   const { html, content } = sanitizeNode(dom, root);
   return {
-    title: clean(parsed.title),
+    title: headline !== null && headline !== undefined && (parsed.title ?? '').includes(headline) ? headline : clean(parsed.title),
     byline: clean(parsed.byline),
     siteName: clean(parsed.siteName),
     publishedAt: clean(parsed.publishedTime),

@@ -1,0 +1,46 @@
+// Adds what a person chose to the library, without silent duplicates: the same file (by path)
+// or the same address (ignoring the #fragment) already in the library is reported back, and
+// only imported again as a new copy when the person says so.
+import { resolve } from 'node:path';
+import type { ImportOutcome } from '../shared/contract';
+import type { ArticleMeta } from '../shared/model';
+import { importSource, isWebAddress, type ImportContext } from './import/import-file';
+import type { Library } from './library/library';
+
+export type IfExists = 'ask' | 'new';
+
+function sameAddress(a: string, b: string): boolean {
+  try {
+    const left = new URL(a);
+    const right = new URL(b);
+    left.hash = '';
+    right.hash = '';
+    return left.href === right.href;
+  } catch {
+    return false;
+  }
+}
+
+export function findExisting(library: Library, origin: { sourceUrl?: string | null; sourcePath?: string | null }): ArticleMeta | undefined {
+  return library.articles().find(
+    (meta) =>
+      (origin.sourcePath != null && meta.sourcePath === origin.sourcePath) ||
+      (origin.sourceUrl != null && meta.sourceUrl !== null && sameAddress(meta.sourceUrl, origin.sourceUrl)),
+  );
+}
+
+export async function importIntoLibrary(library: Library, source: string, ifExists: IfExists, context: ImportContext = {}): Promise<ImportOutcome> {
+  const web = isWebAddress(source);
+  const asked = web ? { sourceUrl: source.trim() } : { sourcePath: resolve(source) };
+  const before = ifExists === 'ask' ? findExisting(library, asked) : undefined;
+  if (before !== undefined) return { status: 'exists', existing: { id: before.id, title: before.title } };
+  const article = await importSource(source, { dataDir: library.dataDir, online: true, ...context });
+  const after = ifExists === 'ask' ? findExisting(library, article.meta) : undefined;
+  if (after !== undefined) return { status: 'exists', existing: { id: after.id, title: after.title } };
+  const meta = await library.addArticle(article);
+  return {
+    status: 'imported',
+    article: { id: meta.id, title: meta.title },
+    images: article.images ?? { saved: 0, missed: 0, problems: [] },
+  };
+}

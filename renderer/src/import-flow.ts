@@ -1,0 +1,103 @@
+// Brings files and web addresses into the library one at a time, with a progress bar, a question
+// when the same file or page is already there, and one sentence per failure that names it.
+import type { ImportOutcome } from '../../electron/shared/contract';
+import { margin } from './bridge';
+import { h } from './dom';
+
+export interface ImportFlowHost {
+  say(message: string): void;
+  libraryChanged(openId: string | null): Promise<void>;
+}
+
+type Choice = 'new' | 'skip';
+
+function displayName(source: string): string {
+  if (/^https?:\/\//iu.test(source)) {
+    try {
+      return new URL(source).host;
+    } catch {
+      return source;
+    }
+  }
+  return source.split(/[\\/]/u).at(-1) ?? source;
+}
+
+export class ImportFlow {
+  readonly progress: HTMLElement;
+  private readonly bar = h('progress', { max: '1', value: '0' });
+  private readonly label = h('span', { class: 'import-label' });
+  private readonly dialog: HTMLDialogElement;
+  private readonly question = h('p', { id: 'duplicate-question' });
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: ImportFlowHost) {
+    this.progress = h('div', { class: 'import-progress', role: 'status', 'aria-live': 'polite', hidden: true }, this.label, this.bar);
+    const again = h('button', { type: 'submit', value: 'new', class: 'primary' }, 'Add a copy');
+    const skip = h('button', { type: 'submit', value: 'skip' }, 'Keep the one I have');
+    this.dialog = h(
+      'dialog',
+      { class: 'duplicate-dialog', 'aria-labelledby': 'duplicate-title', 'aria-describedby': 'duplicate-question' },
+      h('form', { method: 'dialog' }, h('h2', { id: 'duplicate-title' }, 'Already in your library'), this.question, h('div', { class: 'dialog-actions' }, skip, again)),
+    );
+    document.body.append(this.dialog);
+  }
+
+  /** Imports the sources after any import already running, so two drops never interleave. */
+  run(sources: string[]): Promise<void> {
+    this.running = this.running.then(() => this.importAll(sources));
+    return this.running;
+  }
+
+  private async importAll(sources: string[]): Promise<void> {
+    if (sources.length === 0) return;
+    const failures: string[] = [];
+    let lastId: string | null = null;
+    let imported = 0;
+    let missedImages = 0;
+    this.progress.hidden = false;
+    this.bar.max = sources.length;
+    for (const [index, source] of sources.entries()) {
+      const name = displayName(source);
+      this.label.textContent = sources.length > 1 ? `Importing ${index + 1} of ${sources.length}: ${name}…` : `Importing ${name}…`;
+      this.bar.value = index;
+      const outcome = await this.importOne(source, failures, name);
+      if (outcome?.status === 'imported') {
+        imported++;
+        lastId = outcome.article.id;
+        missedImages += outcome.images.missed;
+      }
+    }
+    this.progress.hidden = true;
+    await this.host.libraryChanged(lastId);
+    const parts: string[] = [];
+    if (imported > 0) parts.push(imported === 1 ? 'Imported 1 article.' : `Imported ${imported} articles.`);
+    if (missedImages > 0) parts.push(`${missedImages} image${missedImages === 1 ? ' was' : 's were'} left out.`);
+    parts.push(...failures);
+    if (parts.length > 0) this.host.say(parts.join(' '));
+  }
+
+  private async importOne(source: string, failures: string[], name: string): Promise<ImportOutcome | null> {
+    try {
+      let result = await margin().importArticle({ source, ifExists: 'ask' });
+      if (result.ok && result.value.status === 'exists') {
+        const choice = await this.ask(`${name} is already in your library as “${result.value.existing.title}”. Add it again as a separate copy?`);
+        if (choice === 'skip') return null;
+        result = await margin().importArticle({ source, ifExists: 'new' });
+      }
+      if (result.ok) return result.value;
+      failures.push(result.error);
+    } catch (error) {
+      failures.push(`${name} could not be imported: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+    return null;
+  }
+
+  private ask(question: string): Promise<Choice> {
+    this.question.textContent = question;
+    this.dialog.returnValue = 'skip';
+    this.dialog.showModal();
+    return new Promise((done) => {
+      this.dialog.addEventListener('close', () => done(this.dialog.returnValue === 'new' ? 'new' : 'skip'), { once: true });
+    });
+  }
+}
