@@ -34,6 +34,24 @@ test('223 hostile payloads, each opened in the reader: nothing runs, opens or is
       await writeFile(articleHtmlFile(library.dataDir, article.id), `<p>payload ${index}</p>${vector.payload}`);
     }
   });
+  // A sentinel: every way a payload usually proves it ran sets it.
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const trip = () => {
+      w.__marginXssSentinel = true;
+    };
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) w[name] = trip;
+  });
+  // Every request the page makes is routed and counted; none may leave the app's origin.
+  const leaving: string[] = [];
+  let requests = 0;
+  await page.route('**/*', (route) => {
+    requests++;
+    const url = route.request().url();
+    if (url.startsWith(`${reader.origin}/`)) return route.continue();
+    leaving.push(url);
+    return route.abort();
+  });
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   page.on('dialog', (dialog) => {
@@ -67,6 +85,9 @@ test('223 hostile payloads, each opened in the reader: nothing runs, opens or is
   // Give timers, failed image loads and animations a moment to fire any handler.
   await page.waitForTimeout(1000);
   expect(leftovers).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).__marginXssSentinel)).toBeUndefined();
+  expect(leaving).toEqual([]);
+  expect(requests).toBeGreaterThan(0);
   expect(dialogs).toEqual([]);
   expect(reader.foreignRequests).toEqual([]);
   expect(pageErrors).toEqual([]);
