@@ -11,8 +11,12 @@ import { paintHighlights, type PaintedSpan } from './highlight-painter';
 import { renderLibraryList } from './library-list';
 import { renderNotesPanel, type NotesPanelActions } from './notes-panel';
 import { renderArticle, type RenderedArticle } from './reader-view';
+import { CaretMode } from './caret-mode';
+import { HighlightPicker } from './highlight-picker';
+import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
-import { rangeFromOffsets, selectionSpan, textOffsetAtPoint } from './text-offsets';
+import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
+import { rangeFromOffsets, selectionSpan } from './text-offsets';
 
 export interface AppElements {
   libraryList: HTMLElement;
@@ -38,11 +42,26 @@ export class ReaderApp {
   private focusedId: string | null = null;
   private editingId: string | null = null;
   private saving = false;
+  private painted: PaintedSpan[] = [];
+  private readonly picker = new HighlightPicker((id) => this.focus(id, false));
+  private readonly caret = new CaretMode((message) => this.say(message));
+  private readonly shortcuts: Shortcut[] = [
+    { keys: ['h'], label: 'Highlight the selection (in the colour used last)', run: () => this.highlightKey(false) },
+    { keys: ['n'], label: 'Highlight the selection and write a note', run: () => this.highlightKey(true) },
+    { keys: ['j'], label: 'Next highlight', run: () => this.step(1) },
+    { keys: ['k'], label: 'Previous highlight', run: () => this.step(-1) },
+    { keys: ['e'], label: 'Edit the note of the focused highlight', run: () => this.editFocused() },
+    { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', run: () => this.deleteFocused() },
+    { keys: ['F7'], label: 'Caret browsing: select text with Shift and the arrow keys', run: () => this.toggleCaret() },
+    { keys: ['Escape'], label: 'Close menus, leave the focused highlight', run: () => this.escape() },
+    { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
+  ];
+  private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
   readonly imports = new ImportFlow({ say: (message) => this.say(message), libraryChanged: (id) => this.libraryChanged(id) });
 
   constructor(private readonly el: AppElements) {
-    document.body.append(this.toolbar.element);
+    document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp);
     this.listen();
   }
 
@@ -90,6 +109,7 @@ export class ReaderApp {
   async openArticle(id: string): Promise<void> {
     const view = await call(margin().openArticle({ id }));
     if (view === null) return;
+    this.caret.off(this.open?.rendered.body ?? null);
     const rendered = renderArticle(this.el.reader, view);
     const spans = new Map<string, { start: number; end: number }>();
     for (const annotation of view.annotations) {
@@ -123,6 +143,7 @@ export class ReaderApp {
       if (range !== null) painted.push({ id: annotation.id, color: annotation.color, range });
     }
     paintHighlights(painted, this.focusedId);
+    this.painted = painted;
     const orphaned = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
     this.el.notesHeading.textContent = `Highlights (${open.annotations.length})`;
     renderNotesPanel(this.el.notesList, { annotations: open.annotations, orphaned, focusedId: this.focusedId, editingId: this.editingId }, this.panelActions);
@@ -141,12 +162,15 @@ export class ReaderApp {
     if (span === null) return;
     const target = describeSpan(open.rendered.text, span.start, span.end);
     this.saving = true;
+    this.toolbar.hide();
     const created = await call(margin().createAnnotation({ articleId: open.view.meta.id, color, note: '', target })).finally(() => {
       this.saving = false;
     });
-    this.toolbar.hide();
     if (created === null) return;
-    window.getSelection()?.removeAllRanges();
+    // Clear the selection only if it is still the passage just saved: the person may already
+    // have selected the next one while this one was being stored.
+    const now = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
+    if (now !== null && now.start === span.start && now.end === span.end) window.getSelection()?.removeAllRanges();
     open.spans.set(created.id, span);
     open.annotations = [...open.annotations, created].sort(byPosition(open.spans));
     this.focusedId = created.id;
@@ -204,6 +228,54 @@ export class ReaderApp {
     this.scrollCardIntoView(id);
   }
 
+  private highlightKey(withNote: boolean): boolean {
+    if (this.selectionInArticle() === null) return false;
+    this.toolbar.highlightWithLastColor(withNote);
+    return true;
+  }
+
+  /** Moves the focus to the next or previous highlight in reading order. */
+  private step(direction: 1 | -1): boolean {
+    const list = this.open?.annotations.filter((a) => this.open?.spans.has(a.id));
+    if (list === undefined || list.length === 0) return false;
+    const at = list.findIndex((a) => a.id === this.focusedId);
+    const next = at === -1 ? (direction === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + direction));
+    const target = list[next];
+    if (target !== undefined) this.focus(target.id, true);
+    return true;
+  }
+
+  private editFocused(): boolean {
+    if (this.focusedId === null) return false;
+    this.panelActions.editNote(this.focusedId);
+    return true;
+  }
+
+  private deleteFocused(): boolean {
+    if (this.focusedId === null || this.selectionInArticle() !== null) return false;
+    void this.remove(this.focusedId);
+    return true;
+  }
+
+  private toggleCaret(): boolean {
+    this.caret.toggle(this.open?.rendered.body ?? null);
+    return true;
+  }
+
+  private escape(): boolean {
+    this.toolbar.hide();
+    this.picker.hide();
+    if (this.focusedId === null) return false;
+    this.focusedId = null;
+    this.renderAnnotations();
+    return true;
+  }
+
+  private showShortcuts(): boolean {
+    this.shortcutsHelp.showModal();
+    return true;
+  }
+
   private scrollCardIntoView(id: string): void {
     this.el.notesList.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
   }
@@ -231,32 +303,21 @@ export class ReaderApp {
     });
     this.el.reader.addEventListener('scroll', () => this.toolbar.hide(), { passive: true });
     this.el.reader.addEventListener('click', (event) => {
-      const open = this.open;
-      if (open === null || this.selectionInArticle() !== null) return;
-      const offset = textOffsetAtPoint(open.rendered.body, event.clientX, event.clientY);
-      if (offset === null) return;
-      // Where highlights overlap, the shortest (innermost) is the one the person meant.
-      const hit = open.annotations
-        .filter((a) => {
-          const span = open.spans.get(a.id);
-          return span !== undefined && span.start <= offset && offset < span.end;
-        })
-        .sort((a, b) => {
-          const sa = open.spans.get(a.id);
-          const sb = open.spans.get(b.id);
-          return (sa && sb ? sa.end - sa.start - (sb.end - sb.start) : 0);
-        })[0];
-      if (hit !== undefined) this.focus(hit.id, false);
+      if (this.open === null || this.selectionInArticle() !== null) return;
+      const hits = highlightsAt(this.painted, event.clientX, event.clientY);
+      const annotations = new Map(this.open.annotations.map((a) => [a.id, a]));
+      if (hits.length === 1 && hits[0] !== undefined) this.focus(hits[0].id, false);
+      else if (hits.length > 1) {
+        const entries = hits.map((hit) => ({ id: hit.id, color: hit.color, quote: annotations.get(hit.id)?.target.quote.exact ?? '' }));
+        this.picker.show(entries, event.clientX, event.clientY);
+      }
     });
     document.addEventListener('keydown', (event) => {
-      const typing = event.target instanceof HTMLElement && event.target.closest('textarea, input, [contenteditable]') !== null;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const inCaretArticle = this.caret.active && target !== null && this.open?.rendered.body.contains(target) === true;
+      const typing = !inCaretArticle && target?.closest('textarea, input, [contenteditable], dialog') != null;
       if (typing || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-      if ((event.key === 'h' || event.key === 'n') && this.selectionInArticle() !== null) {
-        event.preventDefault();
-        this.toolbar.highlightWithLastColor(event.key === 'n');
-      } else if (event.key === 'Escape') {
-        this.toolbar.hide();
-      }
+      if (handleShortcut(this.shortcuts, event)) event.preventDefault();
     });
   }
 }

@@ -2,6 +2,7 @@
 // delete; clicking a quote takes the reader to it.
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../electron/shared/model';
 import { h } from './dom';
+import { renderNote } from './note-markdown';
 
 export interface NotesPanelActions {
   goTo(id: string): void;
@@ -43,7 +44,7 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
     ? noteEditor(annotation, actions)
     : annotation.note.trim() === ''
       ? null
-      : h('p', { class: 'card-note' }, annotation.note);
+      : h('div', { class: 'card-note' }, renderNote(annotation.note));
   const noteButton = h('button', { type: 'button', class: 'link' }, annotation.note.trim() === '' ? 'Add note' : 'Edit note');
   noteButton.addEventListener('click', () => actions.editNote(id));
   const swatches = HIGHLIGHT_COLORS.map((color) => {

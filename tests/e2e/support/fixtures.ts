@@ -21,8 +21,21 @@ export { expect };
 
 /** Drags the mouse across a phrase in the article, as a person selects it. */
 export async function dragSelect(page: Page, phrase: string, occurrence = 1): Promise<void> {
-  const points = await page.evaluate(
-    ({ phrase, occurrence }) => {
+  // First bring the phrase into view and let the scroll settle, so no late scroll event lands
+  // after the drag (the reader hides its toolbar on scroll).
+  await locatePhrase(page, phrase, occurrence, true);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const points = await locatePhrase(page, phrase, occurrence, false);
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+  await page.mouse.move(points.x2, points.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+function locatePhrase(page: Page, phrase: string, occurrence: number, scroll: boolean): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+  return page.evaluate(
+    ({ phrase, occurrence, scroll }) => {
       const body = document.getElementById('article-body');
       if (body === null) throw new Error('no article');
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
@@ -39,7 +52,7 @@ export async function dragSelect(page: Page, phrase: string, occurrence = 1): Pr
               range.setEnd(node, offset + 1);
               return range.getBoundingClientRect();
             };
-            (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            if (scroll) (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
             const a = charRect(at);
             const b = charRect(at + phrase.length - 1);
             return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
@@ -49,13 +62,8 @@ export async function dragSelect(page: Page, phrase: string, occurrence = 1): Pr
       }
       throw new Error(`phrase not found: ${phrase}`);
     },
-    { phrase, occurrence },
+    { phrase, occurrence, scroll },
   );
-  await page.mouse.move(points.x1, points.y1);
-  await page.mouse.down();
-  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
-  await page.mouse.move(points.x2, points.y2, { steps: 4 });
-  await page.mouse.up();
 }
 
 /** The text each colour's CSS highlight paints, read from the page's highlight registry. */
