@@ -2,7 +2,12 @@ import { ReaderApp } from './app';
 import { setErrorReporter } from './bridge';
 import { h } from './dom';
 import { listenForDrops, listenForPastedLinks } from './drop-and-paste';
+import { applySettings, loadSettings, settingsPanel } from './reading-settings';
 import { saveUrlForm } from './save-url-form';
+
+const settings = loadSettings();
+applySettings(settings);
+const readingSettings = settingsPanel(settings);
 
 const libraryList = h('ul', { class: 'library-list', id: 'library-list' });
 const reader = h('main', { class: 'reader', id: 'reader', tabindex: '-1' });
@@ -30,7 +35,13 @@ document.getElementById('app')?.replaceChildren(
       h('footer', { class: 'library-footer' }, exportLibrary),
     ),
     reader,
-    h('aside', { class: 'notes-panel', 'aria-label': 'Highlights and notes' }, h('header', { class: 'panel-header' }, notesHeading, exportArticle), notesList),
+    h(
+      'aside',
+      { class: 'notes-panel', 'aria-label': 'Highlights and notes' },
+      h('header', { class: 'panel-header' }, notesHeading, h('span', { class: 'panel-actions' }, readingSettings.button, exportArticle)),
+      readingSettings.panel,
+      notesList,
+    ),
   ),
   status,
 );

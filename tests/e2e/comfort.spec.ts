@@ -1,0 +1,31 @@
+// Reading comfort: theme and typography change what the page looks like, and are remembered.
+import { dragSelect, expect, test } from './support/fixtures';
+
+const background = (el: Element) => getComputedStyle(el).backgroundColor;
+
+test('themes change the page colours, and the choice is remembered', async ({ reader, page }) => {
+  await reader.open();
+  await dragSelect(page, 'our sky shield will eventually guarantee security');
+  await page.keyboard.press('h');
+  const body = page.locator('body');
+  const light = await body.evaluate(background);
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByLabel('Theme').selectOption('dark');
+  const dark = await body.evaluate(background);
+  expect(dark).not.toBe(light);
+  const inkOnPaper = await page.locator('#article-body p').first().evaluate((p) => [getComputedStyle(p).color, getComputedStyle(document.body).backgroundColor]);
+  expect(inkOnPaper).toEqual(['rgb(232, 227, 216)', 'rgb(27, 26, 24)']);
+  await page.screenshot({ path: process.env.MARGIN_SCREENSHOT_DARK ?? 'test-results/e2e/reader-dark.png' });
+
+  await page.getByLabel('Theme').selectOption('sepia');
+  expect(await body.evaluate(background)).toBe('rgb(244, 236, 216)');
+  await page.getByLabel('Font').selectOption('sans');
+  await page.getByLabel('Text size').fill('24');
+  await expect(page.locator('.article')).toHaveCSS('font-size', '24px');
+
+  await page.reload();
+  await page.locator('.headline').waitFor();
+  expect(await body.evaluate(background)).toBe('rgb(244, 236, 216)');
+  await expect(page.locator('.article')).toHaveCSS('font-size', '24px');
+  expect(await page.locator('.article').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('system-ui');
+});
