@@ -10,7 +10,7 @@ import { SAMPLE_ARTICLE_PATH, addSampleToNewLibrary } from '../core/library/samp
 import { electronPlatform } from './dialogs';
 import { denyPermissions, hardenApp } from './hardening';
 import { registerHandlers } from './ipc';
-import { installMenu } from './menu';
+import { installContextMenu, installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createReaderWindow } from './window';
 
@@ -54,6 +54,7 @@ function openWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  installContextMenu(mainWindow.webContents);
   mainWindow.webContents.on('did-finish-load', () => {
     const sources = pending;
     pending = [];
@@ -73,7 +74,7 @@ async function start(): Promise<void> {
     });
     const getWindow = () => mainWindow;
     registerHandlers(createHandlers(library, electronPlatform(getWindow)));
-    installMenu(getWindow);
+    installMenu(getWindow, dataDir);
     openWindow();
     app.on('activate', () => {
       if (mainWindow === null) openWindow();

@@ -23,7 +23,14 @@ export const IMPORT_REQUEST_CHANNEL = 'app:import-sources';
 export function isSourceList(value: unknown): value is string[] {
   return Array.isArray(value) && value.length <= 1000 && value.every((item) => typeof item === 'string' && item.length > 0 && item.length < 10_000);
 }
-export const MENU_COMMANDS = ['import-files', 'export-article', 'export-library'] as const;
+export const MENU_COMMANDS = [
+  'import-files',
+  'export-article',
+  'export-library',
+  'highlight-selection',
+  'note-selection',
+  'show-shortcuts',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -81,6 +81,8 @@ export class ReaderApp {
 
   async runMenuCommand(command: MenuCommand): Promise<void> {
     if (command === 'import-files') await this.importFiles();
+    else if (command === 'highlight-selection' || command === 'note-selection') this.highlightKey(command === 'note-selection');
+    else if (command === 'show-shortcuts') this.showShortcuts();
     else if (command === 'export-library') await this.exportNotes(null);
     else if (this.open === null) this.say('Open an article first, then export its notes.');
     else await this.exportNotes(this.open.view.meta.id);

@@ -94,3 +94,15 @@ test('keyboard only: select with caret browsing, highlight, move between highlig
   await expect(help).toBeHidden();
   expect((await reader.library.annotations(reader.library.articles()[0]?.id ?? '')).map((a) => a.note)).toEqual(['Where it happened']);
 });
+
+test('the context menu’s Highlight and Add Note act on the selection', async ({ reader, page }) => {
+  await reader.open();
+  await dragSelect(page, 'Chonhar bridge');
+  await reader.menu('note-selection');
+  await expect(page.locator('.note-input')).toBeFocused();
+  await page.keyboard.type('Key crossing');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.highlight-card .card-note')).toHaveText('Key crossing');
+  await reader.menu('show-shortcuts');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
