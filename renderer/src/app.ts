@@ -12,6 +12,7 @@ import { renderLibraryList } from './library-list';
 import { renderNotesPanel, type NotesPanelActions } from './notes-panel';
 import { renderArticle, type RenderedArticle } from './reader-view';
 import { CaretMode } from './caret-mode';
+import { FindBar } from './find-bar';
 import { HighlightPicker } from './highlight-picker';
 import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
@@ -57,6 +58,7 @@ export class ReaderApp {
     { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
   ];
   private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
+  readonly find = new FindBar(() => this.open?.rendered ?? null);
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
   readonly imports = new ImportFlow({ say: (message) => this.say(message), libraryChanged: (id) => this.libraryChanged(id) });
 
@@ -124,6 +126,7 @@ export class ReaderApp {
     this.toolbar.hide();
     this.renderLibrary();
     this.renderAnnotations();
+    this.find.reset();
   }
 
   private async refreshLibrary(): Promise<void> {
@@ -315,6 +318,11 @@ export class ReaderApp {
       }
     });
     document.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        this.find.open();
+        return;
+      }
       const target = event.target instanceof HTMLElement ? event.target : null;
       const inCaretArticle = this.caret.active && target !== null && this.open?.rendered.body.contains(target) === true;
       const typing = !inCaretArticle && target?.closest('textarea, input, [contenteditable], dialog') != null;

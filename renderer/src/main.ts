@@ -34,7 +34,7 @@ document.getElementById('app')?.replaceChildren(
       libraryList,
       h('footer', { class: 'library-footer' }, exportLibrary),
     ),
-    reader,
+    h('div', { class: 'reader-column' }, app.find.element, reader),
     h(
       'aside',
       { class: 'notes-panel', 'aria-label': 'Highlights and notes' },
