@@ -15,7 +15,7 @@ const LAYERS = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/electronegativity/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -68,3 +68,14 @@ describe('sanitizer', () => {
     );
   });
 });
+
+describe('stored SVG images', () => {
+  it('keep their drawing and lose anything that points outside them', async () => {
+    const { sanitizeSvg } = await import('../../electron/core/sanitize/sanitizer');
+    const clean = sanitizeSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><script>alert(1)</script><circle r="4" onload="alert(1)"/><image href="https://tracker.example/p.png"/><image xlink:href="https://tracker.example/q.png"/><use href="#dot"/></svg>',
+    );
+    expect(clean).toContain('<circle r="4"');
+    expect(clean).not.toMatch(/script|onload|tracker\.example/u);
+  });
+});

@@ -7,6 +7,11 @@ export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /**
+   * Looks at the final answer's content type before its body is read: a sentence refuses it
+   * (a 40 MB PDF is refused without being downloaded), null accepts it.
+   */
+  refuseType?: (contentType: string, url: string) => string | null;
 }
 
 export interface Fetched {
@@ -30,15 +35,32 @@ export function parseWebUrl(text: string): URL | null {
   }
 }
 
+/** "30 seconds", "1 second", "250 milliseconds": never "0 seconds" for a short limit. */
+function durationInWords(ms: number): string {
+  if (ms < 1000) return `${ms} milliseconds`;
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+/** "50 MB", "64 KB": the cap in words, never "0 MB" for a small one. */
+export function sizeInWords(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
 async function readCapped(response: Response, maxBytes: number, url: URL): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new UserError(`${url.href} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new UserError(`${url.href} is larger than ${sizeInWords(maxBytes)}.`);
+  }
   if (response.body === null) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     total += chunk.length;
-    if (total > maxBytes) throw new UserError(`${url.href} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+    if (total > maxBytes) throw new UserError(`${url.href} is larger than ${sizeInWords(maxBytes)}.`);
     chunks.push(chunk);
   }
   const bytes = new Uint8Array(total);
@@ -50,6 +72,14 @@ async function readCapped(response: Response, maxBytes: number, url: URL): Promi
   return bytes;
 }
 
+function resolveLocation(location: string, base: URL): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return '';
+  }
+}
+
 export async function fetchLimited(address: string, limits: FetchLimits, fetchFn: FetchFn = fetch): Promise<Fetched> {
   let url = parseWebUrl(address);
   if (url === null) throw new UserError(`Margin saves only web addresses starting with http:// or https://.`);
@@ -58,23 +88,30 @@ export async function fetchLimited(address: string, limits: FetchLimits, fetchFn
     for (let hop = 0; ; hop++) {
       const response = await fetchFn(url, { redirect: 'manual', signal, headers: { Accept: 'text/html,application/xhtml+xml,image/*;q=0.9,*/*;q=0.5' } });
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
-        await response.body?.cancel();
-        if (hop >= limits.maxRedirects) throw new UserError(`${url.href} redirects too many times.`);
-        const next = parseWebUrl(new URL(response.headers.get('location') ?? '', url).href);
+        await response.body?.cancel().catch(() => undefined);
+        // Named by the address the person gave: the hops in between mean nothing to them.
+        if (hop >= limits.maxRedirects) throw new UserError(`${address.trim()} redirects too many times.`);
+        const next = parseWebUrl(resolveLocation(response.headers.get('location') ?? '', url));
         if (next === null) throw new UserError(`${url.href} redirects to an address that is not a web page.`);
         url = next;
         continue;
       }
       if (!response.ok) {
-        await response.body?.cancel();
+        await response.body?.cancel().catch(() => undefined);
         throw new UserError(`${hostOf(url)} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url.href}.`);
       }
+      const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+      const refusal = limits.refuseType?.(contentType, url.href) ?? null;
+      if (refusal !== null) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new UserError(refusal);
+      }
       const bytes = await readCapped(response, limits.maxBytes, url);
-      return { url: url.href, contentType: (response.headers.get('content-type') ?? '').toLowerCase(), bytes };
+      return { url: url.href, contentType, bytes };
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    if (signal.aborted) throw new UserError(`${hostOf(url)} did not answer within ${Math.round(limits.timeoutMs / 1000)} seconds.`);
+    if (signal.aborted) throw new UserError(`${hostOf(url)} did not answer within ${durationInWords(limits.timeoutMs)}.`);
     throw new UserError(`Margin could not reach ${hostOf(url)}; check the address and your connection.`);
   }
 }

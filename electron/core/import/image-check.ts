@@ -21,9 +21,27 @@ function extensionOf(bytes: Uint8Array): AssetExtension | null {
   if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return 'gif';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
   if (ascii(bytes, 4, 8) === 'ftyp' && ['avif', 'avis'].includes(ascii(bytes, 8, 12))) return 'avif';
-  const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
-  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'svg';
+  // Drawing programs open an SVG file with an XML declaration, comments and a doctype.
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/u, '')
+    .replace(/^(?:\s*(?:<\?xml[^>]*\?>|<!--[\s\S]*?-->|<!doctype[^>[]*(?:\[[\s\S]*?\])?\s*>))*/iu, '')
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith('<svg')) return 'svg';
   return null;
+}
+
+export const TRACKING_PIXEL = 'a tracking pixel';
+
+/** An SVG that says it is 1 or 2 pixels square is a tracker like any other. */
+function isTrackingPixel(svg: Uint8Array): boolean {
+  try {
+    const { width, height } = imageSize(svg);
+    return width !== undefined && height !== undefined && width <= 2 && height <= 2;
+  } catch {
+    return false;
+  }
 }
 
 export function checkImage(bytes: Uint8Array): CheckedImage {
@@ -32,7 +50,9 @@ export function checkImage(bytes: Uint8Array): CheckedImage {
   if (extension === null) return { ok: false, reason: 'not an image Margin can show' };
   if (extension === 'svg') {
     const clean = sanitizeSvg(new TextDecoder().decode(bytes));
-    return clean === null ? { ok: false, reason: 'an SVG with nothing left after cleaning' } : { ok: true, bytes: new TextEncoder().encode(clean), extension };
+    if (clean === null) return { ok: false, reason: 'an SVG with nothing left after cleaning' };
+    const cleaned = new TextEncoder().encode(clean);
+    return isTrackingPixel(cleaned) ? { ok: false, reason: TRACKING_PIXEL } : { ok: true, bytes: cleaned, extension };
   }
   let width: number | undefined;
   let height: number | undefined;
@@ -43,7 +63,7 @@ export function checkImage(bytes: Uint8Array): CheckedImage {
     if (extension !== 'avif') return { ok: false, reason: 'a damaged image' };
   }
   if (width !== undefined && height !== undefined) {
-    if (width <= 2 && height <= 2) return { ok: false, reason: 'a tracking pixel' };
+    if (width <= 2 && height <= 2) return { ok: false, reason: TRACKING_PIXEL };
     if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_IMAGE_PIXELS) {
       return { ok: false, reason: `too large to display (${width} x ${height} pixels)` };
     }

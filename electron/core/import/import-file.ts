@@ -6,11 +6,11 @@ import { pathToFileURL } from 'node:url';
 import type { ArticleMeta } from '../../shared/model';
 import { UserError } from '../errors';
 import { sanitizeArticleHtml } from '../sanitize/sanitizer';
-import { decodeHtml } from './decode-html';
-import { fetchLimited, parseWebUrl, type FetchFn } from './fetch-limited';
+import { decodeHtml, headerCharset } from './decode-html';
+import { fetchLimited, parseWebUrl, type FetchFn, type FetchLimits } from './fetch-limited';
 import { extractArticle } from './html/html-article';
 import { parsePage } from './html/page-dom';
-import type { ImageReport } from './html/page-images';
+import type { ImageContext, ImageReport } from './html/page-images';
 import { markdownArticle } from './markdown-article';
 import { parsePlainText } from './plain-text';
 import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes } from './read-text-file';
@@ -35,9 +35,32 @@ export interface ImportContext {
   /** Whether remote images (and pages) may be fetched. */
   online?: boolean;
   fetch?: FetchFn;
+  /** Overrides of PAGE_FETCH and IMAGE_FETCH (tests use short timeouts and small caps). */
+  limits?: { page?: Partial<FetchLimits>; image?: Partial<FetchLimits> };
 }
 
-const PAGE_FETCH = { timeoutMs: 30_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 5 };
+export const PAGE_FETCH: FetchLimits = { timeoutMs: 30_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 5 };
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml', '']);
+
+function mediaType(contentType: string): string {
+  return contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Only web pages and plain text are worth downloading; anything else is refused before its body is read. */
+function refuseNonPage(contentType: string, url: string): string | null {
+  const type = mediaType(contentType);
+  return HTML_TYPES.has(type) || type === 'text/plain' ? null : `${url} is not a web page (it is ${type}).`;
+}
+
+/** What the image step needs from the import's context (the saved page's folder is added per page). */
+function imageContext(context: ImportContext): Omit<ImageContext, 'localRoot'> {
+  return {
+    dataDir: context.dataDir ?? null,
+    fetchRemote: context.online ?? false,
+    ...(context.fetch ? { fetch: context.fetch } : {}),
+    ...(context.limits?.image ? { fetchLimits: context.limits.image } : {}),
+  };
+}
 
 const NO_META: ImportedMeta = {
   title: '',
@@ -63,12 +86,7 @@ export function importPlainText(source: string, sourceFile: string | null): Impo
 
 async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedMeta>, context: ImportContext, localRoot: string | null): Promise<ImportedArticle> {
   const dom = parsePage(html, pageUrl);
-  const article = await extractArticle(dom, {
-    dataDir: context.dataDir ?? null,
-    localRoot,
-    fetchRemote: context.online ?? false,
-    ...(context.fetch ? { fetch: context.fetch } : {}),
-  });
+  const article = await extractArticle(dom, { ...imageContext(context), localRoot });
   return {
     meta: {
       ...NO_META,
@@ -97,7 +115,7 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
   }
   const text = decodeUtf8Article(bytes, name);
   if (kind === 'markdown') {
-    const article = await markdownArticle(text, absolute, { dataDir: context.dataDir ?? null, fetchRemote: context.online ?? false, ...(context.fetch ? { fetch: context.fetch } : {}) });
+    const article = await markdownArticle(text, absolute, imageContext(context));
     return {
       meta: { ...NO_META, ...origin, title: article.title ?? name.replace(/\.[^.]+$/u, ''), byline: article.byline, sourceUrl: article.sourceUrl, format: 'markdown' },
       html: article.html,
@@ -110,11 +128,13 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
 
 /** Saves a web page while online: fetched with limits, then imported with its final URL as base. */
 export async function importUrl(address: string, context: ImportContext = {}): Promise<ImportedArticle> {
-  const fetched = await fetchLimited(address, PAGE_FETCH, context.fetch);
-  const type = fetched.contentType.split(';')[0]?.trim() ?? '';
+  const fetched = await fetchLimited(address, { ...PAGE_FETCH, refuseType: refuseNonPage, ...context.limits?.page }, context.fetch);
+  const type = mediaType(fetched.contentType);
   const host = new URL(fetched.url).host;
-  if (type === 'text/html' || type === 'application/xhtml+xml' || type === '') {
-    return importHtml(decodeHtml(fetched.bytes, host), fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null);
+  // A server that names no type may be sending anything: the bytes decide, as for a file.
+  if (type === '') sniffArticleKind(fetched.bytes, host);
+  if (HTML_TYPES.has(type)) {
+    return importHtml(decodeHtml(fetched.bytes, host, headerCharset(fetched.contentType)), fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null);
   }
   if (type === 'text/plain') {
     const article = importPlainText(decodeUtf8Article(fetched.bytes, host), null);

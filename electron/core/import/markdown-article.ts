@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
 import { UserError } from '../errors';
+import { parseWebUrl } from './fetch-limited';
 import { promoteLazyImages } from './html/lazy-images';
 import { keepPageImages, type ImageContext, type ImageReport } from './html/page-images';
 import { parsePage } from './html/page-dom';
@@ -21,7 +22,7 @@ interface FrontMatter {
 
 /** Splits off a leading `---` block and reads its simple `key: value` lines. */
 function frontMatter(source: string): { meta: FrontMatter; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(source);
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/u.exec(source);
   const meta: FrontMatter = { title: null, author: null, url: null };
   if (match === null) return { meta, body: source };
   for (const line of (match[1] ?? '').split(/\r?\n/u)) {
@@ -34,6 +35,23 @@ function frontMatter(source: string): { meta: FrontMatter; body: string } {
     else meta.url = value;
   }
   return { meta, body: source.slice(match[0].length) };
+}
+
+/**
+ * A relative link ("[the first part](part-1.md)") points at another file next to this one, which
+ * the reader cannot open; it keeps its text and loses its address. When front matter names where
+ * the note came from, relative links are resolved against that address, as on the original page.
+ */
+function resolveLinks(document: Document, sourceUrl: string | null): void {
+  const base = sourceUrl === null ? null : parseWebUrl(sourceUrl);
+  for (const link of Array.from(document.getElementsByTagName('a'))) {
+    if (!link.hasAttribute('href')) continue;
+    const href = link.getAttribute('href') ?? '';
+    if (/^(?:[a-z][a-z0-9+.-]*:|#)/iu.test(href.trim())) continue;
+    const resolved = base === null ? null : URL.parse(href, base);
+    if (resolved === null) link.removeAttribute('href');
+    else link.setAttribute('href', resolved.href);
+  }
 }
 
 export interface MarkdownArticle {
@@ -55,12 +73,22 @@ export async function markdownArticle(source: string, path: string, images: Omit
     title = heading.textContent?.trim() || title;
     heading.remove();
   }
-  promoteLazyImages(document);
+  resolveLinks(document, meta.url);
+  const fallbacks = promoteLazyImages(document);
   // DOMPurify sanitizes a detached node; the body itself cannot be handed over.
   const root = document.createElement('div');
   root.append(...document.body.childNodes);
-  const report = await keepPageImages(root, { ...images, localRoot: dirname(path) });
-  const { html, content } = sanitizeNode(dom, root);
-  if (content.text.trim() === '' && title === null) throw new UserError('The Markdown file has no text.');
-  return { title, byline: meta.author, sourceUrl: meta.url, html, content, images: report };
+  const report = await keepPageImages(root, { ...images, localRoot: dirname(path) }, fallbacks);
+  const sanitized = sanitizeNode(dom, root);
+  if ((sanitized.body.textContent ?? '').trim() === '' && title === null) throw new UserError('The Markdown file has no text.');
+  return {
+    title,
+    byline: meta.author,
+    sourceUrl: meta.url,
+    html: sanitized.html,
+    get content() {
+      return sanitized.content;
+    },
+    images: report,
+  };
 }

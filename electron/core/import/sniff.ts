@@ -14,7 +14,8 @@ function head(bytes: Uint8Array): string {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const slice = bytes.subarray(start, start + 2048);
   const text = hasUtf16Bom(bytes) ? new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(slice) : new TextDecoder('latin1').decode(slice);
-  return text.replace(/^\uFEFF/u, '').trimStart().toLowerCase();
+  // Browsers open a saved page with a comment ("<!-- saved from url=... -->"); the markup follows it.
+  return text.replace(/^\uFEFF/u, '').replace(/^(?:\s*<!--[\s\S]*?-->)+/u, '').trimStart().toLowerCase();
 }
 
 /** The kind of a binary format a person might pick by mistake, named in the refusal. */

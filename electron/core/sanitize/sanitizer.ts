@@ -21,6 +21,23 @@ export function sanitizeArticleHtml(html: string): string {
 
 /** An SVG file reduced to drawing only (no script, no links out), or null if nothing is left. */
 export function sanitizeSvg(svg: string): string | null {
-  const clean = getPurifier().sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_TRUSTED_TYPE: false }) as string;
+  const clean = getSvgPurifier().sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_TRUSTED_TYPE: false }) as string;
   return clean.trim().startsWith('<svg') ? clean : null;
+}
+
+let svgPurifier: DOMPurify | null = null;
+
+/** A separate instance: a stored SVG may point only inside itself (#id) or at inline image data. */
+function getSvgPurifier(): DOMPurify {
+  if (svgPurifier === null) {
+    const { window } = new JSDOM('<!DOCTYPE html>');
+    svgPurifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    svgPurifier.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (data.attrName === 'href' || data.attrName === 'xlink:href' || data.attrName === 'src') {
+        const value = data.attrValue.trim();
+        if (!value.startsWith('#') && !/^data:image\/(?:png|jpeg|gif|webp);base64,/iu.test(value)) data.keepAttr = false;
+      }
+    });
+  }
+  return svgPurifier;
 }

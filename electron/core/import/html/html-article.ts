@@ -7,12 +7,21 @@ import type { JSDOM } from 'jsdom';
 import { SANITIZE_CONFIG, installSanitizeHooks } from '../../../shared/sanitize-policy';
 import { UserError } from '../../errors';
 import { readContent, type ArticleContent } from '../../sanitize/article-text';
+import { removeBoilerplate } from './boilerplate';
 import { markCredits } from './credits';
+import { elementsUnder } from './elements';
 import { promoteLazyImages } from './lazy-images';
 import { keepPageImages, type ImageContext, type ImageReport } from './page-images';
 
 /** Less text than this is a teaser, a login wall or a navigation page, not an article. */
 const MIN_ARTICLE_CHARACTERS = 250;
+/** Marks, before extraction, the elements that may be the byline, to find them again after. */
+const BYLINE_MARK = 'data-margin-byline';
+const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/iu;
+/** "By", in the languages whose pages write it before the name. */
+const BY_WORD = /^(?:by|par|von|por|di|door|av|af|przez|از|بقلم|מאת)\s*:?\s+/iu;
+/** Languages written right to left, for a page that names its language but not its direction. */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
 export interface ExtractedArticle {
   title: string | null;
@@ -37,43 +46,116 @@ const clean = (value: string | null | undefined): string | null => {
   return text ? text : null;
 };
 
-function direction(value: string | null | undefined): 'ltr' | 'rtl' | null {
-  return value === 'rtl' || value === 'ltr' ? value : null;
+/** Text compared loosely: the same words whatever the spacing, case or closing punctuation. */
+const comparable = (value: string | null | undefined) =>
+  (value ?? '').normalize('NFKC').replace(/\s+/gu, ' ').trim().replace(/[.:;,!?]+$/u, '').toLowerCase();
+
+function direction(value: string | null | undefined, language: string | null): 'ltr' | 'rtl' | null {
+  if (value === 'rtl' || value === 'ltr') return value;
+  const primary = language?.split(/[-_]/u)[0]?.toLowerCase();
+  return primary !== undefined && RTL_LANGUAGES.has(primary) ? 'rtl' : null;
 }
 
-/** Sanitizes a finished article node and reads its HTML and text from the same tree. */
-export function sanitizeNode(dom: JSDOM, node: Element): { html: string; content: ArticleContent } {
+/** "By Jane Doe" is Jane Doe: the byline names the author, the reader adds its own "by". */
+function bylineName(value: string | null | undefined): string | null {
+  const text = clean(value);
+  return text === null ? null : clean(text.replace(BY_WORD, ''));
+}
+
+function markBylines(document: Document): void {
+  if (document.body === null) return;
+  for (const element of elementsUnder(document.body)) {
+    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    const rel = element.getAttribute('rel');
+    const itemprop = element.getAttribute('itemprop');
+    if (!(BYLINE_NAME.test(name) || rel === 'author' || (itemprop?.includes('author') ?? false))) continue;
+    if (element.closest('figure') === null) element.setAttribute(BYLINE_MARK, '');
+  }
+}
+
+/**
+ * When the page's metadata names the author, Readability keeps the visible "By ..." line in the
+ * body, and the reader would show the byline twice. The line goes when it says nothing but the
+ * byline (so "Posted on 2 May by Jane" keeps its date).
+ */
+function removeBylineLine(root: Element, byline: string | null): void {
+  const wanted = comparable(byline);
+  if (wanted === '') return;
+  for (const element of elementsUnder(root).filter((candidate) => candidate.hasAttribute(BYLINE_MARK))) {
+    const text = comparable(element.textContent);
+    if (text !== wanted && comparable(bylineName(element.textContent)) !== wanted) continue;
+    let line: Element = element;
+    while (line.parentElement !== null && line.parentElement !== root && comparable(line.parentElement.textContent) === text) line = line.parentElement;
+    line.remove();
+    return;
+  }
+}
+
+const FIRST_BLOCKS = new Set(['H1', 'H2', 'P', 'LI', 'FIGURE', 'BLOCKQUOTE', 'PRE']);
+
+/** Readability drops a heading that repeats the title only for Latin-script titles; the rest are dropped here. */
+function removeTitleHeading(root: Element, title: string | null): void {
+  const wanted = comparable(title);
+  if (wanted === '') return;
+  const first = elementsUnder(root).find((element) => FIRST_BLOCKS.has(element.tagName));
+  if (first !== undefined && /^H[12]$/u.test(first.tagName) && comparable(first.textContent) === wanted) first.remove();
+}
+
+/**
+ * Sanitizes a finished article node and reads its HTML and text from the same tree. The text and
+ * figures are read only when asked for: the library reads them from the stored HTML anyway, and
+ * an import should not pay for them twice.
+ */
+export function sanitizeNode(dom: JSDOM, node: Element): { html: string; content: ArticleContent; body: HTMLElement } {
   const body = purifierFor(dom).sanitize(node, { ...SANITIZE_CONFIG, RETURN_DOM: true }) as HTMLElement;
-  return { html: body.innerHTML, content: readContent(body) };
+  let content: ArticleContent | null = null;
+  return {
+    html: body.innerHTML,
+    body,
+    get content() {
+      content ??= readContent(body);
+      return content;
+    },
+  };
 }
 
 export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<ExtractedArticle> {
   const { document } = dom.window;
-  const language = clean(document.documentElement.getAttribute('lang'));
+  const pageLanguage = clean(document.documentElement.getAttribute('lang'));
   // A page's <title> often carries the site's name ("Headline | Site"); its one <h1> does not.
-  const headings = [...document.querySelectorAll('h1')].map((h1) => clean(h1.textContent)).filter((text) => text !== null);
-  const headline = headings.length === 1 ? headings[0] : null;
-  promoteLazyImages(document);
+  const headings = Array.from(document.getElementsByTagName('h1')).map((h1) => clean(h1.textContent)).filter((text) => text !== null);
+  const headline = headings.length === 1 ? (headings[0] ?? null) : null;
+  const fallbacks = promoteLazyImages(document);
   markCredits(document);
+  removeBoilerplate(document);
+  markBylines(document);
   const parsed = new Readability<Element>(document, {
     serializer: (node) => node as Element,
     classesToPreserve: ['credit', 'caption'],
   }).parse();
   const root = parsed?.content;
-  if (parsed === null || root === null || root === undefined || (root.textContent ?? '').trim().length < MIN_ARTICLE_CHARACTERS) {
+  // Readability has read the extracted text already; reading it again on a long page costs.
+  if (parsed === null || root === null || root === undefined || (parsed.textContent ?? '').trim().length < MIN_ARTICLE_CHARACTERS) {
     throw new UserError('Margin could not find an article on this page.');
   }
-  const report = await keepPageImages(root, images);
-  const { html, content } = sanitizeNode(dom, root);
+  const title = headline !== null && (parsed.title ?? '').includes(headline) ? headline : clean(parsed.title);
+  const byline = bylineName(parsed.byline);
+  removeBylineLine(root, byline);
+  removeTitleHeading(root, title);
+  const report = await keepPageImages(root, images, fallbacks);
+  const sanitized = sanitizeNode(dom, root);
+  const language = clean(parsed.lang) ?? pageLanguage;
   return {
-    title: headline !== null && headline !== undefined && (parsed.title ?? '').includes(headline) ? headline : clean(parsed.title),
-    byline: clean(parsed.byline),
+    title,
+    byline,
     siteName: clean(parsed.siteName),
     publishedAt: clean(parsed.publishedTime),
-    language: clean(parsed.lang) ?? language,
-    direction: direction(parsed.dir),
-    html,
-    content,
+    language,
+    direction: direction(parsed.dir, language),
+    html: sanitized.html,
+    get content() {
+      return sanitized.content;
+    },
     images: report,
   };
 }

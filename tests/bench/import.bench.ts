@@ -1,0 +1,174 @@
+// Import benchmark: generated ~200 KB news pages (seeded, so every run sees the same pages),
+// imported through Margin's whole pipeline (importFile on a file, images off) and, in the same
+// run, through jsdom + Readability + DOMPurify alone. The pipeline parses each page once and
+// shares that parse between every step, so it should cost about what the three libraries cost
+// together: the target is a ratio of at most 1.1x. The ratio printed at the end comes from
+// rounds that alternate the two, page by page, so a busy machine slows both alike; the table's
+// two rows run one after the other, and on a loaded machine whichever met more load looks slower.
+// Run: npx vitest bench --run tests/bench/import.bench.ts   (MARGIN_BENCH_QUICK=1 for a short run)
+import { Readability } from '@mozilla/readability';
+import createDOMPurify from 'dompurify';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bench, describe } from 'vitest';
+import { importFile } from '../../electron/core/import/import-file';
+import { SANITIZE_CONFIG, installSanitizeHooks } from '../../electron/shared/sanitize-policy';
+
+const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
+const PAGE_COUNT = QUICK ? 2 : 6;
+const TARGET_BYTES = 200 * 1024;
+const ROUNDS = QUICK ? 2 : 8;
+const TARGET_RATIO = 1.1;
+
+/** mulberry32: a small seeded generator, so the pages are the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'the council river market station harbour village school bridge garden library weather morning evening people ' +
+  'residents officials volunteers engineers farmers traders said would could after before during against between ' +
+  'water light street road winter summer spring autumn years months weeks plan money work board vote report ' +
+  'season crowd train ferry field orchard museum theatre hospital clinic reporter photograph history future'
+).split(' ');
+
+function generatePage(seed: number): string {
+  const next = random(seed);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)] as T;
+  const sentence = (min: number, max: number) => {
+    const count = min + Math.floor(next() * (max - min));
+    const words = Array.from({ length: count }, () => pick(WORDS));
+    const first = words[0] ?? 'the';
+    words[0] = first.charAt(0).toUpperCase() + first.slice(1);
+    return `${words.join(' ')}.`;
+  };
+  const paragraph = () => Array.from({ length: 3 + Math.floor(next() * 4) }, () => sentence(8, 22)).join(' ');
+  const links = (count: number, path: string) =>
+    Array.from({ length: count }, (_, i) => `<li><a href="/${path}/${i}">${sentence(3, 7)}</a></li>`).join('');
+
+  const head = [
+    `<title>${sentence(6, 10)} | The Generated Times</title>`,
+    '<meta property="og:site_name" content="The Generated Times">',
+    '<meta name="author" content="Alex Example">',
+    '<meta property="article:published_time" content="2024-05-01T08:00:00Z">',
+    `<style>${Array.from({ length: 300 }, (_, i) => `.c${i} { margin: ${i % 7}px; color: #${(i * 4099).toString(16).slice(0, 6).padEnd(6, '0')}; }`).join('\n')}</style>`,
+    `<script>window.__STATE__ = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: i, title: sentence(4, 9) })))};</script>`,
+  ].join('\n');
+  const header = `<header class="site-header"><a class="logo" href="/">The Generated Times</a><nav class="main-nav"><ul>${links(60, 'section')}</ul></nav></header>
+<div class="ad-slot ad-leaderboard"><span>Advertisement</span></div>`;
+
+  const body: string[] = [`<h1>${sentence(6, 10)}</h1>`, '<p class="byline">By Alex Example</p>'];
+  let figure = 0;
+  while (body.join('').length < TARGET_BYTES * 0.35) {
+    body.push(`<p class="c${Math.floor(next() * 300)}">${paragraph()}</p>`);
+    if (next() < 0.12) {
+      figure++;
+      body.push(
+        `<figure><img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" ` +
+          `data-src="images/photo-${figure}.jpg" data-srcset="images/photo-${figure}-640.jpg 640w, images/photo-${figure}-1280.jpg 1280w" alt="">` +
+          `<figcaption>${sentence(8, 16)} <span class="image-credit">Photo: ${pick(['Ana Silva', 'Tom Becker', 'Lena Ortiz'])}</span></figcaption></figure>`,
+      );
+    }
+    if (next() < 0.05) body.push(`<div class="newsletter-promo"><p>Subscribe to our newsletter for ${sentence(4, 8)}</p></div>`);
+    if (next() < 0.05) body.push(`<blockquote class="pull-quote"><p>${sentence(8, 14)}</p></blockquote>`);
+  }
+  const comments = [];
+  while (header.length + body.join('').length + comments.join('').length + head.length < TARGET_BYTES * 0.95) {
+    comments.push(`<li class="comment"><p class="comment-author">${pick(['reader', 'local', 'visitor'])}${Math.floor(next() * 1000)}</p><p>${paragraph()}</p></li>`);
+  }
+  const page = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+${head}
+</head><body>
+${header}
+<main><article class="story">${body.join('\n')}</article>
+<aside class="sidebar"><h3>Most read</h3><ol>${links(40, 'story')}</ol></aside>
+<section id="comments" class="comments-area"><ol>${comments.join('\n')}</ol></section></main>
+<footer class="site-footer"><ul>${links(40, 'about')}</ul></footer>
+</body></html>`;
+  return page;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'margin-bench-'));
+const pages = Array.from({ length: PAGE_COUNT }, (_, i) => {
+  const html = generatePage(1000 + i);
+  const path = join(dir, `page-${i}.html`);
+  writeFileSync(path, html);
+  return { html, path, url: pathToFileURL(path).href };
+});
+
+async function pipeline(page: (typeof pages)[number]): Promise<void> {
+  const article = await importFile(page.path, { dataDir: null, online: false });
+  if (article.html.length < 1000) throw new Error('the pipeline lost the article');
+}
+
+/** What the pipeline is measured against: the three libraries, each used the plain way. */
+function librariesAlone(page: (typeof pages)[number]): void {
+  const dom = new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() });
+  const parsed = new Readability(dom.window.document).parse();
+  const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
+  installSanitizeHooks(purify);
+  const html = purify.sanitize(parsed?.content ?? '', { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
+  if (html.length < 1000) throw new Error('the baseline lost the article');
+}
+
+// One untimed pass of both over every page before anything is measured: whichever ran first
+// would otherwise pay alone for warming the JIT up on jsdom and Readability.
+for (const page of pages) {
+  await pipeline(page);
+  librariesAlone(page);
+}
+
+/** Both, page by page, the order flipped each round. */
+async function alternatingRatio(): Promise<void> {
+  let pipelineMs = 0;
+  let aloneMs = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const page of pages) {
+      const steps: [() => Promise<void> | void, (ms: number) => void][] = [
+        [() => pipeline(page), (ms) => (pipelineMs += ms)],
+        [() => librariesAlone(page), (ms) => (aloneMs += ms)],
+      ];
+      if (round % 2 === 1) steps.reverse();
+      for (const [run, add] of steps) {
+        const started = performance.now();
+        await run();
+        add(performance.now() - started);
+      }
+    }
+  }
+  const runs = ROUNDS * pages.length;
+  const ratio = pipelineMs / aloneMs;
+  const sizes = pages.map((page) => Math.round(Buffer.byteLength(page.html) / 1024));
+  console.log(
+    [
+      `pages: ${pages.length} (${sizes.join(', ')} KB), ${ROUNDS} alternating rounds`,
+      `Margin pipeline: ${(pipelineMs / runs).toFixed(1)} ms per page`,
+      `jsdom + Readability + DOMPurify alone: ${(aloneMs / runs).toFixed(1)} ms per page`,
+      `ratio: ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x) ${ratio <= TARGET_RATIO ? 'met' : 'NOT MET'}`,
+    ].join('\n'),
+  );
+}
+
+let turn = 0;
+const nextPage = () => pages[turn++ % pages.length] as (typeof pages)[number];
+const options = { time: 0, iterations: QUICK ? 2 : 12, warmupIterations: QUICK ? 1 : 2, warmupTime: 0 };
+
+describe(`import of ${PAGE_COUNT} generated pages of ~${Math.round(TARGET_BYTES / 1024)} KB`, () => {
+  bench('jsdom + Readability + DOMPurify alone', () => librariesAlone(nextPage()), options);
+  bench('Margin pipeline (importFile, images off)', async () => pipeline(nextPage()), options);
+  // vitest bench runs no afterAll hooks, so the alternating measurement is a task of its own, run once.
+  bench('ratio: both, alternating page by page', alternatingRatio, { time: 0, iterations: 1, warmupIterations: 0, warmupTime: 0 });
+});
+
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
