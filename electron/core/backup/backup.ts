@@ -1,0 +1,78 @@
+// `margin backup FILE` / File > Back up library (issue 5, item 6): the whole data dir, images
+// included, as one .tar.gz. tar (node-tar) does the format; this module decides what goes in:
+// every file and folder, except the write lock, which belongs to a running process and not to
+// the library. The archive is written beside its destination and renamed into place, so a
+// failed backup never leaves a half archive under the chosen name.
+import { randomBytes } from 'node:crypto';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { create } from 'tar';
+import { BackupError, LIBRARY_MARKER } from './archive-rules';
+
+export interface BackupReport {
+  archiveFile: string;
+  /** Files in the archive (folders not counted). */
+  files: number;
+  /** Bytes of those files before compression. */
+  bytes: number;
+}
+
+// proper-lockfile's folders at the top of the data dir (electron/core/library/write-lock.ts).
+const isLock = (topLevelName: string) => topLevelName.endsWith('.lock');
+
+interface Listing {
+  /** Archive paths (`/`-separated, relative), folders before their contents. */
+  paths: string[];
+  files: number;
+  bytes: number;
+}
+
+async function listDataDir(dataDir: string, skip: string): Promise<Listing> {
+  const listing: Listing = { paths: [], files: 0, bytes: 0 };
+  const odd: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(folder, entry.name);
+      if (full === skip || (folder === dataDir && isLock(entry.name))) continue;
+      const path = relative(dataDir, full).split(sep).join('/');
+      if (entry.isDirectory()) {
+        listing.paths.push(path);
+        await walk(full);
+      } else if (entry.isFile()) {
+        listing.paths.push(path);
+        listing.files++;
+        listing.bytes += (await stat(full)).size;
+      } else {
+        odd.push(path);
+      }
+    }
+  };
+  await walk(dataDir);
+  if (odd.length > 0) {
+    // A restore refuses links and devices, so a backup holding them could never come back.
+    throw new BackupError(`The library folder holds entries that are not plain files or folders (links?): ${odd.slice(0, 10).join(', ')}`);
+  }
+  return listing;
+}
+
+export async function backupDataDir(dataDir: string, archiveFile: string): Promise<BackupReport> {
+  const root = resolve(dataDir);
+  const target = resolve(archiveFile);
+  const marker = await stat(join(root, LIBRARY_MARKER)).catch(() => null);
+  if (marker === null || !marker.isFile()) throw new BackupError(`${root} is not a Margin library (no ${LIBRARY_MARKER}).`);
+  if (`${target}${sep}`.startsWith(`${root}${sep}`)) {
+    throw new BackupError('The backup cannot be written inside the library folder it backs up; choose another place.');
+  }
+  const listing = await listDataDir(root, target);
+  const partial = join(dirname(target), `.${randomBytes(6).toString('hex')}.margin-backup.partial`);
+  try {
+    await create({ gzip: true, file: partial, cwd: root, portable: true, noDirRecurse: true, strict: true }, listing.paths);
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { archiveFile: target, files: listing.files, bytes: listing.bytes };
+}

@@ -1,0 +1,128 @@
+// Obsidian-ready Markdown notes (issue 5, item 1): front matter Obsidian shows as Properties,
+// the article note, then each highlight as a quote with a link back to the page, its #tags,
+// its note and a block id (`^<annotation id>`) so the person can link to it from other notes.
+// Everything after the front matter sits between Margin's markers so a re-export can merge.
+import type { Annotation } from '../../shared/model';
+import { exportFileName } from './export-file-name';
+import { articleTags, type ExportArticle } from './export-article';
+import { frontMatterEntry, renderFrontMatter, type FrontMatterEntry } from './front-matter';
+import { REGION_BEGIN, REGION_END, defuseMarkers } from './margin-region';
+import { escapeMarkdownLine, markdownBlockQuote } from './markdown-escape';
+import { fragmentBase, textDirective } from './text-fragment';
+
+export interface MarkdownOptions {
+  /** ISO instant written as the `exported` property; a parameter so output is reproducible. */
+  exportedAt: string;
+}
+
+export interface ExportFile {
+  /** File name only, unique within one export. */
+  name: string;
+  content: string;
+  /** The article it holds; null for a combined file. */
+  articleId: string | null;
+}
+
+/** Front matter keys Margin writes and owns; a merge replaces these and keeps all others. */
+export const MARGIN_PROPERTY_KEYS = ['title', 'author', 'source', 'site', 'saved', 'exported', 'tags', 'margin-id', 'margin-articles'] as const;
+
+const heading = (level: number, text: string) => `${'#'.repeat(level)} ${escapeMarkdownLine(text.replace(/\s+/gu, ' '))}`;
+
+/** A URL as a Markdown link destination: the characters that would end or break it, encoded. */
+function linkDestination(url: string): string {
+  return url.replace(/[\s()<>]/gu, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** `page` is the article's page as a link destination, null without one. */
+function highlightBlock(page: string | null, annotation: Annotation): string {
+  const parts = [markdownBlockQuote(annotation.target.quote.exact)];
+  if (page !== null) {
+    // The directive is fully percent-encoded (parentheses too), so only the page needed encoding.
+    const directive = textDirective(annotation.target.quote);
+    parts.push(`[↗ Source](${directive === null ? page : `${page}#:~:${directive}`})`);
+  }
+  if (annotation.tags.length > 0) parts.push(annotation.tags.map((tag) => `#${tag}`).join(' '));
+  const note = annotation.note.trim();
+  if (note !== '') parts.push(defuseMarkers(note));
+  parts.push(`^${annotation.id}`);
+  return parts.join('\n\n');
+}
+
+function highlightsSection(article: ExportArticle, level: number): string {
+  const base = fragmentBase(article.meta.sourceUrl);
+  const page = base === null ? null : linkDestination(base);
+  const blocks = article.annotations.map((annotation) => highlightBlock(page, annotation));
+  return [heading(level, 'Highlights'), ...(blocks.length > 0 ? blocks : ['_No highlights yet._'])].join('\n\n');
+}
+
+function articleNoteBlock(article: ExportArticle): string[] {
+  const note = article.articleNote.trim();
+  return note === '' ? [] : [defuseMarkers(note)];
+}
+
+function articleProperties(article: ExportArticle, options: MarkdownOptions): FrontMatterEntry[] {
+  const { meta } = article;
+  const entries = [frontMatterEntry('title', { kind: 'string', value: meta.title })];
+  if (meta.byline !== null) entries.push(frontMatterEntry('author', { kind: 'string', value: meta.byline }));
+  if (meta.sourceUrl !== null) entries.push(frontMatterEntry('source', { kind: 'string', value: meta.sourceUrl }));
+  if (meta.siteName !== null) entries.push(frontMatterEntry('site', { kind: 'string', value: meta.siteName }));
+  entries.push(
+    frontMatterEntry('saved', { kind: 'date', value: meta.importedAt }),
+    frontMatterEntry('exported', { kind: 'date', value: options.exportedAt }),
+    frontMatterEntry('tags', { kind: 'list', value: articleTags(article) }),
+    frontMatterEntry('margin-id', { kind: 'string', value: meta.id }),
+  );
+  return entries;
+}
+
+const region = (blocks: string[]) => [REGION_BEGIN, ...blocks, REGION_END].join('\n\n');
+
+/** One article's file: its properties, then its title, note and highlights inside the region. */
+export function articleMarkdown(article: ExportArticle, options: MarkdownOptions): string {
+  const blocks = [heading(1, article.meta.title), ...articleNoteBlock(article), highlightsSection(article, 2)];
+  return `${renderFrontMatter(articleProperties(article, options))}${region(blocks)}\n`;
+}
+
+/** The article's properties as a list, for the combined file, where front matter is shared. */
+function propertyList(article: ExportArticle): string {
+  const { meta } = article;
+  const items: string[] = [];
+  if (meta.byline !== null) items.push(`- Author: ${escapeMarkdownLine(meta.byline)}`);
+  if (meta.sourceUrl !== null) items.push(`- Source: <${linkDestination(meta.sourceUrl)}>`);
+  if (meta.siteName !== null) items.push(`- Site: ${escapeMarkdownLine(meta.siteName)}`);
+  items.push(`- Saved: ${meta.importedAt}`, `- Margin id: ${meta.id}`);
+  return items.join('\n');
+}
+
+/** Several articles in one file, each under its own heading. */
+export function combinedMarkdown(articles: readonly ExportArticle[], options: MarkdownOptions): string {
+  const tags = [...new Set(articles.flatMap((article) => articleTags(article)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const properties = [
+    frontMatterEntry('title', { kind: 'string', value: 'Margin notes' }),
+    frontMatterEntry('exported', { kind: 'date', value: options.exportedAt }),
+    frontMatterEntry('tags', { kind: 'list', value: tags }),
+    frontMatterEntry('margin-articles', { kind: 'list', value: articles.map((article) => article.meta.id) }),
+  ];
+  const blocks =
+    articles.length === 0
+      ? ['_No articles to export._']
+      : articles.map((article) =>
+          [heading(1, article.meta.title), propertyList(article), ...articleNoteBlock(article), highlightsSection(article, 2)].join('\n\n'),
+        );
+  return `${renderFrontMatter(properties)}${region(blocks)}\n`;
+}
+
+/**
+ * One file per article, named after the title. When titles clash within one export, the later
+ * articles get their id's first characters added to the name. To find an earlier export of an article whatever its file
+ * is called, read its `margin-id` (see `marginIdOf`).
+ */
+export function markdownFiles(articles: readonly ExportArticle[], options: MarkdownOptions): ExportFile[] {
+  const taken = new Set<string>();
+  return articles.map((article) => {
+    let name = exportFileName(article.meta.title, 'md');
+    if (taken.has(name)) name = `${name.slice(0, -'.md'.length)}-${article.meta.id.slice(0, 8)}.md`;
+    taken.add(name);
+    return { name, content: articleMarkdown(article, options), articleId: article.meta.id };
+  });
+}

@@ -1,0 +1,131 @@
+// The annotated HTML export opened the way a person opens it: a file in a browser. The article
+// holds all 223 hostile payloads unsanitized (as if stored by an older or compromised importer),
+// each after a highlighted marker sentence. The exporter must sanitize again and write a page
+// in which nothing runs, nothing is fetched, no dialog opens, and every highlight shows.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { annotatedHtml } from '../../electron/core/export/annotated-html';
+import { exportArticle } from '../../electron/core/export/export-article';
+import { readArticleContent } from '../../electron/core/sanitize/article-text';
+import { sanitizeArticleHtml } from '../../electron/core/sanitize/sanitizer';
+import { describeSpan } from '../../electron/shared/anchoring/describe';
+import type { Annotation } from '../../electron/shared/model';
+import { ASSET_DATA_URI, ASSET_SRC, EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
+
+const vectors: { payload: string }[] = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../fixtures/xss/dompurify-vectors.json'), 'utf8'),
+);
+const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+const marker = (index: number) => `Marker ${index} stays visible`;
+
+function hostileArticle() {
+  const [template] = fixedLibrary();
+  if (template === undefined) throw new Error('fixture');
+  const photo = `<figure><img src="${ASSET_SRC}" alt="stored photo"><figcaption>A stored photo.</figcaption></figure>\n`;
+  const html = photo + vectors.map((vector, index) => `<p>${marker(index)}.</p>\n${vector.payload}\n`).join('');
+  // Highlights are made on what the reader shows: the text of the sanitized article. A few
+  // payloads (an unclosed <style> inside <svg>, say) make the sanitizer drop what follows them,
+  // so the markers after those are not in that text and cannot be highlighted.
+  const { text } = readArticleContent(sanitizeArticleHtml(html));
+  const base = exportArticle({ meta: template.meta, html, annotations: [], text });
+  const annotations: Annotation[] = [];
+  const missing: number[] = [];
+  vectors.forEach((_, index) => {
+    const start = base.text.indexOf(marker(index));
+    if (start === -1) {
+      missing.push(index);
+      return;
+    }
+    annotations.push({
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+      articleId: template.meta.id,
+      color: COLORS[index % COLORS.length] ?? 'yellow',
+      note: `<img src=x onerror=alert(${index})> note ${index} <script>alert(${index})</script>`,
+      tags: [],
+      target: describeSpan(base.text, start, start + marker(index).length),
+      createdAt: EXPORTED_AT,
+      updatedAt: EXPORTED_AT,
+    });
+  });
+  return { article: exportArticle({ ...base, annotations, text: base.text }), missing };
+}
+
+test('annotated HTML with 223 hostile payloads, opened from a file: nothing runs or loads, every highlight shows', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { article, missing } = hostileArticle();
+  test.info().annotations.push({ type: 'markers', description: `${article.annotations.length} highlighted, ${missing.length} dropped by the sanitizer` });
+  expect(missing.length).toBeLessThan(30);
+  expect(article.annotations.length + missing.length).toBe(vectors.length);
+  const html = annotatedHtml(article, {
+    exportedAt: EXPORTED_AT,
+    resolveImage: (src) => (src.startsWith('margin://asset/') ? ASSET_DATA_URI : null),
+  });
+  expect(html).not.toMatch(/<script/iu);
+
+  const dir = await mkdtemp(join(tmpdir(), 'margin-annotated-'));
+  const file = join(dir, 'hostile.html');
+  await writeFile(file, html);
+  const url = pathToFileURL(file).href;
+
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // Runs before the page's own content (outside its CSP): records any attempt to run script or
+  // load something that the CSP had to stop, and any script that got to call these functions.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __marginSeen: string[] }).__marginSeen = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    for (const name of ['alert', 'confirm', 'prompt', 'print', 'open'] as const) {
+      (window as unknown as Record<string, unknown>)[name] = () => seen.push(`called ${name}`);
+    }
+  });
+
+  await page.goto(url);
+  await expect(page.locator('header h1')).toHaveText(article.meta.title);
+  // Give timers, failed image loads and animations a moment to fire any handler.
+  await page.waitForTimeout(1000);
+
+  const found = await page.evaluate(() => {
+    const bad = [...document.querySelectorAll('script, iframe, frame, object, embed, form, input, link, base, svg, math, template')].map((el) => `<${el.localName}>`);
+    for (const el of document.querySelectorAll('*')) {
+      for (const attribute of el.attributes) {
+        if (attribute.name.startsWith('on') || attribute.name === 'srcset') bad.push(attribute.name);
+        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background'].includes(attribute.name)) {
+          if (/^\s*(javascript|vbscript|data:text)/iu.test(attribute.value)) bad.push(`${attribute.name}=${attribute.value}`);
+          if (attribute.name === 'src' && !attribute.value.startsWith('data:image/')) bad.push(`src=${attribute.value}`);
+        }
+      }
+    }
+    return bad;
+  });
+  expect(found).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __marginSeen: string[] }).__marginSeen)).toEqual([]);
+  expect(dialogs).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  // The page itself is the one request (so the listener works); data: images are not fetched.
+  expect(requests).toContain(url);
+  expect(requests.filter((request) => request !== url)).toEqual([]);
+  await expect(page.locator('article img[alt="stored photo"]')).toHaveAttribute('src', ASSET_DATA_URI);
+
+  const marks = page.locator('article mark[id^="highlight-"]');
+  await expect(marks).toHaveCount(article.annotations.length);
+  for (let number = 1; number <= article.annotations.length; number++) {
+    const mark = page.locator(`#highlight-${number}`);
+    await expect(mark).toBeVisible();
+    await expect(mark).toHaveText(article.annotations[number - 1]?.target.quote.exact ?? '');
+  }
+  // Notes' HTML stayed text.
+  await expect(page.locator('#note-1 td.note')).toContainText('<script>alert(');
+  await rm(dir, { recursive: true, force: true });
+});

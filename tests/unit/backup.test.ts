@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Header } from 'tar';
+import { describe, expect, it } from 'vitest';
+import { BackupError, entryProblem } from '../../electron/core/backup/archive-rules';
+import { backupDataDir } from '../../electron/core/backup/backup';
+import { restoreDataDir } from '../../electron/core/backup/restore';
+import { tempDir } from './support/temp-dir';
+
+/** A data dir shaped like Margin's (DESIGN.md, "Data on disk"), with awkward names and bytes. */
+async function makeDataDir(root: string): Promise<void> {
+  const article = join(root, 'articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6');
+  await mkdir(article, { recursive: true });
+  await mkdir(join(root, 'assets'), { recursive: true });
+  await mkdir(join(root, 'empty-folder'), { recursive: true });
+  await writeFile(join(root, 'library.json'), JSON.stringify({ schemaVersion: 1, articles: [], settings: { sampleAdded: true } }));
+  await writeFile(join(article, 'article.html'), '<p>Émoji 🚆 and 𝒳, right-to-left: עברית</p>');
+  await writeFile(join(article, 'annotations.json'), '{"annotations":[]}');
+  await writeFile(join(root, 'assets', `${'a'.repeat(64)}.png`), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]));
+  await writeFile(join(root, 'assets', 'name with spaces & ünïcode.jpg'), Buffer.alloc(70_000, 7));
+  await mkdir(join(root, 'writer.lock'));
+  await writeFile(join(root, 'writer.lock', 'owner.json'), '{"pid":1}');
+}
+
+/** Every file and folder under a dir, with a hash of each file's bytes. */
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const full = join(entry.parentPath, entry.name);
+    const path = relative(root, full);
+    result[path] = entry.isDirectory() ? 'dir' : createHash('sha256').update(await readFile(full)).digest('hex');
+  }
+  return result;
+}
+
+/** A .tar.gz written header by header, to hold what Margin's own backups never would. */
+function craftArchive(entries: { path: string; type?: 'File' | 'SymbolicLink' | 'Link' | 'Directory'; body?: string; linkpath?: string }[]): Buffer {
+  const blocks: Buffer[] = [];
+  for (const entry of entries) {
+    const body = Buffer.from(entry.body ?? '');
+    const header = new Header({
+      path: entry.path,
+      type: entry.type ?? 'File',
+      size: entry.type === undefined || entry.type === 'File' ? body.length : 0,
+      mode: 0o644,
+      mtime: new Date('2026-01-01T00:00:00Z'),
+      linkpath: entry.linkpath ?? '',
+    });
+    const block = Buffer.alloc(512);
+    header.encode(block, 0);
+    blocks.push(block);
+    if (body.length > 0 && (entry.type ?? 'File') === 'File') {
+      blocks.push(body, Buffer.alloc((512 - (body.length % 512)) % 512));
+    }
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
+
+describe('backup and restore', () => {
+  it('restores a backup into an empty folder with identical files, leaving out the write lock', async () => {
+    const work = await tempDir();
+    const data = join(work, 'data');
+    await makeDataDir(data);
+    const archive = join(work, 'backup.tar.gz');
+    const report = await backupDataDir(data, archive);
+    expect(report.files).toBe(5);
+    const target = join(work, 'restored');
+    await mkdir(target);
+    const restored = await restoreDataDir(archive, target);
+    expect(restored).toEqual({ dataDir: target, files: 5, previousDataDir: null });
+    const expected = await snapshot(data);
+    delete expected['writer.lock'];
+    delete expected[join('writer.lock', 'owner.json')];
+    expect(await snapshot(target)).toEqual(expected);
+  });
+
+  it('restores into a folder that does not exist yet', async () => {
+    const work = await tempDir();
+    await makeDataDir(join(work, 'data'));
+    await backupDataDir(join(work, 'data'), join(work, 'b.tar.gz'));
+    await restoreDataDir(join(work, 'b.tar.gz'), join(work, 'deep', 'new'));
+    expect((await stat(join(work, 'deep', 'new', 'library.json'))).isFile()).toBe(true);
+  });
+
+  it('refuses a folder that is not empty, and with force moves it aside instead of deleting it', async () => {
+    const work = await tempDir();
+    const data = join(work, 'data');
+    await makeDataDir(data);
+    await backupDataDir(data, join(work, 'b.tar.gz'));
+    const target = join(work, 'current');
+    await mkdir(target);
+    await writeFile(join(target, 'library.json'), '{"mine":true}');
+    await expect(restoreDataDir(join(work, 'b.tar.gz'), target)).rejects.toThrow(/not empty/u);
+    expect(await readFile(join(target, 'library.json'), 'utf8')).toBe('{"mine":true}');
+
+    const report = await restoreDataDir(join(work, 'b.tar.gz'), target, { force: true, now: () => new Date('2026-12-01T09:30:00Z') });
+    expect(report.previousDataDir).toBe(join(work, 'current.before-restore-2026-12-01T09-30-00-000Z'));
+    expect(await readFile(join(report.previousDataDir ?? '', 'library.json'), 'utf8')).toBe('{"mine":true}');
+    expect(await readFile(join(target, 'library.json'), 'utf8')).toContain('sampleAdded');
+  });
+
+  it('refuses to back up into the folder it backs up, or a folder that is not a library', async () => {
+    const work = await tempDir();
+    await makeDataDir(join(work, 'data'));
+    await expect(backupDataDir(join(work, 'data'), join(work, 'data', 'b.tar.gz'))).rejects.toThrow(BackupError);
+    await mkdir(join(work, 'other'));
+    await expect(backupDataDir(join(work, 'other'), join(work, 'b.tar.gz'))).rejects.toThrow(/not a Margin library/u);
+  });
+
+  it('refuses to back up links, which no restore would accept', async () => {
+    const work = await tempDir();
+    const data = join(work, 'data');
+    await makeDataDir(data);
+    await symlink('/etc/passwd', join(data, 'assets', 'link.png'));
+    await expect(backupDataDir(data, join(work, 'b.tar.gz'))).rejects.toThrow(/not plain files or folders/u);
+    await expect(stat(join(work, 'b.tar.gz'))).rejects.toThrow();
+  });
+
+  const hostile: [string, Parameters<typeof craftArchive>[0]][] = [
+    ['an absolute path', [{ path: 'library.json', body: '{}' }, { path: '/tmp/margin-escape.txt', body: 'x' }]],
+    ['a path with ..', [{ path: 'library.json', body: '{}' }, { path: 'assets/../../escape.txt', body: 'x' }]],
+    ['a symbolic link', [{ path: 'library.json', body: '{}' }, { path: 'assets/evil', type: 'SymbolicLink', linkpath: '/etc' }]],
+    ['a hard link', [{ path: 'library.json', body: '{}' }, { path: 'assets/hard', type: 'Link', linkpath: 'library.json' }]],
+  ];
+  for (const [what, entries] of hostile) {
+    it(`refuses an archive holding ${what} and writes nothing`, async () => {
+      const work = await tempDir();
+      const archive = join(work, 'evil.tar.gz');
+      await writeFile(archive, craftArchive(entries));
+      const target = join(work, 'target');
+      await expect(restoreDataDir(archive, target)).rejects.toThrow(/unsafe entries/u);
+      expect(await readdir(work)).toEqual(['evil.tar.gz']);
+    });
+  }
+
+  it('refuses an archive that is not a Margin backup, or not an archive at all', async () => {
+    const work = await tempDir();
+    await writeFile(join(work, 'other.tar.gz'), craftArchive([{ path: 'notes.txt', body: 'hi' }]));
+    await expect(restoreDataDir(join(work, 'other.tar.gz'), join(work, 't'))).rejects.toThrow(/not a Margin backup/u);
+    await writeFile(join(work, 'junk.tar.gz'), 'not gzip at all');
+    await expect(restoreDataDir(join(work, 'junk.tar.gz'), join(work, 't'))).rejects.toThrow(BackupError);
+    expect((await readdir(work)).sort()).toEqual(['junk.tar.gz', 'other.tar.gz']);
+  });
+
+  it('judges entry paths and kinds', () => {
+    expect(entryProblem('articles/x/article.html', 'File')).toBeNull();
+    expect(entryProblem('./library.json', 'File')).toBeNull();
+    expect(entryProblem('C:/Windows/evil', 'File')).toMatch(/absolute/u);
+    expect(entryProblem('a\\..\\b', 'File')).toMatch(/backslash/u);
+    expect(entryProblem('fifo', 'FIFO')).toMatch(/only files and folders/u);
+  });
+});

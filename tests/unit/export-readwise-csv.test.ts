@@ -1,0 +1,54 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { readwiseCsv, readwiseDate, readwiseRows } from '../../electron/core/export/readwise-csv';
+import { fixedLibrary } from '../fixtures/export/fixed-library';
+
+const library = fixedLibrary();
+const csv = readwiseCsv(library);
+
+describe('Readwise CSV', () => {
+  it('starts with exactly the header Readwise expects and ends records with CRLF', () => {
+    expect(csv.startsWith('Highlight,Title,Author,URL,Note,Location,Date\r\n')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('parses back, by an independent CSV parser, into exactly the rows written', () => {
+    const records: Record<string, string>[] = parse(csv, { columns: true, relax_quotes: false, record_delimiter: '\r\n' });
+    expect(records).toEqual(readwiseRows(library));
+    expect(records).toHaveLength(library.reduce((n, article) => n + article.annotations.length, 0));
+  });
+
+  it('keeps commas, doubled quotes, newlines, emoji, non-BMP and right-to-left text intact', () => {
+    const records: Record<string, string>[] = parse(csv, { columns: true });
+    const highlights = records.map((record) => record.Highlight);
+    for (const article of library) for (const annotation of article.annotations) expect(highlights).toContain(annotation.target.quote.exact);
+    expect(csv).toContain('"He said, ""take the 10:15, not the 10:45."""');
+  });
+
+  it('numbers highlights by their order in each article and dates them in UTC', () => {
+    const records: Record<string, string>[] = parse(csv, { columns: true });
+    const night = records.filter((record) => record.Title === library[0]?.meta.title);
+    expect(night.map((record) => record.Location)).toEqual(night.map((_, index) => String(index + 1)));
+    for (const record of records) expect(record.Date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/u);
+    expect(readwiseDate('2026-03-29T01:30:05+02:00')).toBe('2026-03-28 23:30:05');
+  });
+
+  it('carries tags as Readwise inline tags at the start of the note', () => {
+    const [first] = readwiseRows(library);
+    expect(first?.Note).toBe('.timetable .quotes\nCommas, "quotes", and a colon: all in one.');
+  });
+
+  it('quotes a field holding a lone carriage return or line feed', () => {
+    const [article] = library;
+    const [first] = article?.annotations ?? [];
+    if (article === undefined || first === undefined) throw new Error('fixture');
+    const odd = { ...article, annotations: [{ ...first, tags: [], note: 'old\rMac\nUnix\r\nWindows' }] };
+    const text = readwiseCsv([odd]);
+    expect(text).toContain('"old\rMac\nUnix\r\nWindows"');
+    expect(parse(text, { columns: true })).toEqual(readwiseRows([odd]));
+  });
+
+  it('writes only the header for a library without highlights', () => {
+    expect(readwiseCsv([])).toBe('Highlight,Title,Author,URL,Note,Location,Date\r\n');
+  });
+});
