@@ -1,23 +1,27 @@
 // The handler table: one async function per IPC channel, each validating its input against the
 // contract and answering with a Result. `main` registers it with ipcMain; the renderer e2e tests
 // register the very same table with Playwright's exposeBinding.
-import writeFileAtomic from 'write-file-atomic';
+import { describeSpan } from '../shared/anchoring';
 import type { Channel } from '../shared/channels';
 import { inputSchemas, type ChannelOutput, type ParsedInput } from '../shared/contract';
+import type { ArticleMeta, ArticleSummary } from '../shared/model';
 import { fail, ok, type Result } from '../shared/result';
-import { describeSpan } from '../shared/anchoring/describe';
+import { backupDataDir } from './backup/backup';
 import { UserError, messageFor } from './errors';
 import { exportFileName } from './export/export-file-name';
-import { notesMarkdown } from './export/markdown';
+import { FORMAT_EXTENSIONS, planExport, planMarkdownFolder, writeExport } from './export/export-service';
 import type { FetchFn } from './import/fetch-limited';
+import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
+import { reimportArticle } from './reimport';
 import type { Library } from './library/library';
-import { collectNotes } from './library/notes';
 
 /** What only the host can do: native dialogs in the app, scripted answers in tests. */
 export interface Platform {
   chooseSavePath(options: { title: string; defaultName: string; extension: string }): Promise<string | null>;
+  chooseFolder(options: { title: string }): Promise<string | null>;
   chooseImportFiles(): Promise<string[]>;
+  chooseOpenFile(options: { title: string; extensions: string[] }): Promise<string | null>;
 }
 
 export type Handler = (input: unknown) => Promise<Result<unknown>>;
@@ -30,40 +34,87 @@ export interface HandlerOptions {
   fetch?: FetchFn;
 }
 
+async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSummary> {
+  const row = (await library.summaries()).find((r) => r.id === meta.id);
+  if (row === undefined) throw new UserError(`There is no article with the id ${meta.id} in this library.`);
+  return row;
+}
+
 function implementations(library: Library, platform: Platform, options: HandlerOptions): Implementations {
+  const settings = () => ({ colorLabels: library.colorLabels });
   return {
     'library:list': () => library.summaries(),
+    'library:settings': async () => settings(),
+    'library:set-color-label': async ({ color, label }) => {
+      await library.setColorLabel(color, label);
+      return settings();
+    },
+    'library:empty-trash': async () => {
+      const trash = library.articles().filter((meta) => meta.state === 'trash');
+      for (const meta of trash) await library.deleteArticle(meta.id);
+      return { deleted: trash.length };
+    },
+    'library:backup': async () => {
+      const stamp = new Date().toISOString().slice(0, 10);
+      const path = await platform.chooseSavePath({ title: 'Back up library', defaultName: `margin-backup-${stamp}.tar.gz`, extension: 'gz' });
+      if (path === null) return { path: null, files: 0 };
+      const report = await backupDataDir(library.dataDir, path);
+      return { path, files: report.files };
+    },
     'article:open': async ({ id }) => ({
       meta: library.meta(id),
       html: await library.html(id),
       annotations: await library.annotations(id),
+      articleNote: await library.articleNote(id),
     }),
+    'article:update': async ({ id, state, tags, progress, opened }) =>
+      summary(library, await library.updateArticle(id, { state, tags, progress, lastReadAt: opened ? new Date().toISOString() : undefined })),
+    'article:set-note': async ({ id, note }) => {
+      await library.setArticleNote(id, note);
+      return { note };
+    },
+    'article:reimport': ({ id }) => reimportArticle(library, id, options.fetch ? { fetch: options.fetch } : {}),
     'dialog:choose-import-files': async () => ({ paths: await platform.chooseImportFiles() }),
     'article:import': ({ source, ifExists }) => importIntoLibrary(library, source, ifExists, options.fetch ? { fetch: options.fetch } : {}),
-    'annotation:create': async ({ articleId, color, note, target }) => {
+    'annotation:create': async ({ articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);
       const { start, end } = target.position;
       if (end > text.length || text.slice(start, end) !== target.quote.exact) {
         throw new UserError('The highlighted text is not in this article.');
       }
-      return library.addAnnotation(articleId, { color, note, target: describeSpan(text, start, end) });
+      return library.addAnnotation(articleId, { color, note, tags, target: describeSpan(text, start, end) });
     },
-    'annotation:update': ({ articleId, id, color, note }) => library.updateAnnotation(articleId, id, { color, note }),
+    'annotation:update': async ({ articleId, id, color, note, tags, target, review }) => {
+      const text = target === undefined ? null : (await library.content(articleId)).text;
+      const stored = target === undefined || text === null ? undefined : describeSpan(text, target.position.start, target.position.end);
+      if (stored !== undefined && stored.quote.exact !== target?.quote.exact) throw new UserError('The highlighted text is not in this article.');
+      return library.updateAnnotation(articleId, id, { color, note, tags, target: stored, review });
+    },
     'annotation:delete': async ({ articleId, id }) => {
       await library.deleteAnnotation(articleId, id);
       return { id };
     },
-    'export:markdown': async ({ articleId }) => {
-      const title = articleId === null ? 'Margin notes' : library.meta(articleId).title;
-      const markdown = notesMarkdown(await collectNotes(library, articleId));
-      const path = await platform.chooseSavePath({
-        title: 'Export notes as Markdown',
-        defaultName: exportFileName(title, 'md'),
-        extension: 'md',
-      });
-      if (path !== null) await writeFileAtomic(path, markdown, { fsync: true });
-      return { path };
+    'annotation:restore': ({ annotation }) => library.restoreAnnotation(annotation.articleId, annotation),
+    'annotations:import': async () => {
+      const path = await platform.chooseOpenFile({ title: 'Import annotations (W3C Web Annotation)', extensions: ['jsonld', 'json'] });
+      return path === null ? null : importAnnotationFile(library, path);
+    },
+    'export:preview': async ({ format, articleIds }) => {
+      const plan = await planExport(library, format, articleIds);
+      const first = plan.files[0];
+      return { files: plan.files.length, firstName: first?.name ?? '', preview: (first?.content ?? '').split('\n').slice(0, 24).join('\n') };
+    },
+    'export:save': async ({ format, articleIds, perArticle }) => {
+      const plan = perArticle && format === 'markdown' ? await planMarkdownFolder(library, articleIds) : await planExport(library, format, articleIds);
+      const first = plan.files[0];
+      if (first === undefined) return { paths: [] };
+      // A folder for several files, or when asked for one file per article (a vault); else a file.
+      const target =
+        plan.files.length > 1 || perArticle
+          ? await platform.chooseFolder({ title: `Export ${plan.files.length} files into a folder` })
+          : await platform.chooseSavePath({ title: 'Export', defaultName: first.name || exportFileName('margin', FORMAT_EXTENSIONS[format]), extension: FORMAT_EXTENSIONS[format] });
+      return { paths: target === null ? null : await writeExport(plan, target) };
     },
   };
 }

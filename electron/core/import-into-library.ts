@@ -7,7 +7,7 @@ import type { ArticleMeta } from '../shared/model';
 import { importSource, isWebAddress, type ImportContext } from './import/import-file';
 import type { Library } from './library/library';
 
-export type IfExists = 'ask' | 'new';
+export type IfExists = 'ask' | 'new' | 'update';
 
 function sameAddress(a: string, b: string): boolean {
   try {
@@ -29,14 +29,27 @@ export function findExisting(library: Library, origin: { sourceUrl?: string | nu
   );
 }
 
+/**
+ * @param ifExists ask: report a duplicate back; new: add a copy; update: store the page again as a
+ *   new revision of the article it duplicates (keeping its highlights), or add it when there is none.
+ */
 export async function importIntoLibrary(library: Library, source: string, ifExists: IfExists, context: ImportContext = {}): Promise<ImportOutcome> {
   const web = isWebAddress(source);
   const asked = web ? { sourceUrl: source.trim() } : { sourcePath: resolve(source) };
-  const before = ifExists === 'ask' ? findExisting(library, asked) : undefined;
-  if (before !== undefined) return { status: 'exists', existing: { id: before.id, title: before.title } };
+  const before = ifExists === 'new' ? undefined : findExisting(library, asked);
+  if (before !== undefined && ifExists === 'ask') return { status: 'exists', existing: { id: before.id, title: before.title } };
   const article = await importSource(source, { dataDir: library.dataDir, online: true, ...context });
-  const after = ifExists === 'ask' ? findExisting(library, article.meta) : undefined;
-  if (after !== undefined) return { status: 'exists', existing: { id: after.id, title: after.title } };
+  const after = ifExists === 'new' ? undefined : (before ?? findExisting(library, article.meta));
+  if (after !== undefined && ifExists === 'ask') return { status: 'exists', existing: { id: after.id, title: after.title } };
+  if (after !== undefined) {
+    const revision = await library.addRevision(after.id, article);
+    return {
+      status: 'updated',
+      article: { id: after.id, title: library.meta(after.id).title },
+      images: article.images ?? { saved: 0, missed: 0, problems: [] },
+      revision,
+    };
+  }
   const meta = await library.addArticle(article);
   return {
     status: 'imported',

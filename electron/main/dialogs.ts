@@ -1,27 +1,39 @@
 // The Platform the handler table needs, made of Electron's native dialogs.
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Platform } from '../core/handlers';
 
 export function electronPlatform(getWindow: () => BrowserWindow | null): Platform {
+  const save = (options: SaveDialogOptions) => {
+    const window = getWindow();
+    return window === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(window, options);
+  };
+  const open = (options: OpenDialogOptions) => {
+    const window = getWindow();
+    return window === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(window, options);
+  };
   return {
     async chooseSavePath({ title, defaultName, extension }) {
-      const window = getWindow();
-      const options = { title, defaultPath: defaultName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
-      const result = window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+      const result = await save({ title, defaultPath: defaultName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] });
       return result.canceled || result.filePath === undefined ? null : result.filePath;
     },
+    async chooseFolder({ title }) {
+      const result = await open({ title, properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseImportFiles() {
-      const window = getWindow();
-      const options = {
+      const result = await open({
         title: 'Open Article',
-        properties: ['openFile' as const, 'multiSelections' as const],
+        properties: ['openFile', 'multiSelections'],
         filters: [
           { name: 'Articles', extensions: ['html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'text'] },
           { name: 'All files', extensions: ['*'] },
         ],
-      };
-      const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+      });
       return result.canceled ? [] : result.filePaths;
+    },
+    async chooseOpenFile({ title, extensions }) {
+      const result = await open({ title, properties: ['openFile'], filters: [{ name: 'Annotations', extensions }] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

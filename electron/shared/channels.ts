@@ -2,13 +2,23 @@
 // of zod so the sandboxed preload bundles nothing but this table.
 export const API_METHODS = {
   listArticles: 'library:list',
+  librarySettings: 'library:settings',
+  setColorLabel: 'library:set-color-label',
+  emptyTrash: 'library:empty-trash',
+  backUpLibrary: 'library:backup',
   openArticle: 'article:open',
+  updateArticle: 'article:update',
+  setArticleNote: 'article:set-note',
+  reimportArticle: 'article:reimport',
   chooseImportFiles: 'dialog:choose-import-files',
   importArticle: 'article:import',
   createAnnotation: 'annotation:create',
   updateAnnotation: 'annotation:update',
   deleteAnnotation: 'annotation:delete',
-  exportMarkdown: 'export:markdown',
+  restoreAnnotation: 'annotation:restore',
+  importAnnotations: 'annotations:import',
+  previewExport: 'export:preview',
+  saveExport: 'export:save',
 } as const;
 
 export type ApiMethod = keyof typeof API_METHODS;

@@ -3,34 +3,59 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import {
+  AnnotationSchema,
+  ArticleStateSchema,
   ColorSchema,
   MAX_NOTE_LENGTH,
   SelectorsSchema,
+  TagSchema,
   type Annotation,
   type ArticleMeta,
   type ArticleSummary,
   type ArticleView,
+  type ColorLabels,
 } from './model';
 
 const Id = z.uuid();
+const Ids = z.array(Id).min(1).max(100_000).nullable();
+const Note = z.string().max(MAX_NOTE_LENGTH);
+export const ExportFormatSchema = z.enum(['markdown', 'csv', 'jsonld', 'html', 'json']);
+export type ExportFormatName = z.infer<typeof ExportFormatSchema>;
 
 export const inputSchemas = {
   'library:list': z.object({}).strict(),
+  'library:settings': z.object({}).strict(),
+  'library:set-color-label': z.object({ color: ColorSchema, label: z.string().max(40) }).strict(),
+  'library:empty-trash': z.object({}).strict(),
+  'library:backup': z.object({}).strict(),
   'article:open': z.object({ id: Id }).strict(),
+  'article:update': z
+    .object({
+      id: Id,
+      state: ArticleStateSchema.optional(),
+      tags: z.array(TagSchema).max(100).optional(),
+      progress: z.number().min(0).max(1).optional(),
+      /** Opening an article marks it read now. */
+      opened: z.boolean().optional(),
+    })
+    .strict(),
+  'article:set-note': z.object({ id: Id, note: Note }).strict(),
+  'article:reimport': z.object({ id: Id }).strict(),
   'dialog:choose-import-files': z.object({}).strict(),
   'article:import': z
     .object({
       /** A file path or an http(s) address. */
       source: z.string().min(1).max(10_000),
       /** What to do when the same file or address is already in the library. */
-      ifExists: z.enum(['ask', 'new']).default('ask'),
+      ifExists: z.enum(['ask', 'new', 'update']).default('ask'),
     })
     .strict(),
   'annotation:create': z
     .object({
       articleId: Id,
       color: ColorSchema,
-      note: z.string().max(MAX_NOTE_LENGTH).default(''),
+      note: Note.default(''),
+      tags: z.array(TagSchema).max(100).default([]),
       target: SelectorsSchema,
     })
     .strict(),
@@ -39,11 +64,18 @@ export const inputSchemas = {
       articleId: Id,
       id: Id,
       color: ColorSchema.optional(),
-      note: z.string().max(MAX_NOTE_LENGTH).optional(),
+      note: Note.optional(),
+      tags: z.array(TagSchema).max(100).optional(),
+      target: SelectorsSchema.optional(),
+      /** null: the person has reviewed this highlight after a revision. */
+      review: z.null().optional(),
     })
     .strict(),
   'annotation:delete': z.object({ articleId: Id, id: Id }).strict(),
-  'export:markdown': z.object({ articleId: Id.nullable() }).strict(),
+  'annotation:restore': z.object({ annotation: AnnotationSchema }).strict(),
+  'annotations:import': z.object({}).strict(),
+  'export:preview': z.object({ format: ExportFormatSchema, articleIds: Ids }).strict(),
+  'export:save': z.object({ format: ExportFormatSchema, articleIds: Ids, perArticle: z.boolean().default(false) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ImageSummary {
@@ -52,20 +84,53 @@ export interface ImageSummary {
   problems: string[];
 }
 
+export interface RevisionSummary {
+  revision: number;
+  exact: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+  needsReview: number;
+}
+
 export type ImportOutcome =
   | { status: 'imported'; article: Pick<ArticleMeta, 'id' | 'title'>; images: ImageSummary }
+  | { status: 'updated'; article: Pick<ArticleMeta, 'id' | 'title'>; images: ImageSummary; revision: RevisionSummary }
   | { status: 'exists'; existing: Pick<ArticleMeta, 'id' | 'title'> };
+
+export interface LibrarySettings {
+  colorLabels: ColorLabels;
+}
+
+export interface ExportPreview {
+  files: number;
+  firstName: string;
+  /** The first lines of the first file. */
+  preview: string;
+}
 
 export interface ChannelOutputs {
   'library:list': ArticleSummary[];
+  'library:settings': LibrarySettings;
+  'library:set-color-label': LibrarySettings;
+  'library:empty-trash': { deleted: number };
+  /** The archive written, or null when the person cancelled. */
+  'library:backup': { path: string | null; files: number };
   'article:open': ArticleView;
+  'article:update': ArticleSummary;
+  'article:set-note': { note: string };
+  'article:reimport': RevisionSummary;
   'dialog:choose-import-files': { paths: string[] };
   'article:import': ImportOutcome;
   'annotation:create': Annotation;
   'annotation:update': Annotation;
   'annotation:delete': { id: string };
-  /** The file written, or null when the person cancelled the save dialog. */
-  'export:markdown': { path: string | null };
+  'annotation:restore': Annotation;
+  /** null when the person cancelled the open dialog. */
+  'annotations:import': { attached: number; alreadyThere: number; problems: string[] } | null;
+  'export:preview': ExportPreview;
+  /** The files written, or null when the person cancelled the save dialog. */
+  'export:save': { paths: string[] | null };
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;

@@ -44,6 +44,20 @@ export const TagSchema = z
   .max(MAX_TAG_LENGTH)
   .regex(/^[\p{L}\p{N}_\-/]+$/u, { error: 'A tag is letters, digits, -, _ or /, without spaces.' });
 
+/**
+ * Set when a new revision of the article left a highlight uncertain: its words changed (fuzzy,
+ * below the review line) or were not found (orphaned). Cleared when the person accepts,
+ * re-attaches or deletes it.
+ */
+export const ReviewSchema = z.object({
+  status: z.enum(['fuzzy', 'orphaned']),
+  confidence: z.number().min(0).max(1),
+  /** The best place found in the new text, for the person to accept. */
+  candidate: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), confidence: z.number().min(0).max(1) }).nullable(),
+  revision: z.number().int().positive(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
 export const AnnotationSchema = z.object({
   id: z.uuid(),
   articleId: z.uuid(),
@@ -51,12 +65,16 @@ export const AnnotationSchema = z.object({
   note: z.string().max(MAX_NOTE_LENGTH),
   tags: z.array(TagSchema).default([]),
   target: SelectorsSchema,
+  review: ReviewSchema.nullable().default(null),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
 export const ArticleFormatSchema = z.enum(['text', 'html', 'markdown']);
+export const ARTICLE_STATES = ['reading', 'archived', 'trash'] as const;
+export const ArticleStateSchema = z.enum(ARTICLE_STATES);
+export type ArticleState = z.infer<typeof ArticleStateSchema>;
 
 export const ArticleMetaSchema = z.object({
   id: z.uuid(),
@@ -73,6 +91,15 @@ export const ArticleMetaSchema = z.object({
   direction: z.enum(['ltr', 'rtl']).nullable().default(null),
   format: ArticleFormatSchema,
   wordCount: z.number().int().nonnegative(),
+  state: ArticleStateSchema.default('reading'),
+  /** Article tags, separate from the tags on highlights. */
+  tags: z.array(TagSchema).default([]),
+  trashedAt: IsoDate.nullable().default(null),
+  lastReadAt: IsoDate.nullable().default(null),
+  /** How far the person has read, 0 to 1. */
+  progress: z.number().min(0).max(1).default(0),
+  /** 1 for the first import; each re-import (update) adds one and keeps the old body. */
+  revision: z.number().int().positive().default(1),
   importedAt: IsoDate,
   createdAt: IsoDate,
   updatedAt: IsoDate,
@@ -86,6 +113,11 @@ export const FigureSchema = z.object({
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
+/** What a newly imported article starts with, beside what its importer found. */
+export function newArticleState(): Pick<ArticleMeta, 'state' | 'tags' | 'trashedAt' | 'lastReadAt' | 'progress' | 'revision'> {
+  return { state: 'reading', tags: [], trashedAt: null, lastReadAt: null, progress: 0, revision: 1 };
+}
+
 /** One row of the library list. */
 export interface ArticleSummary {
   id: string;
@@ -95,6 +127,10 @@ export interface ArticleSummary {
   importedAt: string;
   wordCount: number;
   highlightCount: number;
+  state: ArticleState;
+  tags: string[];
+  lastReadAt: string | null;
+  progress: number;
 }
 
 /** Everything the reader needs to show one article. */
@@ -103,7 +139,10 @@ export interface ArticleView {
   /** Sanitized article body; the renderer sanitizes it once more before it enters the DOM. */
   html: string;
   annotations: Annotation[];
+  articleNote: string;
 }
+
+export type ColorLabels = Partial<Record<HighlightColor, string>>;
 
 /** Where an article came from, in one line for a person: the URL when known, else the file. */
 export function articleSource(meta: Pick<ArticleMeta, 'sourceUrl' | 'sourceFile'>): string | null {

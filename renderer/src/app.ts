@@ -12,6 +12,7 @@ import { renderLibraryList } from './library-list';
 import { renderNotesPanel, type NotesPanelActions } from './notes-panel';
 import { renderArticle, type RenderedArticle } from './reader-view';
 import { CaretMode } from './caret-mode';
+import { ExportDialog } from './export-dialog';
 import { FindBar } from './find-bar';
 import { HighlightPicker } from './highlight-picker';
 import { highlightsAt } from './hit-test';
@@ -59,11 +60,12 @@ export class ReaderApp {
   ];
   private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
   readonly find = new FindBar(() => this.open?.rendered ?? null);
+  private readonly exporter = new ExportDialog((message) => this.say(message));
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
   readonly imports = new ImportFlow({ say: (message) => this.say(message), libraryChanged: (id) => this.libraryChanged(id) });
 
   constructor(private readonly el: AppElements) {
-    document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp);
+    document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
     this.listen();
   }
 
@@ -85,9 +87,7 @@ export class ReaderApp {
     if (command === 'import-files') await this.importFiles();
     else if (command === 'highlight-selection' || command === 'note-selection') this.highlightKey(command === 'note-selection');
     else if (command === 'show-shortcuts') this.showShortcuts();
-    else if (command === 'export-library') await this.exportNotes(null);
-    else if (this.open === null) this.say('Open an article first, then export its notes.');
-    else await this.exportNotes(this.open.view.meta.id);
+    else this.exporter.open(this.open?.view.meta.id ?? null, command === 'export-library');
   }
 
   async importFiles(): Promise<void> {
@@ -103,11 +103,6 @@ export class ReaderApp {
   private async libraryChanged(openId: string | null): Promise<void> {
     await this.refreshLibrary();
     if (openId !== null) await this.openArticle(openId);
-  }
-
-  async exportNotes(articleId: string | null): Promise<void> {
-    const result = await call(margin().exportMarkdown({ articleId }));
-    if (result?.path) this.say(`Notes exported to ${result.path}.`);
   }
 
   async openArticle(id: string): Promise<void> {

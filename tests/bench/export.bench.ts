@@ -11,7 +11,7 @@ import { readwiseCsv } from '../../electron/core/export/readwise-csv';
 import { webAnnotationJson } from '../../electron/core/export/web-annotation';
 import { parseWebAnnotationFile } from '../../electron/core/export/web-annotation-import';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
-import { HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
+import { newArticleState, HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const ARTICLES = QUICK ? 10 : 1_000;
@@ -70,6 +70,7 @@ function generateLibrary(seed: number): ExportArticle[] {
         note: next() < 0.5 ? '' : Array.from({ length: 5 + Math.floor(next() * 60) }, () => pick(WORDS)).join(' '),
         tags: next() < 0.7 ? [] : [pick(['rail', 'travel', 'to-read', 'quotes/best'])],
         target: describeSpan(text, from, end),
+        review: null,
         createdAt: at,
         updatedAt: at,
       });
@@ -88,6 +89,7 @@ function generateLibrary(seed: number): ExportArticle[] {
           language: null,
           direction: null,
           format: 'html',
+          ...newArticleState(),
           wordCount: 2000,
           importedAt: EXPORTED_AT,
           createdAt: EXPORTED_AT,

@@ -47,6 +47,7 @@ function hostileArticle() {
       note: `<img src=x onerror=alert(${index})> note ${index} <script>alert(${index})</script>`,
       tags: [],
       target: describeSpan(base.text, start, start + marker(index).length),
+      review: null,
       createdAt: EXPORTED_AT,
       updatedAt: EXPORTED_AT,
     });

@@ -58,7 +58,10 @@ test('highlight a passage with a note; after reload it is painted and listed; th
 
   reader.savePath = join(reader.dataDir, 'exported.md');
   await page.getByRole('button', { name: 'Export…', exact: true }).click();
-  await expect(page.locator('.status')).toHaveText(`Notes exported to ${reader.savePath}.`);
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await expect(dialog.getByLabel('Preview')).toContainText('# Russia says it has advanced nearly 2 miles in northeast Ukraine');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
   const markdown = await readFile(reader.savePath, 'utf8');
   expect(markdown).toContain('# Russia says it has advanced nearly 2 miles in northeast Ukraine');
   expect(markdown).toContain('> the free city of Kupyansk is seeing the most intense fighting\n\nThe front line moved here.\nCheck the Kharkiv map.');

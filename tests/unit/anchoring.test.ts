@@ -1,10 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NEEDS_REVIEW_BELOW, needsReview, type Anchor } from '../../electron/shared/anchoring/anchor';
+import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { findQuoteOccurrences } from '../../electron/shared/anchoring/find-quote';
+import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
 
+const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 500);
+
 const text = 'The river rose. Then the river fell. The town waited for the river to rise again.';
+
+/** The words a reader sees highlighted, or null when the highlight is not painted. */
+function painted(body: string, anchor: Anchor): string | null {
+  return anchor.status === 'orphaned' ? null : body.slice(anchor.start, anchor.end);
+}
 
 describe('selectors', () => {
   it('keeps 32 characters of context on each side', () => {
@@ -18,10 +28,12 @@ describe('selectors', () => {
     expect(() => describeSpan('short', 2, 10)).toThrow(RangeError);
     expect(() => describeSpan('short', 3, 3)).toThrow(RangeError);
   });
+});
 
+describe('resolving one highlight', () => {
   it('resolves at the stored position when the text is unchanged', () => {
     const at = text.indexOf('river fell');
-    expect(resolveSelectors(text, describeSpan(text, at, at + 10))).toEqual({ status: 'exact', start: at, end: at + 10 });
+    expect(resolveSelectors(text, describeSpan(text, at, at + 10))).toMatchObject({ status: 'exact', start: at, end: at + 10, confidence: 1 });
   });
 
   it('follows a quote that moved, choosing the repeat whose context matches', () => {
@@ -29,32 +41,64 @@ describe('selectors', () => {
     const selectors = describeSpan(text, at, at + 9);
     const edited = `A new first sentence. ${text}`;
     const moved = resolveSelectors(edited, selectors);
-    expect(moved).toEqual({ status: 'moved', start: edited.lastIndexOf('the river'), end: edited.lastIndexOf('the river') + 9 });
+    expect(moved.status).toBe('moved');
+    expect(painted(edited, moved)).toBe('the river');
+    // The reader's "the river" is the one about rising again, not the one that fell.
+    expect(moved.status !== 'orphaned' && edited.slice(moved.end).startsWith(' to rise again')).toBe(true);
   });
 
-  it('reports a quote that is gone as orphaned', () => {
+  it('finds words that were edited, with a confidence, and flags heavy edits for review', () => {
+    const body = 'Rain fell on the valley all night. The old stone bridge over the river held firm against the flood. By morning the water had gone.';
+    const start = body.indexOf('The old stone');
+    const selectors = describeSpan(body, start, body.indexOf(' against'));
+    const lightly = body.replace('old stone bridge', 'old stone footbridge');
+    const light = resolveSelectors(lightly, selectors);
+    expect(light.status).toBe('fuzzy');
+    expect(painted(lightly, light)).toBe('The old stone footbridge over the river held firm');
+    expect(light.confidence).toBeGreaterThanOrEqual(NEEDS_REVIEW_BELOW);
+    expect(needsReview(light)).toBe(false);
+
+    const heavily = body.replace('The old stone bridge over the river held firm', 'A new steel crossing over the stream stood firm');
+    const heavy = resolveSelectors(heavily, selectors);
+    expect(needsReview(heavy)).toBe(true);
+    expect(heavy.confidence).toBeLessThan(light.confidence);
+  });
+
+  it('reports a quote that is gone as orphaned, with no span and confidence 0', () => {
     const selectors = describeSpan(text, 0, 15);
-    expect(resolveSelectors('Nothing of it remains.', selectors)).toEqual({ status: 'orphaned' });
+    const gone = resolveSelectors('Nothing of it remains.', selectors);
+    expect(gone).toMatchObject({ status: 'orphaned', confidence: 0 });
+    expect(needsReview(gone)).toBe(true);
   });
 
-  it('property: any span resolves to itself, and to the same words after text is added before it', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ minLength: 1, maxLength: 300 }),
-        fc.nat(),
-        fc.nat(),
-        fc.string({ maxLength: 40 }),
-        (body, a, b, inserted) => {
-          const start = a % body.length;
-          const end = start + 1 + (b % (body.length - start));
-          const selectors = describeSpan(body, start, end);
-          expect(resolveSelectors(body, selectors)).toEqual({ status: 'exact', start, end });
-          const shifted = resolveSelectors(inserted + body, selectors);
-          expect(shifted.status).not.toBe('orphaned');
-          if (shifted.status !== 'orphaned') expect((inserted + body).slice(shifted.start, shifted.end)).toBe(body.slice(start, end));
-        },
-      ),
-    );
+  it('keeps the best candidate of an orphan for a person to judge', () => {
+    const body = 'First part of the story. The fox jumped over the sleeping dog near the barn. Last part of the story.';
+    const start = body.indexOf('The fox');
+    const selectors = describeSpan(body, start, body.indexOf(' near the barn'));
+    const rewritten = body.replace('The fox jumped over the sleeping dog', 'A hen walked past a cat');
+    const anchor = resolveSelectors(rewritten, selectors);
+    if (anchor.status === 'orphaned') {
+      expect(anchor.candidate === null || anchor.candidate.confidence < NEEDS_REVIEW_BELOW).toBe(true);
+    } else {
+      expect(anchor.status).toBe('fuzzy');
+      expect(needsReview(anchor)).toBe(true);
+    }
+  });
+
+  it('never paints a span outside the text, whatever the stored position says', () => {
+    const selectors = { ...describeSpan(text, 4, 9), position: { type: 'TextPositionSelector' as const, start: 500, end: 505 } };
+    const anchor = resolveSelectors(text, selectors);
+    expect(painted(text, anchor)).toBe('river');
+  });
+});
+
+describe('anchoring many highlights', () => {
+  it('anchors each highlight as resolving it alone would, in the given order', () => {
+    const spans = [[4, 9], [25, 35], [0, 3], [61, 70]] as const;
+    const list = spans.map(([s, e]) => describeSpan(text, s, e));
+    const anchors = anchorAll(`Preface. ${text}`, list);
+    expect(anchors.map((a) => painted(`Preface. ${text}`, a))).toEqual(spans.map(([s, e]) => text.slice(s, e)));
+    expect(anchorAll(text, list).every((a) => a.status === 'exact')).toBe(true);
   });
 });
 
@@ -72,5 +116,91 @@ describe('finding a typed quote', () => {
   it('finds nothing for an empty or absent quote', () => {
     expect(findQuoteOccurrences(text, '')).toEqual([]);
     expect(findQuoteOccurrences(text, 'ocean')).toEqual([]);
+  });
+});
+
+// ---- Properties ------------------------------------------------------------------------------
+
+/** Text from a small alphabet repeats itself a lot, which is where anchoring goes wrong. */
+const repetitive = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '\n'), maxLength: 80 });
+const anyText = fc.string({ maxLength: 80 });
+const prose = fc
+  .array(fc.constantFrom('the', 'river', 'rose', 'fell', 'town', 'a', 'and', 'of', 'again.', 'It', 'waited.\n\n'), { maxLength: 25 })
+  .map((words) => words.join(' '));
+const piece = fc.oneof(repetitive, anyText, prose);
+
+/** One edit of a stretch of text: [where, how many characters to remove, what to put there]. */
+const editOf = fc.tuple(fc.nat(), fc.nat({ max: 12 }), piece);
+
+function applyEdits(part: string, edits: ReadonlyArray<readonly [number, number, string]>): string {
+  let out = part;
+  for (const [where, remove, insert] of edits) {
+    const at = out.length === 0 ? 0 : where % (out.length + 1);
+    out = out.slice(0, at) + insert + out.slice(at + remove);
+  }
+  return out;
+}
+
+/**
+ * An article made of stretches, some highlighted. Edits change only the stretches between
+ * highlights, so every highlight's words are still there, whole, in the new text.
+ */
+const revisedArticle = fc
+  .array(fc.record({ between: piece, highlight: fc.oneof(repetitive, anyText, prose).filter((s) => s.length > 0), edits: fc.array(editOf, { maxLength: 3 }) }), {
+    minLength: 1,
+    maxLength: 5,
+  })
+  .chain((stretches) => fc.tuple(fc.constant(stretches), fc.array(editOf, { maxLength: 3 })));
+
+function build(stretches: ReadonlyArray<{ between: string; highlight: string; edits: ReadonlyArray<readonly [number, number, string]> }>, tail: string, edited: boolean) {
+  let body = '';
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const stretch of stretches) {
+    body += edited ? applyEdits(stretch.between, stretch.edits) : stretch.between;
+    spans.push({ start: body.length, end: body.length + stretch.highlight.length });
+    body += stretch.highlight;
+  }
+  return { body: body + tail, spans };
+}
+
+function occurrences(haystack: string, needle: string): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+describe('properties', () => {
+  it('describing a span then resolving it gives the span back', () => {
+    fc.assert(
+      fc.property(fc.oneof(repetitive, anyText, prose).filter((s) => s.length > 0), fc.nat(), fc.nat(), (body, a, b) => {
+        const start = a % body.length;
+        const end = start + 1 + (b % (body.length - start));
+        expect(resolveSelectors(body, describeSpan(body, start, end))).toMatchObject({ status: 'exact', start, end });
+        expect(anchorAll(body, [describeSpan(body, start, end)])[0]).toMatchObject({ status: 'exact', start, end });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('after edits that leave the highlighted words alone, every highlight finds the same words', () => {
+    fc.assert(
+      fc.property(revisedArticle, ([stretches, tailEdits]) => {
+        const before = build(stretches, 'The end.', false);
+        const after = build(stretches, applyEdits('The end.', tailEdits), true);
+        const selectorsList = before.spans.map(({ start, end }) => describeSpan(before.body, start, end));
+        const reanchored = reanchorAll(before.body, after.body, selectorsList);
+        selectorsList.forEach((selectors, i) => {
+          const words = selectors.quote.exact;
+          const expected = after.spans[i] as { start: number; end: number };
+          for (const anchor of [resolveSelectors(after.body, selectors), reanchored[i] as Anchor]) {
+            expect(['exact', 'moved']).toContain(anchor.status);
+            expect(painted(after.body, anchor)).toBe(words);
+            // Where the words occur only once, "the same words" is also the same place.
+            if (occurrences(after.body, words) === 1 && anchor.status !== 'orphaned') expect(anchor.start).toBe(expected.start);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -39,7 +39,7 @@ describe('margin CLI', () => {
     expect(annotation).toMatchObject({ quote: 'Ukraine’s Kharkiv region', note: 'Liberated last September', color: 'blue' });
 
     const list = JSON.parse((await margin(dataDir, 'list', '--json')).out);
-    expect(list).toEqual([{ id, title, highlights: 1 }]);
+    expect(list).toEqual([{ id, title, highlights: 1, state: 'reading' }]);
 
     const shown = JSON.parse((await margin(dataDir, 'show', id, '--json')).out);
     expect(Object.keys(shown)).toEqual(['id', 'title', 'byline', 'source', 'importedAt', 'wordCount', 'text', 'figures', 'annotations']);
@@ -54,12 +54,13 @@ describe('margin CLI', () => {
 
     const exported = await margin(dataDir, 'export', id, '--format', 'markdown');
     expect(exported.out).toContain(`# ${title}`);
-    expect(exported.out).toContain('Source: ukraine-advance.txt');
+    expect(exported.out).toContain('source: "ukraine-advance.txt"');
     expect(exported.out).toContain('> Ukraine’s Kharkiv region\n\nLiberated last September');
 
     const outFile = join(await tempDir(), 'notes.md');
     expect((await margin(dataDir, 'export', '--format', 'markdown', '--out', outFile)).code).toBe(0);
-    expect(await readFile(outFile, 'utf8')).toBe(exported.out);
+    const withoutExportTime = (text: string) => text.replace(/^exported: .*$/mu, '');
+    expect(withoutExportTime(await readFile(outFile, 'utf8'))).toBe(withoutExportTime(exported.out));
   });
 
   it('asks which occurrence when a quote appears more than once', async () => {
@@ -99,7 +100,7 @@ describe('margin CLI', () => {
       [['highlight', id, '--quote', 'words that are nowhere'], 'That quote is not in the article.'],
       [['highlight', id, '--quote', 'Kharkiv', '--occurrence', '9'], 'That quote appears 3 times; --occurrence must be 1 to 3.'],
       [['highlight', id, '--quote', 'Kupyansk', '--occurrence', '1', '--color', 'orange'], '--color is one of yellow, green, blue, pink, purple.'],
-      [['export', '--format', 'pdf'], 'export needs --format markdown.'],
+      [['export', '--format', 'pdf'], 'export needs --format markdown|csv|jsonld|html|json.'],
       [['export', '--format', 'markdown', '--out', '/nonexistent-margin-dir/notes.md'], 'Margin could not write /nonexistent-margin-dir/notes.md: its folder does not exist.'],
       [['frobnicate'], 'Unknown command "frobnicate". Run `margin --help` for usage.'],
     ];

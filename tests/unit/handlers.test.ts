@@ -10,7 +10,7 @@ import { libraryWithSample } from './support/library';
 import { tempDir } from './support/temp-dir';
 
 function platform(savePath: string | null, importPaths: string[] = []): Platform {
-  return { chooseSavePath: async () => savePath, chooseImportFiles: async () => importPaths };
+  return { chooseSavePath: async () => savePath, chooseImportFiles: async () => importPaths, chooseFolder: async () => null, chooseOpenFile: async () => null };
 }
 
 function value<T>(result: Result<unknown>): T {
@@ -51,7 +51,7 @@ describe('handler table', () => {
       ['library:list', { extra: true }],
       ['annotation:create', { articleId: sample.id, color: 'red', target: {} }],
       ['annotation:update', { articleId: sample.id, id: sample.id, note: 'x'.repeat(100_001) }],
-      ['export:markdown', { articleId: 42 }],
+      ['export:save', { format: 'pdf', articleIds: null }],
     ];
     for (const [channel, input] of bad) {
       expect(await handlers[channel](input)).toEqual({ ok: false, error: `Margin refused a malformed request (${channel}).` });
@@ -65,10 +65,10 @@ describe('handler table', () => {
   it('exports Markdown to the path the person chose, and nothing when they cancel', async () => {
     const { library, sample } = await libraryWithSample();
     const out = join(await tempDir(), 'notes.md');
-    const written = value<{ path: string }>(await createHandlers(library, platform(out))['export:markdown']({ articleId: sample.id }));
-    expect(written.path).toBe(out);
+    const written = value<{ paths: string[] }>(await createHandlers(library, platform(out))['export:save']({ format: 'markdown', articleIds: [sample.id] }));
+    expect(written.paths).toEqual([out]);
     expect(await readFile(out, 'utf8')).toContain(`# ${sample.title}`);
-    expect(value(await createHandlers(library, platform(null))['export:markdown']({ articleId: null }))).toEqual({ path: null });
+    expect(value(await createHandlers(library, platform(null))['export:save']({ format: 'csv', articleIds: null }))).toEqual({ paths: null });
   });
 
   it('hands the renderer the files chosen, and imports one at a time, each failure one sentence', async () => {

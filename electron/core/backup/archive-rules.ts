@@ -2,12 +2,10 @@
 // restore writes what it names, so before anything is written every entry is checked: only plain
 // files and folders, only relative paths that stay inside the target folder. tar's own guards
 // (stripping `/`, skipping `..`) would quietly restore a different tree; Margin refuses instead.
+import { UserError } from '../errors';
 
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackupError';
-  }
+export class BackupError extends UserError {
+  override name = 'BackupError';
 }
 
 const ALLOWED_TYPES = new Set(['File', 'OldFile', 'Directory']);

@@ -1,17 +1,26 @@
 // The CLI's arguments: node's parseArgs splits them, zod checks what each command received.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS } from '../../shared/model';
+import { HIGHLIGHT_COLORS, TagSchema } from '../../shared/model';
 import { UserError } from '../errors';
+import { EXPORT_FORMATS } from '../export/export-service';
 
 export const USAGE = `Usage: margin [--data-dir DIR] <command> [options]
 
 Commands:
-  import SOURCE... [--json] [--as-new]     add articles: files (.txt .html .md) or web addresses
-  list [--json]                            list articles with their highlight counts
-  show ID --json                           an article's text, figures and annotations
-  highlight ID --quote TEXT [--note TEXT] [--color NAME] [--occurrence N] [--json]
-  export [ID] --format markdown [--out FILE]
+  import SOURCE... [--json] [--as-new | --update ID]
+                                 add articles: files (.html .md .txt) or web addresses;
+                                 --update ID stores SOURCE as a new revision of article ID
+  list [--state reading|archived|trash|all] [--json]
+                                 articles with their highlight counts
+  show ID --json                 an article's text, figures and annotations
+  annotations ID --json          an article's annotations with their anchoring status
+  highlight ID --quote TEXT [--note TEXT] [--color NAME] [--tag TAG]... [--occurrence N] [--json]
+  export [ID...] --format markdown|csv|jsonld|html|json [--out FILE|DIR]
+  import-annotations FILE [--json]
+                                 attach a W3C Web Annotation file's annotations to their articles
+  backup FILE                    write the whole library to one archive
+  restore FILE [--force]         restore an archive into an empty library folder
 
 The library lives in --data-dir, else $MARGIN_DATA_DIR, else the app's own folder.`;
 
@@ -21,41 +30,55 @@ const options = {
   quote: { type: 'string' },
   note: { type: 'string' },
   color: { type: 'string' },
+  tag: { type: 'string', multiple: true },
   occurrence: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  state: { type: 'string' },
+  update: { type: 'string' },
+  force: { type: 'boolean', default: false },
   'as-new': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-const Id = z.uuid({ error: 'An article id looks like 3f2b1c9e-…; run `margin list` to see them.' });
+const ID_ERROR = { error: 'An article id looks like 3f2b1c9e-…; run `margin list` to see them.' };
+const Id = z.uuid(ID_ERROR);
 const OCCURRENCE_ERROR = { error: '--occurrence is a whole number from 1.' };
 const PositiveInt = z.coerce.number(OCCURRENCE_ERROR).int(OCCURRENCE_ERROR).positive(OCCURRENCE_ERROR);
+const FileArg = (what: string) => z.string({ error: `${what} needs a FILE.` }).min(1, { error: `${what} needs a FILE.` });
 
 const Command = z.discriminatedUnion('command', [
-  z.object({
-    command: z.literal('import'),
-    sources: z.array(z.string().min(1)).min(1, { error: 'import needs a FILE or web address to read.' }),
-    asNew: z.boolean(),
-    json: z.boolean(),
-  }),
-  z.object({ command: z.literal('list'), json: z.boolean() }),
+  z
+    .object({
+      command: z.literal('import'),
+      sources: z.array(z.string().min(1)).min(1, { error: 'import needs a FILE or web address to read.' }),
+      asNew: z.boolean(),
+      update: Id.optional(),
+      json: z.boolean(),
+    })
+    .refine((c) => c.update === undefined || (c.sources.length === 1 && !c.asNew), { error: '--update takes exactly one SOURCE and no --as-new.' }),
+  z.object({ command: z.literal('list'), state: z.enum(['reading', 'archived', 'trash', 'all'], { error: '--state is reading, archived, trash or all.' }).default('all'), json: z.boolean() }),
   z.object({ command: z.literal('show'), id: Id, json: z.boolean() }),
+  z.object({ command: z.literal('annotations'), id: Id, json: z.boolean() }),
   z.object({
     command: z.literal('highlight'),
     id: Id,
     quote: z.string().min(1, { error: 'highlight needs --quote TEXT.' }),
     note: z.string().default(''),
     color: z.enum(HIGHLIGHT_COLORS, { error: `--color is one of ${HIGHLIGHT_COLORS.join(', ')}.` }).default('yellow'),
+    tags: z.array(TagSchema.transform((t) => t.replace(/^#/u, ''))).default([]),
     occurrence: PositiveInt.optional(),
     json: z.boolean(),
   }),
   z.object({
     command: z.literal('export'),
-    id: Id.nullable(),
-    format: z.literal('markdown', { error: 'export needs --format markdown.' }),
+    ids: z.array(Id),
+    format: z.enum(EXPORT_FORMATS, { error: `export needs --format ${EXPORT_FORMATS.join('|')}.` }),
     out: z.string().min(1).optional(),
   }),
+  z.object({ command: z.literal('import-annotations'), file: FileArg('import-annotations'), json: z.boolean() }),
+  z.object({ command: z.literal('backup'), file: FileArg('backup') }),
+  z.object({ command: z.literal('restore'), file: FileArg('restore'), force: z.boolean() }),
   z.object({ command: z.literal('help') }),
 ]);
 export type CliCommand = z.infer<typeof Command>;
@@ -63,6 +86,8 @@ export interface CliArgs {
   dataDir: string | undefined;
   command: CliCommand;
 }
+
+const MULTI_POSITIONAL = new Set(['import', 'export']);
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -74,21 +99,27 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = parsed;
   const [name, first, ...rest] = positionals;
   if (values.help || name === undefined || name === 'help') return { dataDir: values['data-dir'], command: { command: 'help' } };
-  if (rest.length > 0 && name !== 'import') throw new UserError(`Unexpected argument "${rest[0]}". Run \`margin --help\` for usage.`);
+  if (rest.length > 0 && !MULTI_POSITIONAL.has(name)) throw new UserError(`Unexpected argument "${rest[0]}". Run \`margin --help\` for usage.`);
+  const all = positionals.slice(1);
   const fields: Record<string, unknown> = {
-    import: { command: 'import', sources: positionals.slice(1), asNew: values['as-new'], json: values.json },
-    list: { command: 'list', json: values.json },
+    import: { command: 'import', sources: all, asNew: values['as-new'], update: values.update, json: values.json },
+    list: { command: 'list', state: values.state, json: values.json },
     show: { command: 'show', id: first, json: values.json },
+    annotations: { command: 'annotations', id: first, json: values.json },
     highlight: {
       command: 'highlight',
       id: first,
       quote: values.quote ?? '',
       note: values.note,
       color: values.color,
+      tags: values.tag,
       occurrence: values.occurrence,
       json: values.json,
     },
-    export: { command: 'export', id: first ?? null, format: values.format, out: values.out },
+    export: { command: 'export', ids: all, format: values.format, out: values.out },
+    'import-annotations': { command: 'import-annotations', file: first, json: values.json },
+    backup: { command: 'backup', file: first },
+    restore: { command: 'restore', file: first, force: values.force },
   };
   if (!(name in fields)) throw new UserError(`Unknown command "${name}". Run \`margin --help\` for usage.`);
   const result = Command.safeParse(fields[name]);
@@ -96,9 +127,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const issue = result.error.issues[0];
     const what = issue?.path.join('.') || 'argument';
     const message = issue?.message ?? 'bad arguments';
-    throw new UserError(
-      message.endsWith('.') ? message : `Bad ${what} for ${name}: ${message}. Run \`margin --help\` for usage.`,
-    );
+    throw new UserError(message.endsWith('.') ? message : `Bad ${what} for ${name}: ${message}. Run \`margin --help\` for usage.`);
   }
   return { dataDir: values['data-dir'], command: result.data };
 }

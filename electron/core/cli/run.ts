@@ -1,16 +1,19 @@
-// `margin`, the command line over the same core the app uses: the same store, importer and
-// exporter. Output goes to the writers it is given, so tests run it in-process.
-import writeFileAtomic from 'write-file-atomic';
-import { findQuoteOccurrences } from '../../shared/anchoring/find-quote';
-import { describeSpan } from '../../shared/anchoring/describe';
-import { resolveSelectors } from '../../shared/anchoring/resolve';
+// `margin`, the command line over the same core the app uses: the same store, importers and
+// exporters. Commands that change the library hold its write lock (and say so in one sentence
+// when the app has it); read-only commands work while the app is open. Output goes to the
+// writers it is given, so tests run it in-process.
+import { describeSpan, findQuoteOccurrences, resolveSelectors } from '../../shared/anchoring';
 import { articleSource, type Annotation } from '../../shared/model';
+import { backupDataDir } from '../backup/backup';
+import { restoreDataDir } from '../backup/restore';
 import { UserError, messageFor } from '../errors';
-import { notesMarkdown } from '../export/markdown';
+import { planExport, writeExport } from '../export/export-service';
+import { importAnnotationFile } from '../import-annotations';
 import { importIntoLibrary } from '../import-into-library';
+import { importSource } from '../import/import-file';
 import { resolveDataDir } from '../library/data-dir';
 import { Library } from '../library/library';
-import { collectNotes } from '../library/notes';
+import { acquireWriteLock, type WriteLock } from '../library/write-lock';
 import { USAGE, parseCliArgs, type CliCommand } from './args';
 
 export interface CliIo {
@@ -21,6 +24,12 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+type Command = Exclude<CliCommand, { command: 'help' | 'restore' }>;
+
+/** How long a writing command waits for the app (or another CLI) to finish a save. */
+const LOCK_WAIT_MS = 3_000;
+const WRITES = new Set<Command['command']>(['import', 'highlight', 'import-annotations']);
+
 function annotationJson(annotation: Annotation, text: string) {
   const anchor = resolveSelectors(text, annotation.target);
   const span = anchor.status === 'orphaned' ? annotation.target.position : anchor;
@@ -29,13 +38,25 @@ function annotationJson(annotation: Annotation, text: string) {
     quote: annotation.target.quote.exact,
     note: annotation.note,
     color: annotation.color,
+    tags: annotation.tags,
     start: span.start,
     end: span.end,
   };
 }
 
+function printer(io: CliIo) {
+  return (json: boolean, value: unknown, plain: string) => io.out(json ? `${JSON.stringify(value, null, 2)}\n` : `${plain}\n`);
+}
+
 /** Imports each source in turn; a failure is reported by name and the rest go on. */
 async function importSources(library: Library, command: Extract<CliCommand, { command: 'import' }>, io: CliIo): Promise<void> {
+  if (command.update !== undefined) {
+    const [source = ''] = command.sources;
+    const report = await library.addRevision(command.update, await importSource(source, { dataDir: library.dataDir, online: true }));
+    const line = `exact ${report.exact}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`;
+    printer(io)(command.json, { id: command.update, ...report }, `${command.update}  revision ${report.revision}: ${line}${report.needsReview > 0 ? ` (${report.needsReview} to review)` : ''}`);
+    return;
+  }
   const results: Record<string, unknown>[] = [];
   const failures: string[] = [];
   for (const [index, source] of command.sources.entries()) {
@@ -43,7 +64,7 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
     try {
       const outcome = await importIntoLibrary(library, source, command.asNew ? 'new' : 'ask');
       if (outcome.status === 'exists') {
-        throw new UserError(`${source} is already in the library as ${outcome.existing.id}; add --as-new to import it again.`);
+        throw new UserError(`${source} is already in the library as ${outcome.existing.id}; add --as-new to import a copy or --update ${outcome.existing.id} to replace it.`);
       }
       const { article, images } = outcome;
       results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed } });
@@ -66,33 +87,34 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
   if (failures.length > 0) throw new UserError(failures.join('\n'));
 }
 
-async function runCommand(library: Library, command: Exclude<CliCommand, { command: 'help' }>, io: CliIo) {
-  const print = (json: boolean, value: unknown, plain: string) => io.out(json ? `${JSON.stringify(value, null, 2)}\n` : `${plain}\n`);
+async function runCommand(library: Library, command: Command, io: CliIo): Promise<void> {
+  const print = printer(io);
   switch (command.command) {
     case 'import':
       return importSources(library, command, io);
     case 'list': {
-      const rows = await library.summaries();
-      const plain = rows.length === 0 ? 'The library is empty.' : rows.map((r) => `${r.id}  ${r.highlightCount} highlights  ${r.title}`).join('\n');
-      print(command.json, rows.map((r) => ({ id: r.id, title: r.title, highlights: r.highlightCount })), plain);
+      const rows = (await library.summaries()).filter((r) => command.state === 'all' || r.state === command.state);
+      const plain = rows.length === 0 ? 'No articles.' : rows.map((r) => `${r.id}  ${r.highlightCount} highlights  ${r.state === 'reading' ? '' : `[${r.state}] `}${r.title}`).join('\n');
+      print(command.json, rows.map((r) => ({ id: r.id, title: r.title, highlights: r.highlightCount, state: r.state })), plain);
       return;
     }
     case 'show': {
       const meta = library.meta(command.id);
       const { text, figures, wordCount } = await library.content(command.id);
       const annotations = (await library.annotations(command.id)).map((a) => annotationJson(a, text));
-      const value = {
-        id: meta.id,
-        title: meta.title,
-        byline: meta.byline,
-        source: articleSource(meta),
-        importedAt: meta.importedAt,
-        wordCount,
-        text,
-        figures,
-        annotations,
-      };
+      const value = { id: meta.id, title: meta.title, byline: meta.byline, source: articleSource(meta), importedAt: meta.importedAt, wordCount, text, figures, annotations };
       print(command.json, value, `${meta.title}\n\n${text}`);
+      return;
+    }
+    case 'annotations': {
+      const { text } = await library.content(command.id);
+      const rows = (await library.annotations(command.id)).map((annotation) => {
+        const anchor = resolveSelectors(text, annotation.target);
+        const status = annotation.review?.status ?? anchor.status;
+        const confidence = annotation.review?.confidence ?? anchor.confidence;
+        return { ...annotationJson(annotation, text), status, confidence, needsReview: annotation.review !== null || anchor.status === 'orphaned' };
+      });
+      print(command.json, rows, rows.map((r) => `${r.id}  ${r.status}${r.status === 'fuzzy' ? ` (${Math.round(r.confidence * 100)}%)` : ''}  "${r.quote}"`).join('\n') || 'No annotations.');
       return;
     }
     case 'highlight': {
@@ -103,48 +125,65 @@ async function runCommand(library: Library, command: Exclude<CliCommand, { comma
         throw new UserError(`That quote appears ${found.length} times in the article; add --occurrence N (1 to ${found.length}) to choose one.`);
       }
       const chosen = found[(command.occurrence ?? 1) - 1];
-      if (chosen === undefined) {
-        throw new UserError(`That quote appears ${found.length} time${found.length === 1 ? '' : 's'}; --occurrence must be 1 to ${found.length}.`);
-      }
-      const annotation = await library.addAnnotation(command.id, {
-        color: command.color,
-        note: command.note,
-        target: describeSpan(text, chosen.start, chosen.end),
-      });
+      if (chosen === undefined) throw new UserError(`That quote appears ${found.length} time${found.length === 1 ? '' : 's'}; --occurrence must be 1 to ${found.length}.`);
+      const annotation = await library.addAnnotation(command.id, { color: command.color, note: command.note, tags: command.tags, target: describeSpan(text, chosen.start, chosen.end) });
       const json = annotationJson(annotation, text);
       print(command.json, json, `${json.id}  highlighted "${json.quote}"`);
       return;
     }
     case 'export': {
-      const markdown = notesMarkdown(await collectNotes(library, command.id));
-      if (command.out === undefined) io.out(markdown);
-      else await writeOut(command.out, markdown);
+      const plan = await planExport(library, command.format, command.ids.length === 0 ? null : command.ids);
+      if (command.out === undefined) {
+        const [only] = plan.files;
+        if (plan.files.length !== 1 || only === undefined) throw new UserError(`That export makes ${plan.files.length} files; add --out FOLDER.`);
+        io.out(only.content);
+        return;
+      }
+      const written = await writeExport(plan, command.out);
+      if (written.length > 1) io.err(`Wrote ${written.length} files into ${command.out}.\n`);
+      return;
+    }
+    case 'import-annotations': {
+      const report = await importAnnotationFile(library, command.file);
+      const plain = `Attached ${report.attached} annotation${report.attached === 1 ? '' : 's'}${report.alreadyThere > 0 ? `; ${report.alreadyThere} were already there` : ''}.`;
+      print(command.json, report, plain);
+      for (const problem of report.problems) io.err(`${problem}\n`);
+      return;
+    }
+    case 'backup': {
+      const report = await backupDataDir(library.dataDir, command.file);
+      io.out(`Backed up ${report.files} files to ${command.file}.\n`);
       return;
     }
   }
 }
 
-async function writeOut(path: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, text, { fsync: true });
-  } catch (error) {
-    throw new UserError(`Margin could not write ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}.`);
-  }
-}
-
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let lock: WriteLock | null = null;
+  let library: Library | null = null;
   try {
-    const { dataDir, command } = parseCliArgs(argv);
+    const { dataDir: flag, command } = parseCliArgs(argv);
     if (command.command === 'help') {
       io.out(`${USAGE}\n`);
       return 0;
     }
-    const library = await Library.open(resolveDataDir(dataDir, io.env));
+    const dataDir = resolveDataDir(flag, io.env);
+    if (command.command === 'restore') {
+      const report = await restoreDataDir(command.file, dataDir, { force: command.force });
+      io.out(`Restored ${report.files} files into ${report.dataDir}.${report.previousDataDir ? ` The library that was there is kept at ${report.previousDataDir}.` : ''}\n`);
+      return 0;
+    }
+    if (WRITES.has(command.command)) lock = await acquireWriteLock(dataDir, { waitMs: LOCK_WAIT_MS });
+    library = await Library.open(dataDir, lock === null ? {} : { lock });
     await runCommand(library, command, io);
     return 0;
   } catch (error) {
     io.err(`${messageFor(error)}\n`);
     return 1;
+  } finally {
+    // A repair the library made on the way (a file put back from its backup) is news to the person.
+    for (const notice of library?.notices ?? []) io.err(`${notice}\n`);
+    await lock?.release();
   }
 }

@@ -4,15 +4,13 @@
 // as `aliases` or `cssclasses`) survives byte for byte, so exporting again never costs a person
 // what they wrote. Merging by regions, not by diffing, is what makes this safe without a merge
 // library: Margin never has to decide whose a changed line is.
+import { UserError } from '../errors';
 import { splitFrontMatter, renderFrontMatter, type FrontMatterEntry } from './front-matter';
 import { isRegionBegin, isRegionEnd } from './margin-region';
 import { MARGIN_PROPERTY_KEYS } from './obsidian-markdown';
 
-export class MergeConflictError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MergeConflictError';
-  }
+export class MergeConflictError extends UserError {
+  override name = 'MergeConflictError';
 }
 
 const OWNED = new Set<string>(MARGIN_PROPERTY_KEYS);

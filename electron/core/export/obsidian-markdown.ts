@@ -64,7 +64,9 @@ function articleProperties(article: ExportArticle, options: MarkdownOptions): Fr
   const { meta } = article;
   const entries = [frontMatterEntry('title', { kind: 'string', value: meta.title })];
   if (meta.byline !== null) entries.push(frontMatterEntry('author', { kind: 'string', value: meta.byline }));
-  if (meta.sourceUrl !== null) entries.push(frontMatterEntry('source', { kind: 'string', value: meta.sourceUrl }));
+  // A page's address, or else the file it was imported from: where the notes came from either way.
+  const source = meta.sourceUrl ?? meta.sourceFile;
+  if (source !== null) entries.push(frontMatterEntry('source', { kind: 'string', value: source }));
   if (meta.siteName !== null) entries.push(frontMatterEntry('site', { kind: 'string', value: meta.siteName }));
   entries.push(
     frontMatterEntry('saved', { kind: 'date', value: meta.importedAt }),
@@ -89,6 +91,7 @@ function propertyList(article: ExportArticle): string {
   const items: string[] = [];
   if (meta.byline !== null) items.push(`- Author: ${escapeMarkdownLine(meta.byline)}`);
   if (meta.sourceUrl !== null) items.push(`- Source: <${linkDestination(meta.sourceUrl)}>`);
+  else if (meta.sourceFile !== null) items.push(`- Source: ${escapeMarkdownLine(meta.sourceFile)}`);
   if (meta.siteName !== null) items.push(`- Site: ${escapeMarkdownLine(meta.siteName)}`);
   items.push(`- Saved: ${meta.importedAt}`, `- Margin id: ${meta.id}`);
   return items.join('\n');

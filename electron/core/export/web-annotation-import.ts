@@ -3,15 +3,13 @@
 // from outside, so its shape is checked by zod before anything is read from it; parts Margin does
 // not use (other selector kinds, image bodies) are allowed and ignored, malformed parts it does
 // use are an error naming where they are.
+import { UserError } from '../errors';
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_LENGTH, QUOTE_CONTEXT_LENGTH, TagSchema, type HighlightColor, type Selectors } from '../../shared/model';
 import { offsetConverter } from './code-points';
 
-export class AnnotationFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AnnotationFileError';
-  }
+export class AnnotationFileError extends UserError {
+  override name = 'AnnotationFileError';
 }
 
 const QuoteSelector = z.object({
@@ -213,7 +211,7 @@ function draftsOf(annotation: AnnotationIn, index: number, skipped: SkippedTarge
 export function readWebAnnotations(json: unknown): ParsedAnnotationFile {
   const parsed = schemaFor(json).safeParse(json);
   if (!parsed.success) {
-    throw new AnnotationFileError(`Not a W3C Web Annotation file Margin can read:\n${z.prettifyError(parsed.error)}`);
+    throw new AnnotationFileError(`This is not a W3C Web Annotation file Margin can read (${parsed.error.issues[0]?.path.join('.') || 'top level'}: ${parsed.error.issues[0]?.message ?? 'unexpected contents'}).`);
   }
   const items = parsed.data;
   const skipped: SkippedTarget[] = [];
@@ -226,8 +224,8 @@ export function parseWebAnnotationFile(text: string): ParsedAnnotationFile {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\ufeff/u, ''));
-  } catch (error) {
-    throw new AnnotationFileError(`The file is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    throw new AnnotationFileError('The annotation file is not valid JSON.');
   }
   return readWebAnnotations(json);
 }

@@ -1,8 +1,10 @@
-// The shapes of the library's files on disk.
+// The shapes of the library's files on disk, and the migration path of each.
 import { z } from 'zod';
-import { AnnotationSchema, ArticleMetaSchema } from '../../shared/model';
+import { AnnotationSchema, ArticleMetaSchema, ColorSchema } from '../../shared/model';
+import type { MigrationPath } from './migrations';
 
 export const LIBRARY_SCHEMA_VERSION = 1;
+export const ANNOTATIONS_SCHEMA_VERSION = 1;
 
 export const LibraryFileSchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
@@ -10,12 +12,14 @@ export const LibraryFileSchema = z.object({
   settings: z.object({
     /** Set once the sample article has been offered, so deleting it later does not bring it back. */
     sampleAdded: z.boolean(),
+    /** The person's names for the highlight colours ("yellow" = "key point"). */
+    colorLabels: z.partialRecord(ColorSchema, z.string().max(40)).default({}),
   }),
 });
 export type LibraryFile = z.infer<typeof LibraryFileSchema>;
 
 export const AnnotationsFileSchema = z.object({
-  schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
+  schemaVersion: z.literal(ANNOTATIONS_SCHEMA_VERSION),
   articleId: z.uuid(),
   /** The person's note on the article as a whole (Markdown). */
   articleNote: z.string().default(''),
@@ -23,8 +27,24 @@ export const AnnotationsFileSchema = z.object({
 });
 export type AnnotationsFile = z.infer<typeof AnnotationsFileSchema>;
 
+/** One article's file: a file that names another article, or holds its highlights, is damaged. */
+export const annotationsFileSchemaFor = (articleId: string) =>
+  AnnotationsFileSchema.refine((file) => file.articleId === articleId && file.annotations.every((a) => a.articleId === articleId));
+
+// Each list holds one pure step per version after the first (steps[0] turns 1 into 2); a change to
+// a shape above bumps its version and adds a step, with its own test.
+export const LIBRARY_MIGRATIONS: MigrationPath = { version: LIBRARY_SCHEMA_VERSION, steps: [] };
+export const ANNOTATIONS_MIGRATIONS: MigrationPath = { version: ANNOTATIONS_SCHEMA_VERSION, steps: [] };
+
 export const emptyLibrary = (): LibraryFile => ({
   schemaVersion: LIBRARY_SCHEMA_VERSION,
   articles: [],
-  settings: { sampleAdded: false },
+  settings: { sampleAdded: false, colorLabels: {} },
+});
+
+export const emptyAnnotations = (articleId: string): AnnotationsFile => ({
+  schemaVersion: ANNOTATIONS_SCHEMA_VERSION,
+  articleId,
+  articleNote: '',
+  annotations: [],
 });

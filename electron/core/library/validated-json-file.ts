@@ -1,41 +1,150 @@
-// A lowdb adapter that checks what it reads against a zod schema and writes through
-// write-file-atomic (temp file, fsync, rename). lowdb's own JSONFile neither validates nor
-// fsyncs, and its presets swap to memory under NODE_ENV=test, so Margin uses neither.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+// Margin's lowdb adapter. lowdb's JSONFile writes through steno (temp file and rename, no fsync)
+// and lets JSON.parse throw on a damaged file; this one checks and migrates what it reads, and
+// acknowledges a write only once it is on disk (fsync of the file and of its folder). Writes to one
+// file run one at a time, and the file's earlier good versions are kept as backups.
+import { open, readdir, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import writeFileAtomic from 'write-file-atomic';
-import type { z } from 'zod';
 import { UserError } from '../errors';
+import type { BackupSet } from './backups';
+import { durableWrite, type FileWriter } from './durable-write';
+import { DamagedFileError, decodeJson, encodeJson, type JsonFormat } from './json-codec';
+import { SerialQueue } from './write-queue';
+
+export interface JsonFileOptions {
+  writer?: FileWriter;
+  /** Where earlier versions go: the one found on disk before this session's first save, and every `backupEvery` saves. */
+  backups?: BackupSet | null;
+  backupEvery?: number;
+  /** Files larger than this are refused on write, and read as damaged (Margin never wrote them). */
+  maxBytes?: number;
+  tooLargeMessage?: string;
+}
+
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** Identifies one version of a file: a durable write replaces the file, so each gets a new inode. */
+type Signature = string;
+const signatureOf = (info: { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint }): Signature =>
+  `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}`;
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
+  readonly fileName: string;
+  private readonly queue = new SerialQueue();
+  private readonly writer: FileWriter;
+  /** The file's text as last read or written here, known to be good. */
+  private lastGood: string | null = null;
+  /** Saves since the last backup; null until this session's first save. */
+  private savesSinceBackup: number | null = null;
+  private signature: Signature | null = null;
+  private swept = false;
+
   constructor(
     readonly path: string,
-    private readonly schema: z.ZodType<T>,
-  ) {}
-
-  async read(): Promise<T | null> {
-    let raw: string;
-    try {
-      raw = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new UserError(`${basename(this.path)} is damaged (not valid JSON); Margin left it untouched.`);
-    }
-    const parsed = this.schema.safeParse(json);
-    if (!parsed.success) {
-      throw new UserError(`${basename(this.path)} is damaged (unexpected contents); Margin left it untouched.`);
-    }
-    return parsed.data;
+    readonly format: JsonFormat<T>,
+    private readonly options: JsonFileOptions = {},
+  ) {
+    this.fileName = basename(path);
+    this.writer = options.writer ?? durableWrite;
   }
 
-  async write(data: T): Promise<void> {
-    await writeFileAtomic(this.path, `${JSON.stringify(data, null, 2)}\n`, { fsync: true });
+  decode(text: string, path = this.path): T {
+    return decodeJson(path, this.fileName, text, this.format);
+  }
+
+  /** The checked contents, or null when there is no file. Throws DamagedFileError when it cannot be used. */
+  async read(): Promise<T | null> {
+    const found = await this.readText();
+    if (found === null) {
+      this.signature = null;
+      return null;
+    }
+    const value = this.decode(found.text);
+    this.lastGood = found.text;
+    this.signature = found.signature;
+    return value;
+  }
+
+  /** The raw bytes on disk (to keep a damaged file aside), or null when there is none. */
+  async readBytes(): Promise<Uint8Array | null> {
+    const handle = await open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (handle === null) return null;
+    try {
+      return new Uint8Array(await handle.readFile());
+    } finally {
+      await handle.close();
+    }
+  }
+
+  write(data: T): Promise<void> {
+    return this.queue.run(() => this.save(encodeJson(data), true));
+  }
+
+  /** Puts known-good text back in place of the file (from a backup), durably. */
+  restore(text: string): Promise<void> {
+    return this.queue.run(() => this.save(text, false));
+  }
+
+  /** Whether someone else replaced the file since it was last read or written here. */
+  async changedOnDisk(): Promise<boolean> {
+    try {
+      return signatureOf(await stat(this.path, { bigint: true })) !== this.signature;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.signature !== null;
+      throw error;
+    }
+  }
+
+  private async readText(): Promise<{ text: string; signature: Signature } | null> {
+    const handle = await open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (handle === null) return null;
+    try {
+      // The signature comes from the open file, so it names exactly the version read.
+      const info = await handle.stat({ bigint: true });
+      if (info.size > BigInt(this.options.maxBytes ?? NO_LIMIT)) throw new DamagedFileError(this.path, 'too large');
+      return { text: await handle.readFile('utf8'), signature: signatureOf(info) };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Removes temp files that write-file-atomic left beside this file when a process was killed
+   * mid-write ("annotations.json.1234567890"). Saves run under the write lock, so no other
+   * process is writing one now.
+   */
+  private async sweepTempFiles(): Promise<void> {
+    this.swept = true;
+    const names = await readdir(dirname(this.path)).catch(() => []);
+    const prefix = `${this.fileName}.`;
+    const leftover = (name: string) => name.startsWith(prefix) && /^\d+$/u.test(name.slice(prefix.length));
+    await Promise.all(names.filter(leftover).map((name) => rm(join(dirname(this.path), name), { force: true })));
+  }
+
+  private async save(text: string, counts: boolean): Promise<void> {
+    if (Buffer.byteLength(text) > (this.options.maxBytes ?? NO_LIMIT)) {
+      throw new UserError(this.options.tooLargeMessage ?? `${this.fileName} would be larger than Margin allows, so it was not saved.`);
+    }
+    if (!this.swept) await this.sweepTempFiles();
+    const backups = this.options.backups ?? null;
+    if (backups !== null && counts && this.savesSinceBackup === null && this.lastGood !== null) {
+      await backups.save(this.lastGood);
+      this.savesSinceBackup = 0;
+    }
+    await this.writer(this.path, text);
+    this.signature = signatureOf(await stat(this.path, { bigint: true }));
+    this.lastGood = text;
+    if (!counts) return;
+    this.savesSinceBackup = (this.savesSinceBackup ?? 0) + 1;
+    if (backups !== null && this.savesSinceBackup >= (this.options.backupEvery ?? NO_LIMIT)) {
+      await backups.save(text);
+      this.savesSinceBackup = 0;
+    }
   }
 }

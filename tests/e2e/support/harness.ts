@@ -65,6 +65,10 @@ export interface Reader {
   savePath: string | null;
   /** What the next open dialog answers. */
   importPaths: string[];
+  /** What the next folder dialog answers. */
+  folderPath: string | null;
+  /** What the next single-file open dialog answers. */
+  openPath: string | null;
   open(): Promise<void>;
   menu(command: string): Promise<void>;
   close(): Promise<void>;
@@ -84,6 +88,8 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     foreignRequests: [],
     savePath: null,
     importPaths: [],
+    folderPath: null,
+    openPath: null,
     async open() {
       await page.goto(`${origin}/index.html`);
       await page.locator('.headline').first().waitFor();
@@ -99,6 +105,8 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
   const platform: Platform = {
     chooseSavePath: async () => reader.savePath,
     chooseImportFiles: async () => reader.importPaths,
+    chooseFolder: async () => reader.folderPath,
+    chooseOpenFile: async () => reader.openPath,
   };
   const handlers = createHandlers(library, platform);
   // The same sender check main makes: only the app's own page, in its main frame.

@@ -1,0 +1,142 @@
+// One way to export, used by the CLI and by the app's Export dialog: gather the articles, render
+// the chosen format, and write it - a file, or a folder of files where a Markdown file already
+// there is merged (the person's own text outside Margin's markers is kept). Exporting never
+// changes the library.
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { assetNameFromUrl } from '../../shared/asset-url';
+import { readAsset } from '../assets/asset-store';
+import { UserError } from '../errors';
+import type { Library } from '../library/library';
+import { annotatedHtml } from './annotated-html';
+import { exportArticle, type ExportArticle } from './export-article';
+import { exportFileName } from './export-file-name';
+import { markdownFiles, combinedMarkdown } from './obsidian-markdown';
+import { mergeMarkdown } from './markdown-merge';
+import { readwiseCsv } from './readwise-csv';
+import { webAnnotationJson } from './web-annotation';
+
+export const EXPORT_FORMATS = ['markdown', 'csv', 'jsonld', 'html', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md', csv: 'csv', jsonld: 'jsonld', html: 'html', json: 'json' };
+
+export interface ExportFile {
+  name: string;
+  content: string;
+}
+
+export interface ExportPlan {
+  format: ExportFormat;
+  files: ExportFile[];
+  /** When true the files belong in a folder (one per article); otherwise there is one file. */
+  perArticle: boolean;
+}
+
+export async function gatherArticles(library: Library, ids: readonly string[] | null): Promise<ExportArticle[]> {
+  const metas = ids === null ? [...library.articles()] : ids.map((id) => library.meta(id));
+  return Promise.all(
+    metas.map(async (meta) => {
+      const [html, content, annotations] = await Promise.all([library.html(meta.id), library.content(meta.id), library.annotations(meta.id)]);
+      return exportArticle({ meta, articleNote: await library.articleNote(meta.id), annotations, html, text: content.text });
+    }),
+  );
+}
+
+async function inlineImage(dataDir: string, src: string): Promise<string | null> {
+  const name = assetNameFromUrl(src);
+  if (name === null) return src.startsWith('data:image/') ? src : null;
+  const bytes = await readAsset(dataDir, name);
+  if (bytes === null) return null;
+  const type = name.endsWith('.jpg') ? 'image/jpeg' : name.endsWith('.svg') ? null : `image/${name.split('.').pop() ?? 'png'}`;
+  return type === null ? null : `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+async function htmlFile(library: Library, article: ExportArticle, exportedAt: string): Promise<ExportFile> {
+  // The annotated page is synchronous over its images, so they are read first.
+  const images = new Map<string, string | null>();
+  for (const match of article.html.matchAll(/src="([^"]+)"/gu)) {
+    const src = match[1];
+    if (src !== undefined && !images.has(src)) images.set(src, await inlineImage(library.dataDir, src));
+  }
+  return {
+    name: exportFileName(article.meta.title, 'html'),
+    content: annotatedHtml(article, { exportedAt, resolveImage: (src) => images.get(src) ?? null }),
+  };
+}
+
+export async function planExport(library: Library, format: ExportFormat, ids: readonly string[] | null, now = new Date()): Promise<ExportPlan> {
+  const articles = await gatherArticles(library, ids);
+  const exportedAt = now.toISOString();
+  const single = articles.length === 1 ? articles[0] : undefined;
+  switch (format) {
+    case 'markdown':
+      if (single !== undefined) return { format, perArticle: false, files: markdownFiles([single], { exportedAt }).map(({ name, content }) => ({ name, content })) };
+      return { format, perArticle: false, files: [{ name: 'margin-notes.md', content: combinedMarkdown(articles, { exportedAt }) }] };
+    case 'csv':
+      return { format, perArticle: false, files: [{ name: 'margin-highlights.csv', content: readwiseCsv(articles) }] };
+    case 'jsonld':
+      return { format, perArticle: false, files: [{ name: 'margin-annotations.jsonld', content: webAnnotationJson(articles, { exportedAt }) }] };
+    case 'json':
+      return {
+        format,
+        perArticle: false,
+        files: [
+          {
+            name: 'margin-library.json',
+            content: `${JSON.stringify({ exportedAt, articles: articles.map(({ meta, articleNote, annotations }) => ({ meta, articleNote, annotations })) }, null, 2)}\n`,
+          },
+        ],
+      };
+    case 'html':
+      return { format, perArticle: true, files: await Promise.all(articles.map((article) => htmlFile(library, article, exportedAt))) };
+  }
+}
+
+/** Markdown one file per article, for exporting into a folder (an Obsidian vault). */
+export async function planMarkdownFolder(library: Library, ids: readonly string[] | null, now = new Date()): Promise<ExportPlan> {
+  const files = markdownFiles(await gatherArticles(library, ids), { exportedAt: now.toISOString() });
+  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })) };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isDirectory(), () => false);
+}
+
+async function writeOne(path: string, file: ExportFile, format: ExportFormat): Promise<void> {
+  let content = file.content;
+  if (format === 'markdown') {
+    const existing = await readFile(path, 'utf8').catch(() => null);
+    if (existing !== null) content = mergeMarkdown(existing, file.content);
+  }
+  try {
+    await writeFileAtomic(path, content, { fsync: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`Margin could not write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message}.`);
+  }
+}
+
+/**
+ * Writes the plan to a file, or into a folder: when the plan has several files, when it is one
+ * file per article and the target is not named like that one file, or when the target is a folder.
+ */
+export async function writeExport(plan: ExportPlan, target: string): Promise<string[]> {
+  const namedAsFile = target.toLowerCase().endsWith(`.${FORMAT_EXTENSIONS[plan.format]}`);
+  const intoFolder = plan.files.length > 1 || (plan.perArticle && !namedAsFile) || (await isDirectory(target));
+  if (!intoFolder) {
+    const [file] = plan.files;
+    if (file === undefined) return [];
+    await writeOne(target, file, plan.format);
+    return [target];
+  }
+  await mkdir(target, { recursive: true });
+  const written: string[] = [];
+  for (const file of plan.files) {
+    const path = join(target, file.name);
+    await writeOne(path, file, plan.format);
+    written.push(path);
+  }
+  return written;
+}

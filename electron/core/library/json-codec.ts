@@ -1,0 +1,38 @@
+// Reads a stored JSON file into a checked value, and says in a few words what is wrong when it
+// cannot: an empty file, a cut-off or garbled one, or one whose contents have the wrong shape.
+import type { z } from 'zod';
+import { migrate, type MigrationPath } from './migrations';
+
+export type Damage = 'empty' | 'not valid JSON' | 'unexpected contents' | 'too large';
+
+/** The file exists but cannot be used as it is; the store looks for a backup. */
+export class DamagedFileError extends Error {
+  override name = 'DamagedFileError';
+  constructor(
+    readonly path: string,
+    readonly damage: Damage,
+  ) {
+    super(`${path} is damaged (${damage})`);
+  }
+}
+
+export interface JsonFormat<T> {
+  schema: z.ZodType<T>;
+  migrations: MigrationPath;
+}
+
+export function decodeJson<T>(path: string, fileName: string, text: string, format: JsonFormat<T>): T {
+  if (text.trim() === '') throw new DamagedFileError(path, 'empty');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DamagedFileError(path, 'not valid JSON');
+  }
+  const current = migrate(json, format.migrations, fileName);
+  const parsed = current === null ? null : format.schema.safeParse(current);
+  if (parsed === null || !parsed.success) throw new DamagedFileError(path, 'unexpected contents');
+  return parsed.data;
+}
+
+export const encodeJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

@@ -1,0 +1,131 @@
+// One JSON file of the library held in memory: loaded once, refreshed when another writer
+// replaced it, changed only through read-modify-write steps that run one at a time, and put back
+// from its newest good backup (with one sentence for the person) when it is found damaged.
+import { relative } from 'node:path';
+import { Low } from 'lowdb';
+import { UserError } from '../errors';
+import { fileStamp, type BackupSet } from './backups';
+import type { FileWriter } from './durable-write';
+import { DamagedFileError } from './json-codec';
+import { saveFailure } from './store-errors';
+import type { ValidatedJsonFile } from './validated-json-file';
+import { SerialQueue } from './write-queue';
+
+/** Runs a step while holding the data dir's write lock. */
+export type WriteGuard = <R>(step: () => Promise<R>) => Promise<R>;
+
+export interface DocumentOptions<T> {
+  file: ValidatedJsonFile<T>;
+  backups: BackupSet;
+  empty: () => T;
+  dataDir: string;
+  /** How the person knows this file, at the start of a sentence: "library.json", "The highlights file of “Title”". */
+  label: string;
+  guard: WriteGuard;
+  writer: FileWriter;
+  notify: (sentence: string) => void;
+  clock?: () => Date;
+}
+
+function localTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+export class StoredDocument<T> {
+  private readonly low: Low<T>;
+  private readonly queue = new SerialQueue();
+
+  private constructor(private readonly options: DocumentOptions<T>) {
+    this.low = new Low(options.file, options.empty());
+  }
+
+  static async open<T>(options: DocumentOptions<T>): Promise<StoredDocument<T>> {
+    const document = new StoredDocument(options);
+    await document.queue.run(() => document.load());
+    return document;
+  }
+
+  /** The value as last read or durably written. */
+  get data(): T {
+    return this.low.data;
+  }
+
+  /** Reads the file again if another writer replaced it. */
+  refresh(): Promise<void> {
+    return this.queue.run(() => this.reloadIfChanged());
+  }
+
+  /**
+   * Applies change to the newest contents and saves the result durably; resolves once it is on
+   * disk. The caller holds the write lock. If the save fails, memory and file stay as they were.
+   */
+  update(change: (current: T) => T): Promise<T> {
+    return this.queue.run(async () => {
+      await this.reloadIfChanged();
+      const next = change(this.low.data);
+      try {
+        await this.options.file.write(next);
+      } catch (error) {
+        throw saveFailure(error, this.options.dataDir);
+      }
+      this.low.data = next;
+      return next;
+    });
+  }
+
+  private async reloadIfChanged(): Promise<void> {
+    if (await this.options.file.changedOnDisk()) await this.load();
+  }
+
+  private async load(): Promise<void> {
+    const { file, guard } = this.options;
+    let found: T | null | 'unusable';
+    try {
+      found = await file.read();
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      found = 'unusable';
+    }
+    // Only a missing file with backups, or a damaged one, needs repair; repair writes, so it runs
+    // under the lock and looks again first, in case another writer repaired it meanwhile.
+    if (found === 'unusable' || (found === null && (await this.options.backups.list()).length > 0)) {
+      found = await guard(() => this.repair());
+    }
+    this.low.data = found ?? this.options.empty();
+  }
+
+  private async repair(): Promise<T> {
+    const { file, backups, label, dataDir } = this.options;
+    let damage: DamagedFileError | null = null;
+    try {
+      const value = await file.read();
+      if (value !== null) return value;
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      damage = error;
+    }
+    const good = await backups.newestGood((text, path) => file.decode(text, path));
+    if (good === null) {
+      if (damage === null) return this.options.empty();
+      throw new UserError(`${label} is damaged (${damage.damage}) and Margin has no good backup of it, so it left the file as it was.`);
+    }
+    const since = `restored the backup from ${localTime(good.backup.takenAt)}, so changes made after that time are missing`;
+    try {
+      let sentence = `${label} was missing; Margin ${since}.`;
+      if (damage !== null) {
+        // The damaged file is copied aside before the backup replaces it, so nothing is lost even
+        // if this is interrupted.
+        const bytes = await file.readBytes();
+        const aside = `${file.path}.damaged-${fileStamp((this.options.clock ?? (() => new Date()))())}`;
+        if (bytes !== null) await this.options.writer(aside, bytes);
+        sentence = `${label} was damaged (${damage.damage}); Margin kept it as ${relative(dataDir, aside)} and ${since}.`;
+      }
+      await file.restore(good.text);
+      this.options.notify(sentence);
+    } catch (error) {
+      throw saveFailure(error, dataDir);
+    }
+    return good.value;
+  }
+}

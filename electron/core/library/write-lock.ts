@@ -1,0 +1,163 @@
+// One writer per data dir, across processes: the app and the CLI both take this lock before they
+// change the library, so two of them never save over each other's changes. proper-lockfile does
+// the locking (an atomic mkdir, kept fresh by touching its mtime; a lock left untouched for
+// STALE_MS is stale). It cannot tell that the holder is gone until then, so the holder's pid is
+// kept inside the lock folder, and a lock whose holder process no longer exists is taken over at
+// once, under a second short lock so that two processes never take over the same lock.
+import * as fs from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
+import { UserError } from '../errors';
+import { isNotWritable, saveFailure } from './store-errors';
+
+export const LOCK_BUSY_MESSAGE = 'Margin is open; close it or retry.';
+
+/** A lock not kept fresh for this long belongs to a process that stopped (proper-lockfile's rule). */
+const STALE_MS = 10_000;
+const OWNER_FILE = 'owner.json';
+
+export const writeLockFolder = (dataDir: string) => join(dataDir, 'writer.lock');
+const takeoverFolder = (dataDir: string) => join(dataDir, 'writer-takeover.lock');
+
+export interface WriteLock {
+  readonly dataDir: string;
+  /** False once released, or once another process took the lock over because this one stalled. */
+  readonly held: boolean;
+  release(): Promise<void>;
+}
+
+export interface AcquireOptions {
+  /** How long to wait for another writer to finish before giving up; 0 tries once. */
+  waitMs?: number;
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+}
+
+// proper-lockfile's folder operations, with the owner file written into the folder as it is made
+// (so its mtime, which proper-lockfile remembers, already includes it) and removed before it goes.
+const lockFs = {
+  stat: fs.stat,
+  utimes: fs.utimes,
+  realpath: fs.realpath,
+  mkdir(path: string, done: (error: NodeJS.ErrnoException | null) => void) {
+    fs.mkdir(path, (error) => {
+      if (error) return done(error);
+      const owner: Owner = { pid: process.pid, host: hostname() };
+      fs.writeFile(join(path, OWNER_FILE), JSON.stringify(owner), (writeError) => {
+        if (!writeError) return done(null);
+        fs.rm(path, { recursive: true, force: true }, () => done(writeError));
+      });
+    });
+  },
+  rmdir(path: string, done: (error: NodeJS.ErrnoException | null) => void) {
+    fs.rm(join(path, OWNER_FILE), { force: true }, () => fs.rmdir(path, done));
+  },
+  rmdirSync(path: string) {
+    fs.rmSync(join(path, OWNER_FILE), { force: true });
+    fs.rmdirSync(path);
+  },
+};
+
+async function readOwner(lockFolder: string): Promise<Owner | null> {
+  try {
+    const owner = JSON.parse(await readFile(join(lockFolder, OWNER_FILE), 'utf8')) as Partial<Owner>;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host } : null;
+  } catch {
+    return null;
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether the lock's holder is a process on this machine that has ended. */
+async function holderIsGone(lockFolder: string): Promise<boolean> {
+  const owner = await readOwner(lockFolder);
+  return owner !== null && owner.host === hostname() && owner.pid !== process.pid && !processExists(owner.pid);
+}
+
+/** Removes a lock whose holder is gone, unless someone else is doing so or it changed hands meanwhile. */
+async function takeOver(dataDir: string): Promise<boolean> {
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(join(dataDir, 'writer-takeover'), { lockfilePath: takeoverFolder(dataDir), realpath: false, stale: 2_000 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return false;
+    throw error;
+  }
+  try {
+    const folder = writeLockFolder(dataDir);
+    if (!(await holderIsGone(folder))) return false;
+    await rm(join(folder, OWNER_FILE), { force: true });
+    await rm(folder, { recursive: true, force: true });
+    return true;
+  } finally {
+    await release();
+  }
+}
+
+function busyOrUnwritable(error: unknown, dataDir: string): unknown {
+  return isNotWritable(error) ? saveFailure(error, dataDir) : error;
+}
+
+/**
+ * Takes the data dir's write lock, waiting up to waitMs for another writer; then throws
+ * UserError("Margin is open; close it or retry."). Reading needs no lock.
+ */
+export async function acquireWriteLock(dataDir: string, options: AcquireOptions = {}): Promise<WriteLock> {
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (error) {
+    throw busyOrUnwritable(error, dataDir);
+  }
+  let pause = 5;
+  for (;;) {
+    let compromised = false;
+    try {
+      const release = await lockfile.lock(join(dataDir, 'writer'), {
+        lockfilePath: writeLockFolder(dataDir),
+        realpath: false,
+        stale: STALE_MS,
+        fs: lockFs,
+        // This process stalled past STALE_MS (a sleeping laptop) and another took the lock over;
+        // the store checks `held` before each save and refuses from then on.
+        onCompromised: () => {
+          compromised = true;
+        },
+      });
+      let released = false;
+      return {
+        dataDir,
+        get held() {
+          return !released && !compromised;
+        },
+        async release() {
+          if (released) return;
+          released = true;
+          if (!compromised) await release();
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw busyOrUnwritable(error, dataDir);
+    }
+    if ((await holderIsGone(writeLockFolder(dataDir))) && (await takeOver(dataDir))) continue;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new UserError(LOCK_BUSY_MESSAGE);
+    await sleep(Math.min(pause, left));
+    pause = Math.min(pause * 2, 100);
+  }
+}

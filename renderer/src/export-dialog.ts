@@ -1,0 +1,79 @@
+// The Export dialog: format, scope (this article or the whole library), a preview of the first
+// lines, then Save, which asks where. Exporting never changes the library.
+import type { ExportFormatName } from '../../electron/shared/contract';
+import { call, margin } from './bridge';
+import { h } from './dom';
+
+const FORMATS: { value: ExportFormatName; label: string }[] = [
+  { value: 'markdown', label: 'Markdown (Obsidian)' },
+  { value: 'csv', label: 'Readwise CSV' },
+  { value: 'jsonld', label: 'W3C Web Annotation (JSON-LD)' },
+  { value: 'html', label: 'Annotated HTML page' },
+  { value: 'json', label: 'Margin JSON' },
+];
+
+export class ExportDialog {
+  readonly element: HTMLDialogElement;
+  private readonly format = h('select', { 'aria-label': 'Format' }, ...FORMATS.map((f) => h('option', { value: f.value }, f.label)));
+  private readonly scopeArticle = h('input', { type: 'radio', name: 'export-scope', value: 'article' });
+  private readonly scopeLibrary = h('input', { type: 'radio', name: 'export-scope', value: 'library' });
+  private readonly perArticle = h('input', { type: 'checkbox' });
+  private readonly perArticleRow: HTMLElement;
+  private readonly preview = h('pre', { class: 'export-preview', 'aria-label': 'Preview', tabindex: '0' });
+  private readonly summary = h('p', { class: 'export-summary' });
+  private articleId: string | null = null;
+  private generation = 0;
+
+  constructor(private readonly say: (message: string) => void) {
+    const save = h('button', { type: 'button', class: 'primary' }, 'Save…');
+    const cancel = h('button', { type: 'button' }, 'Cancel');
+    this.perArticleRow = h('label', { class: 'export-option' }, this.perArticle, ' One file per article, into a folder (an Obsidian vault)');
+    this.element = h(
+      'dialog',
+      { class: 'export-dialog', 'aria-labelledby': 'export-title' },
+      h('h2', { id: 'export-title' }, 'Export notes'),
+      h('label', { class: 'export-option' }, h('span', {}, 'Format '), this.format),
+      h('fieldset', { class: 'export-scope' }, h('legend', {}, 'What'), h('label', {}, this.scopeArticle, ' This article'), h('label', {}, this.scopeLibrary, ' The whole library')),
+      this.perArticleRow,
+      this.summary,
+      this.preview,
+      h('div', { class: 'dialog-actions' }, cancel, save),
+    );
+    for (const control of [this.format, this.scopeArticle, this.scopeLibrary, this.perArticle]) control.addEventListener('change', () => void this.refresh());
+    cancel.addEventListener('click', () => this.element.close());
+    save.addEventListener('click', () => void this.save());
+  }
+
+  open(articleId: string | null, wholeLibrary: boolean): void {
+    this.articleId = articleId;
+    this.scopeArticle.disabled = articleId === null;
+    (wholeLibrary || articleId === null ? this.scopeLibrary : this.scopeArticle).checked = true;
+    this.element.showModal();
+    void this.refresh();
+  }
+
+  private request() {
+    const format = this.format.value as ExportFormatName;
+    const articleIds = this.scopeArticle.checked && this.articleId !== null ? [this.articleId] : null;
+    return { format, articleIds };
+  }
+
+  private async refresh(): Promise<void> {
+    const { format } = this.request();
+    this.perArticleRow.hidden = format !== 'markdown' || !this.scopeLibrary.checked;
+    const generation = ++this.generation;
+    this.preview.textContent = 'Preparing the preview…';
+    const preview = await call(margin().previewExport(this.request()));
+    if (generation !== this.generation || preview === null) return;
+    this.summary.textContent = preview.files === 1 ? preview.firstName : `${preview.files} files, the first: ${preview.firstName}`;
+    this.preview.textContent = preview.preview;
+  }
+
+  private async save(): Promise<void> {
+    const request = { ...this.request(), perArticle: !this.perArticleRow.hidden && this.perArticle.checked };
+    const result = await call(margin().saveExport(request));
+    if (result === null || result.paths === null) return;
+    this.element.close();
+    this.say(result.paths.length === 1 ? `Exported to ${result.paths[0]}.` : `Exported ${result.paths.length} files.`);
+  }
+}

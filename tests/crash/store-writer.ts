@@ -1,0 +1,74 @@
+// A writer process for the store's crash and two-writer tests: it saves highlights (and now and
+// then an article) as fast as it can and prints each one on stdout once Margin acknowledged it, so
+// the test can kill it at any moment and then check that every printed record is on disk.
+// Built with vite and run with plain Node by tests/unit/support/node-script.ts.
+import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { messageFor } from '../../electron/core/errors';
+import { importPlainText } from '../../electron/core/import/import-file';
+import { Library } from '../../electron/core/library/library';
+import { acquireWriteLock, type WriteLock } from '../../electron/core/library/write-lock';
+
+interface Job {
+  dataDir: string;
+  /** session: hold the write lock throughout, like the app; per-change: lock each save, like a library opened without a lock. */
+  mode: 'session' | 'per-change';
+  /** How many highlights to save; 0 saves until killed. */
+  count: number;
+  waitMs: number;
+  /** Every this many highlights, also import an article (0: never). */
+  articleEvery: number;
+  tag: string;
+  /** Wait after "ready" for a line "go" on stdin, so that two writers start saving together. */
+  waitForGo: boolean;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function go(): Promise<void> {
+  return new Promise((resolve) => {
+    let input = '';
+    process.stdin.setEncoding('utf8').on('data', (chunk: string) => {
+      input += chunk;
+      if (input.includes('go\n')) {
+        process.stdin.pause();
+        resolve();
+      }
+    });
+  });
+}
+
+async function main(job: Job): Promise<void> {
+  let lock: WriteLock | undefined;
+  if (job.mode === 'session') lock = await acquireWriteLock(job.dataDir, { waitMs: job.waitMs });
+  const library = await Library.open(job.dataDir, { lock, waitMs: job.waitMs });
+  // Saves go to the first few articles and to those this process adds; their text is read now,
+  // so that after "ready" the process spends its time saving.
+  const pool = library.articles().slice(0, 3).map((article) => article.id);
+  for (const id of pool) await library.content(id);
+  say('ready');
+  if (job.waitForGo) await go();
+  for (let n = 1; job.count === 0 || n <= job.count; n += 1) {
+    if (job.articleEvery > 0 && n % job.articleEvery === 0) {
+      const meta = await library.addArticle(importPlainText(`Added by ${job.tag} ${n}\n\nA short article written while the test might kill this process.`, null));
+      say(`article ${meta.id}`);
+      pool.push(meta.id);
+    }
+    const articleId = pool[Math.floor(Math.random() * pool.length)];
+    if (articleId === undefined) throw new Error('the library has no article to highlight');
+    const { text } = await library.content(articleId);
+    const start = Math.floor(Math.random() * (text.length - 20));
+    const made = await library.addAnnotation(articleId, {
+      color: 'yellow',
+      note: `${job.tag} ${n}`,
+      target: describeSpan(text, start, start + 1 + Math.floor(Math.random() * 19)),
+    });
+    say(`highlight ${articleId} ${made.id}`);
+  }
+  await lock?.release();
+  say('done');
+}
+
+main(JSON.parse(process.argv[2] ?? '{}') as Job).catch((error: unknown) => {
+  process.stderr.write(`${messageFor(error)}\n`);
+  process.exitCode = 3;
+});
