@@ -13,6 +13,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 860 },
+    // Instant scrolling, so a test never reads positions mid-animation.
+    reducedMotion: 'reduce',
     launchOptions: { executablePath: systemChromium(), args: chromiumArgs() },
   },
 });

@@ -14,6 +14,7 @@ import type { FetchFn } from './import/fetch-limited';
 import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
+import { LibrarySearch } from './search/library-search';
 import type { Library } from './library/library';
 
 /** What only the host can do: native dialogs in the app, scripted answers in tests. */
@@ -42,6 +43,8 @@ async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSumm
 
 function implementations(library: Library, platform: Platform, options: HandlerOptions): Implementations {
   const settings = () => ({ colorLabels: library.colorLabels });
+  // Opened on the first search, so start-up does not pay for it.
+  let searcher: Promise<LibrarySearch> | null = null;
   return {
     'library:list': () => library.summaries(),
     'library:settings': async () => settings(),
@@ -99,6 +102,11 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     'annotations:import': async () => {
       const path = await platform.chooseOpenFile({ title: 'Import annotations (W3C Web Annotation)', extensions: ['jsonld', 'json'] });
       return path === null ? null : importAnnotationFile(library, path);
+    },
+    'library:search': async ({ query }) => {
+      searcher ??= LibrarySearch.open(library);
+      const results = await (await searcher).search(query);
+      return results.map(({ articleId, title, matchCount, matches }) => ({ articleId, title, matchCount, matches }));
     },
     'export:preview': async ({ format, articleIds }) => {
       const plan = await planExport(library, format, articleIds);

@@ -6,6 +6,7 @@ export const API_METHODS = {
   setColorLabel: 'library:set-color-label',
   emptyTrash: 'library:empty-trash',
   backUpLibrary: 'library:backup',
+  searchLibrary: 'library:search',
   openArticle: 'article:open',
   updateArticle: 'article:update',
   setArticleNote: 'article:set-note',

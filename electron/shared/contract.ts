@@ -74,6 +74,7 @@ export const inputSchemas = {
   'annotation:delete': z.object({ articleId: Id, id: Id }).strict(),
   'annotation:restore': z.object({ annotation: AnnotationSchema }).strict(),
   'annotations:import': z.object({}).strict(),
+  'library:search': z.object({ query: z.string().min(1).max(500) }).strict(),
   'export:preview': z.object({ format: ExportFormatSchema, articleIds: Ids }).strict(),
   'export:save': z.object({ format: ExportFormatSchema, articleIds: Ids, perArticle: z.boolean().default(false) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
@@ -102,6 +103,14 @@ export interface LibrarySettings {
   colorLabels: ColorLabels;
 }
 
+/** One article found by a search, with its best matching places (offsets into its text). */
+export interface SearchHit {
+  articleId: string;
+  title: string;
+  matchCount: number;
+  matches: { kind: 'title' | 'text' | 'highlight' | 'note'; annotationId?: string; start: number; end: number; snippet: { before: string; match: string; after: string } }[];
+}
+
 export interface ExportPreview {
   files: number;
   firstName: string;
@@ -128,6 +137,7 @@ export interface ChannelOutputs {
   'annotation:restore': Annotation;
   /** null when the person cancelled the open dialog. */
   'annotations:import': { attached: number; alreadyThere: number; problems: string[] } | null;
+  'library:search': SearchHit[];
   'export:preview': ExportPreview;
   /** The files written, or null when the person cancelled the save dialog. */
   'export:save': { paths: string[] | null };

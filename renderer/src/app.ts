@@ -3,12 +3,13 @@
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
 import type { MenuCommand } from '../../electron/shared/channels';
-import type { Annotation, ArticleSummary, ArticleView, HighlightColor } from '../../electron/shared/model';
+import type { Annotation, ArticleState, ArticleSummary, ArticleView, HighlightColor } from '../../electron/shared/model';
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { ImportFlow } from './import-flow';
 import { paintHighlights, type PaintedSpan } from './highlight-painter';
-import { renderLibraryList } from './library-list';
+import { confirmDialog } from './confirm-dialog';
+import { LibraryPanel } from './library-panel';
 import { renderNotesPanel, type NotesPanelActions } from './notes-panel';
 import { renderArticle, type RenderedArticle } from './reader-view';
 import { CaretMode } from './caret-mode';
@@ -21,7 +22,7 @@ import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 import { rangeFromOffsets, selectionSpan } from './text-offsets';
 
 export interface AppElements {
-  libraryList: HTMLElement;
+  libraryHost: HTMLElement;
   reader: HTMLElement;
   notesList: HTMLElement;
   notesHeading: HTMLElement;
@@ -64,23 +65,90 @@ export class ReaderApp {
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
   readonly imports = new ImportFlow({ say: (message) => this.say(message), libraryChanged: (id) => this.libraryChanged(id) });
 
+  readonly library = new LibraryPanel({
+    open: (id, at) => void this.openArticle(id, at),
+    setState: (id, state) => void this.setArticleState(id, state),
+    emptyTrash: () => void this.emptyTrash(),
+    search: (query) => call(margin().searchLibrary({ query })),
+  });
+  private progressTimer = 0;
+
   constructor(private readonly el: AppElements) {
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
+    el.libraryHost.append(this.library.element);
     this.listen();
   }
 
   async start(): Promise<void> {
     await this.refreshLibrary();
-    const first = [...this.articles].sort((a, b) => b.importedAt.localeCompare(a.importedAt))[0];
+    // Pick up where the person stopped; a new library opens on its newest article.
+    const reading = this.articles.filter((a) => a.state === 'reading');
+    const first = [...reading].sort((a, b) => (b.lastReadAt ?? '').localeCompare(a.lastReadAt ?? '') || b.importedAt.localeCompare(a.importedAt))[0];
     if (first !== undefined) await this.openArticle(first.id);
-    else this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Open a text article (File › Open Article…) to start reading.'));
+    else this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Open an article (File › Open Article…) or save a link to start reading.'));
   }
 
-  say(message: string): void {
-    this.el.status.textContent = message;
+  /** One sentence for the person, with an optional action such as Undo. */
+  say(message: string, action?: { label: string; run: () => void }): void {
+    const parts: (string | HTMLElement)[] = [message];
+    if (action !== undefined) {
+      const button = h('button', { type: 'button', class: 'status-action' }, action.label);
+      button.addEventListener('click', () => {
+        this.el.status.hidden = true;
+        action.run();
+      });
+      parts.push(' ', button);
+    }
+    this.el.status.replaceChildren(...parts);
     this.el.status.hidden = false;
     window.clearTimeout(Number(this.el.status.dataset.timer));
-    this.el.status.dataset.timer = String(window.setTimeout(() => (this.el.status.hidden = true), 6000));
+    this.el.status.dataset.timer = String(window.setTimeout(() => (this.el.status.hidden = true), action === undefined ? 6000 : 10000));
+  }
+
+  private async setArticleState(id: string, state: ArticleState, undoable = true): Promise<void> {
+    const before = this.articles.find((a) => a.id === id)?.state;
+    const updated = await call(margin().updateArticle({ id, state }));
+    if (updated === null) return;
+    await this.refreshLibrary();
+    if (!undoable || before === undefined) return;
+    const done = state === 'trash' ? 'Moved to the trash.' : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
+    this.say(done, { label: 'Undo', run: () => void this.setArticleState(id, before, false) });
+  }
+
+  private async emptyTrash(): Promise<void> {
+    const count = this.articles.filter((a) => a.state === 'trash').length;
+    const sure = await confirmDialog('Empty the trash?', `${count} article${count === 1 ? '' : 's'} and ${count === 1 ? 'its' : 'their'} highlights will be deleted for good.`, 'Delete for good');
+    if (!sure) return;
+    const result = await call(margin().emptyTrash({}));
+    if (result === null) return;
+    if (this.open !== null && !this.articles.some((a) => a.id === this.open?.view.meta.id && a.state !== 'trash')) this.clearReader();
+    await this.refreshLibrary();
+    this.say(`Deleted ${result.deleted} article${result.deleted === 1 ? '' : 's'} for good.`);
+  }
+
+  private clearReader(): void {
+    this.open = null;
+    this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Choose an article from your library.'));
+    this.el.notesList.replaceChildren();
+  }
+
+  /** Reading progress, saved a moment after scrolling stops. */
+  private trackProgress(): void {
+    window.clearTimeout(this.progressTimer);
+    const open = this.open;
+    if (open === null) return;
+    this.progressTimer = window.setTimeout(() => {
+      const reader = this.el.reader;
+      const range = reader.scrollHeight - reader.clientHeight;
+      const progress = range <= 0 ? 1 : Math.min(1, Math.max(0, reader.scrollTop / range));
+      void margin()
+        .updateArticle({ id: open.view.meta.id, progress })
+        .then((result) => {
+          if (!result.ok) return;
+          this.articles = this.articles.map((a) => (a.id === result.value.id ? result.value : a));
+          this.renderLibrary();
+        });
+    }, 700);
   }
 
   async runMenuCommand(command: MenuCommand): Promise<void> {
@@ -105,9 +173,10 @@ export class ReaderApp {
     if (openId !== null) await this.openArticle(openId);
   }
 
-  async openArticle(id: string): Promise<void> {
+  async openArticle(id: string, at?: { start: number; end: number }): Promise<void> {
     const view = await call(margin().openArticle({ id }));
     if (view === null) return;
+    window.clearTimeout(this.progressTimer);
     this.caret.off(this.open?.rendered.body ?? null);
     const rendered = renderArticle(this.el.reader, view);
     const spans = new Map<string, { start: number; end: number }>();
@@ -122,6 +191,23 @@ export class ReaderApp {
     this.renderLibrary();
     this.renderAnnotations();
     this.find.reset();
+    if (at !== undefined) this.showPassage(at);
+    else this.restoreProgress(view.meta.progress);
+    void margin().updateArticle({ id, opened: true });
+  }
+
+  private restoreProgress(progress: number): void {
+    const reader = this.el.reader;
+    if (progress > 0 && progress < 1) reader.scrollTop = progress * (reader.scrollHeight - reader.clientHeight);
+  }
+
+  /** Scrolls to a passage (a search result) and marks it until the next one. */
+  private showPassage(at: { start: number; end: number }): void {
+    const open = this.open;
+    const range = open === null ? null : rangeFromOffsets(open.rendered.body, at.start, Math.max(at.end, at.start + 1));
+    if (range === null) return;
+    CSS.highlights.set('margin-find-current', new Highlight(range));
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   }
 
   private async refreshLibrary(): Promise<void> {
@@ -130,7 +216,7 @@ export class ReaderApp {
   }
 
   private renderLibrary(): void {
-    renderLibraryList(this.el.libraryList, this.articles, this.open?.view.meta.id ?? null, (id) => void this.openArticle(id));
+    this.library.update(this.articles, this.open?.view.meta.id ?? null);
   }
 
   private renderAnnotations(): void {
@@ -301,7 +387,14 @@ export class ReaderApp {
     this.el.reader.addEventListener('keyup', (event) => {
       if (event.shiftKey) updateToolbar();
     });
-    this.el.reader.addEventListener('scroll', () => this.toolbar.hide(), { passive: true });
+    this.el.reader.addEventListener(
+      'scroll',
+      () => {
+        this.toolbar.hide();
+        this.trackProgress();
+      },
+      { passive: true },
+    );
     this.el.reader.addEventListener('click', (event) => {
       if (this.open === null || this.selectionInArticle() !== null) return;
       const hits = highlightsAt(this.painted, event.clientX, event.clientY);

@@ -9,7 +9,7 @@ const settings = loadSettings();
 applySettings(settings);
 const readingSettings = settingsPanel(settings);
 
-const libraryList = h('ul', { class: 'library-list', id: 'library-list' });
+const libraryHost = h('div', { class: 'library-host' });
 const reader = h('main', { class: 'reader', id: 'reader', tabindex: '-1' });
 const notesList = h('ol', { class: 'notes-list', id: 'notes-list' });
 const notesHeading = h('h2', { class: 'panel-title' }, 'Highlights');
@@ -18,7 +18,7 @@ const openButton = h('button', { type: 'button', class: 'primary' }, 'Open…');
 const exportLibrary = h('button', { type: 'button' }, 'Export all notes…');
 const exportArticle = h('button', { type: 'button' }, 'Export…');
 
-const app = new ReaderApp({ libraryList, reader, notesList, notesHeading, status });
+const app = new ReaderApp({ libraryHost, reader, notesList, notesHeading, status });
 const importSources = (sources: string[]) => void app.importSources(sources);
 
 document.getElementById('app')?.replaceChildren(
@@ -31,7 +31,7 @@ document.getElementById('app')?.replaceChildren(
       h('header', { class: 'library-header' }, h('span', { class: 'wordmark' }, 'Margin'), openButton),
       saveUrlForm((url) => importSources([url])),
       app.imports.progress,
-      libraryList,
+      libraryHost,
       h('footer', { class: 'library-footer' }, exportLibrary),
     ),
     h('div', { class: 'reader-column' }, app.find.element, reader),

@@ -160,3 +160,19 @@ describe('beside a running app', () => {
     expect((await margin(dataDir, 'highlight', id, '--quote', 'sky shield')).code).toBe(0);
   });
 });
+
+describe('search from the CLI', () => {
+  it('finds a word in a note, a passage and a title, with diacritics folded', async () => {
+    const dataDir = await tempDir();
+    const { id } = await json<{ id: string }>(dataDir, 'import', samplePath);
+    await json(dataDir, 'highlight', id, '--quote', 'Chonhar bridge', '--note', 'Crossing to the Crimée');
+    const hits = await json<{ articleId: string; matches: { kind: string; snippet: { match: string } }[] }[]>(dataDir, 'search', 'crimee');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.articleId).toBe(id);
+    expect(hits[0]?.matches.map((m) => m.kind)).toContain('note');
+    const passage = await margin(dataDir, 'search', 'kupyans');
+    expect(passage.out).toContain('text: ');
+    expect(passage.out).toMatch(/\[Kupyansk\]/u);
+    expect((await margin(dataDir, 'search', 'xylophone')).out).toBe('Nothing in the library matches “xylophone”.\n');
+  });
+});

@@ -16,6 +16,7 @@ Commands:
   show ID --json                 an article's text, figures and annotations
   annotations ID --json          an article's annotations with their anchoring status
   highlight ID --quote TEXT [--note TEXT] [--color NAME] [--tag TAG]... [--occurrence N] [--json]
+  search QUERY [--json]          find articles, passages, highlights and notes
   export [ID...] --format markdown|csv|jsonld|html|json [--out FILE|DIR]
   import-annotations FILE [--json]
                                  attach a W3C Web Annotation file's annotations to their articles
@@ -70,6 +71,7 @@ const Command = z.discriminatedUnion('command', [
     occurrence: PositiveInt.optional(),
     json: z.boolean(),
   }),
+  z.object({ command: z.literal('search'), query: z.string({ error: 'search needs a QUERY.' }).min(1, { error: 'search needs a QUERY.' }), json: z.boolean() }),
   z.object({
     command: z.literal('export'),
     ids: z.array(Id),
@@ -87,7 +89,7 @@ export interface CliArgs {
   command: CliCommand;
 }
 
-const MULTI_POSITIONAL = new Set(['import', 'export']);
+const MULTI_POSITIONAL = new Set(['import', 'export', 'search']);
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -116,6 +118,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       occurrence: values.occurrence,
       json: values.json,
     },
+    search: { command: 'search', query: all.length > 0 ? all.join(' ') : undefined, json: values.json },
     export: { command: 'export', ids: all, format: values.format, out: values.out },
     'import-annotations': { command: 'import-annotations', file: first, json: values.json },
     backup: { command: 'backup', file: first },

@@ -14,6 +14,7 @@ import { importSource } from '../import/import-file';
 import { resolveDataDir } from '../library/data-dir';
 import { Library } from '../library/library';
 import { acquireWriteLock, type WriteLock } from '../library/write-lock';
+import { LibrarySearch } from '../search/library-search';
 import { USAGE, parseCliArgs, type CliCommand } from './args';
 
 export interface CliIo {
@@ -129,6 +130,16 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
       const annotation = await library.addAnnotation(command.id, { color: command.color, note: command.note, tags: command.tags, target: describeSpan(text, chosen.start, chosen.end) });
       const json = annotationJson(annotation, text);
       print(command.json, json, `${json.id}  highlighted "${json.quote}"`);
+      return;
+    }
+    case 'search': {
+      const results = await (await LibrarySearch.open(library)).search(command.query);
+      const plain = results.length === 0
+        ? `Nothing in the library matches “${command.query}”.`
+        : results
+            .map((r) => [`${r.articleId}  ${r.title}  (${r.matchCount} match${r.matchCount === 1 ? '' : 'es'})`, ...r.matches.map((m) => `    ${m.kind}: ${m.snippet.before}[${m.snippet.match}]${m.snippet.after}`)].join('\n'))
+            .join('\n');
+      print(command.json, results, plain);
       return;
     }
     case 'export': {

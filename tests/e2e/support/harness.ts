@@ -98,8 +98,11 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
       await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:menu-command', { detail })), command);
     },
     async close() {
+      // Let the page go, and every request it made finish, before its library is removed.
+      await page.close();
+      await Promise.allSettled([...pending]);
       await new Promise((done) => server.close(done));
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
   const platform: Platform = {
@@ -109,6 +112,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     chooseOpenFile: async () => reader.openPath,
   };
   const handlers = createHandlers(library, platform);
+  const pending = new Set<Promise<unknown>>();
   // The same sender check main makes: only the app's own page, in its main frame.
   await page.exposeBinding('__marginInvoke', async (source, channel: string, input: unknown) => {
     // The page is served from loopback here, so its URL is mapped onto margin://app/ for the check.
@@ -117,7 +121,11 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
       return fail('Margin refused a request from outside the app.');
     }
     const handler = handlers[channel as Channel];
-    return handler === undefined ? fail('Unknown request.') : handler(input);
+    if (handler === undefined) return fail('Unknown request.');
+    const call = handler(input);
+    pending.add(call);
+    void call.finally(() => pending.delete(call));
+    return call;
   });
   await page.addInitScript({ content: await pageBridge() });
   page.on('request', (request) => {
