@@ -42,12 +42,16 @@ async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSumm
 }
 
 function implementations(library: Library, platform: Platform, options: HandlerOptions): Implementations {
-  const settings = () => ({ colorLabels: library.colorLabels });
+  const settings = async () => {
+    const tags = new Set<string>();
+    for (const meta of library.articles()) for (const annotation of await library.annotations(meta.id)) for (const tag of annotation.tags) tags.add(tag);
+    return { colorLabels: library.colorLabels, highlightTags: [...tags].sort() };
+  };
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;
   return {
     'library:list': () => library.summaries(),
-    'library:settings': async () => settings(),
+    'library:settings': () => settings(),
     'library:set-color-label': async ({ color, label }) => {
       await library.setColorLabel(color, label);
       return settings();

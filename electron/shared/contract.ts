@@ -101,6 +101,8 @@ export type ImportOutcome =
 
 export interface LibrarySettings {
   colorLabels: ColorLabels;
+  /** Every tag used on a highlight, for autocomplete. */
+  highlightTags: string[];
 }
 
 /** One article found by a search, with its best matching places (offsets into its text). */

@@ -3,7 +3,7 @@
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
 import type { MenuCommand } from '../../electron/shared/channels';
-import type { Annotation, ArticleState, ArticleSummary, ArticleView, HighlightColor } from '../../electron/shared/model';
+import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels, HighlightColor, Selectors } from '../../electron/shared/model';
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { ImportFlow } from './import-flow';
@@ -18,12 +18,14 @@ import { FindBar } from './find-bar';
 import { HighlightPicker } from './highlight-picker';
 import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
+import { UndoStack } from './undo';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 import { rangeFromOffsets, selectionSpan } from './text-offsets';
 
 export interface AppElements {
   libraryHost: HTMLElement;
   reader: HTMLElement;
+  notesTop: HTMLElement;
   notesList: HTMLElement;
   notesHeading: HTMLElement;
   status: HTMLElement;
@@ -36,6 +38,8 @@ interface OpenArticle {
   spans: Map<string, { start: number; end: number }>;
 }
 
+type AnnotationChange = { note?: string; color?: HighlightColor; tags?: string[]; target?: Selectors; review?: null };
+
 const byPosition = (spans: OpenArticle['spans']) => (a: Annotation, b: Annotation) =>
   (spans.get(a.id)?.start ?? Infinity) - (spans.get(b.id)?.start ?? Infinity);
 
@@ -45,6 +49,10 @@ export class ReaderApp {
   private focusedId: string | null = null;
   private editingId: string | null = null;
   private saving = false;
+  private editingArticleNote = false;
+  private colorLabels: ColorLabels = {};
+  private knownTags: string[] = [];
+  private readonly history = new UndoStack();
   private painted: PaintedSpan[] = [];
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
@@ -80,6 +88,9 @@ export class ReaderApp {
   }
 
   async start(): Promise<void> {
+    const settings = await call(margin().librarySettings({}));
+    this.colorLabels = settings?.colorLabels ?? {};
+    this.knownTags = settings?.highlightTags ?? [];
     await this.refreshLibrary();
     // Pick up where the person stopped; a new library opens on its newest article.
     const reading = this.articles.filter((a) => a.state === 'reading');
@@ -113,6 +124,26 @@ export class ReaderApp {
     if (!undoable || before === undefined) return;
     const done = state === 'trash' ? 'Moved to the trash.' : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
     this.say(done, { label: 'Undo', run: () => void this.setArticleState(id, before, false) });
+  }
+
+  private async setArticleTags(id: string, tags: string[]): Promise<void> {
+    const updated = await call(margin().updateArticle({ id, tags }));
+    if (updated === null) return;
+    this.articles = this.articles.map((a) => (a.id === id ? updated : a));
+    this.renderLibrary();
+  }
+
+  private async reimport(id: string): Promise<void> {
+    this.say('Importing the article again…');
+    const report = await call(margin().reimportArticle({ id }));
+    if (report === null) return;
+    await this.openArticle(id);
+    const carried = report.exact + report.moved + report.fuzzy - report.needsReview;
+    this.say(
+      report.needsReview === 0
+        ? `Version ${report.revision}: all ${carried} highlight${carried === 1 ? '' : 's'} found their place.`
+        : `Version ${report.revision}: ${carried} highlight${carried === 1 ? '' : 's'} found their place; ${report.needsReview} need${report.needsReview === 1 ? 's' : ''} your review.`,
+    );
   }
 
   private async emptyTrash(): Promise<void> {
@@ -178,15 +209,21 @@ export class ReaderApp {
     if (view === null) return;
     window.clearTimeout(this.progressTimer);
     this.caret.off(this.open?.rendered.body ?? null);
-    const rendered = renderArticle(this.el.reader, view);
+    const rendered = renderArticle(this.el.reader, view, {
+      setTags: (tags) => void this.setArticleTags(id, tags),
+      reimport: () => void this.reimport(id),
+    });
     const spans = new Map<string, { start: number; end: number }>();
     for (const annotation of view.annotations) {
-      const anchor = resolveSelectors(rendered.text, annotation.target);
-      if (anchor.status !== 'orphaned') spans.set(annotation.id, { start: anchor.start, end: anchor.end });
+      // A highlight flagged after a revision waits in "Needs review" until the person decides.
+      const anchor = annotation.review === null ? resolveSelectors(rendered.text, annotation.target) : null;
+      if (anchor !== null && anchor.status !== 'orphaned') spans.set(annotation.id, { start: anchor.start, end: anchor.end });
     }
     this.open = { view, rendered, annotations: [...view.annotations].sort(byPosition(spans)), spans };
     this.focusedId = null;
     this.editingId = null;
+    this.editingArticleNote = false;
+    this.history.clear();
     this.toolbar.hide();
     this.renderLibrary();
     this.renderAnnotations();
@@ -230,9 +267,30 @@ export class ReaderApp {
     }
     paintHighlights(painted, this.focusedId);
     this.painted = painted;
-    const orphaned = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
+    const review = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
+    const candidates = new Map<string, string>();
+    for (const annotation of open.annotations) {
+      const candidate = annotation.review?.candidate;
+      if (candidate != null && candidate.end <= open.rendered.text.length) candidates.set(annotation.id, open.rendered.text.slice(candidate.start, candidate.end));
+    }
     this.el.notesHeading.textContent = `Highlights (${open.annotations.length})`;
-    renderNotesPanel(this.el.notesList, { annotations: open.annotations, orphaned, focusedId: this.focusedId, editingId: this.editingId }, this.panelActions);
+    const knownTags = [...new Set([...this.knownTags, ...open.annotations.flatMap((a) => a.tags)])].sort();
+    renderNotesPanel(
+      this.el.notesTop,
+      this.el.notesList,
+      {
+        annotations: open.annotations,
+        review,
+        candidates,
+        focusedId: this.focusedId,
+        editingId: this.editingId,
+        articleNote: open.view.articleNote,
+        editingArticleNote: this.editingArticleNote,
+        colorLabels: this.colorLabels,
+        knownTags,
+      },
+      this.panelActions,
+    );
     const count = this.articles.find((a) => a.id === open.view.meta.id);
     if (count !== undefined && count.highlightCount !== open.annotations.length) {
       count.highlightCount = open.annotations.length;
@@ -257,12 +315,22 @@ export class ReaderApp {
     // have selected the next one while this one was being stored.
     const now = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
     if (now !== null && now.start === span.start && now.end === span.end) window.getSelection()?.removeAllRanges();
-    open.spans.set(created.id, span);
-    open.annotations = [...open.annotations, created].sort(byPosition(open.spans));
+    this.applyAnnotation(created);
     this.focusedId = created.id;
     this.editingId = withNote ? created.id : null;
     this.renderAnnotations();
     this.scrollCardIntoView(created.id);
+    const articleId = open.view.meta.id;
+    this.history.push({
+      label: 'highlight',
+      undo: async () => {
+        if ((await call(margin().deleteAnnotation({ articleId, id: created.id }))) !== null) this.dropAnnotation(created.id);
+      },
+      redo: async () => {
+        const restored = await call(margin().restoreAnnotation({ annotation: created }));
+        if (restored !== null) this.applyAnnotation(restored);
+      },
+    });
   }
 
   private readonly panelActions: NotesPanelActions = {
@@ -272,32 +340,125 @@ export class ReaderApp {
       if (id !== null) this.focusedId = id;
       this.renderAnnotations();
     },
-    saveNote: (id, note) => void this.update(id, { note }),
-    recolor: (id, color) => void this.update(id, { color }),
+    saveNote: (id, note) => void this.update(id, { note }, 'note'),
+    recolor: (id, color) => void this.update(id, { color }, 'colour'),
+    setTags: (id, tags) => void this.update(id, { tags }, 'tags'),
     remove: (id) => void this.remove(id),
+    editArticleNote: (editing) => {
+      this.editingArticleNote = editing;
+      this.renderAnnotations();
+    },
+    saveArticleNote: (note) => void this.saveArticleNote(note),
+    renameColor: (color, label) => void this.renameColor(color, label),
+    acceptCandidate: (id) => void this.acceptCandidate(id),
+    attachSelection: (id) => void this.attachSelection(id),
   };
 
-  private async update(id: string, patch: { note?: string; color?: HighlightColor }): Promise<void> {
+  /** Puts an annotation (new, changed or restored) into the open article and works out where it is. */
+  private applyAnnotation(annotation: Annotation): void {
     const open = this.open;
-    if (open === null) return;
-    const updated = await call(margin().updateAnnotation({ articleId: open.view.meta.id, id, ...patch }));
-    if (updated === null) return;
-    open.annotations = open.annotations.map((a) => (a.id === id ? updated : a));
-    if (patch.note !== undefined) this.editingId = null;
+    if (open === null || annotation.articleId !== open.view.meta.id) return;
+    const anchor = annotation.review === null ? resolveSelectors(open.rendered.text, annotation.target) : null;
+    if (anchor !== null && anchor.status !== 'orphaned') open.spans.set(annotation.id, { start: anchor.start, end: anchor.end });
+    else open.spans.delete(annotation.id);
+    open.annotations = [...open.annotations.filter((a) => a.id !== annotation.id), annotation].sort(byPosition(open.spans));
     this.renderAnnotations();
   }
 
-  private async remove(id: string): Promise<void> {
+  private dropAnnotation(id: string): void {
     const open = this.open;
     if (open === null) return;
-    const removed = await call(margin().deleteAnnotation({ articleId: open.view.meta.id, id }));
-    if (removed === null) return;
     open.annotations = open.annotations.filter((a) => a.id !== id);
     open.spans.delete(id);
     if (this.focusedId === id) this.focusedId = null;
     if (this.editingId === id) this.editingId = null;
     this.renderAnnotations();
-    this.say('Highlight deleted.');
+  }
+
+  private async update(id: string, patch: AnnotationChange, label: string, undoable = true): Promise<void> {
+    const open = this.open;
+    const before = open?.annotations.find((a) => a.id === id);
+    if (open === null || before === undefined) return;
+    const articleId = open.view.meta.id;
+    const updated = await call(margin().updateAnnotation({ articleId, id, ...patch }));
+    if (updated === null) return;
+    if (patch.note !== undefined) this.editingId = null;
+    this.applyAnnotation(updated);
+    if (!undoable) return;
+    const back: AnnotationChange = {};
+    if (patch.note !== undefined) back.note = before.note;
+    if (patch.color !== undefined) back.color = before.color;
+    if (patch.tags !== undefined) back.tags = before.tags;
+    if (patch.target !== undefined) back.target = before.target;
+    this.history.push({
+      label,
+      undo: () => this.update(id, back, label, false),
+      redo: () => this.update(id, patch, label, false),
+    });
+  }
+
+  private async remove(id: string): Promise<void> {
+    const open = this.open;
+    const annotation = open?.annotations.find((a) => a.id === id);
+    if (open === null || annotation === undefined) return;
+    const articleId = open.view.meta.id;
+    const removed = await call(margin().deleteAnnotation({ articleId, id }));
+    if (removed === null) return;
+    this.dropAnnotation(id);
+    const restore = async () => {
+      const restored = await call(margin().restoreAnnotation({ annotation }));
+      if (restored !== null) this.applyAnnotation(restored);
+    };
+    const again = async () => {
+      if ((await call(margin().deleteAnnotation({ articleId, id }))) !== null) this.dropAnnotation(id);
+    };
+    this.history.push({ label: 'delete', undo: restore, redo: again });
+    this.say('Highlight deleted.', { label: 'Undo', run: () => void this.undo() });
+  }
+
+  private async undo(): Promise<void> {
+    const label = await this.history.undo();
+    this.say(label === null ? 'Nothing to undo.' : `Undid ${label}.`);
+  }
+
+  private async redo(): Promise<void> {
+    const label = await this.history.redo();
+    this.say(label === null ? 'Nothing to redo.' : `Redid ${label}.`);
+  }
+
+  private async saveArticleNote(note: string): Promise<void> {
+    const open = this.open;
+    if (open === null) return;
+    const saved = await call(margin().setArticleNote({ id: open.view.meta.id, note }));
+    if (saved === null) return;
+    open.view = { ...open.view, articleNote: saved.note };
+    this.editingArticleNote = false;
+    this.renderAnnotations();
+  }
+
+  private async renameColor(color: HighlightColor, label: string): Promise<void> {
+    const settings = await call(margin().setColorLabel({ color, label }));
+    if (settings === null) return;
+    this.colorLabels = settings.colorLabels;
+    this.renderAnnotations();
+  }
+
+  private async acceptCandidate(id: string): Promise<void> {
+    const open = this.open;
+    const candidate = open?.annotations.find((a) => a.id === id)?.review?.candidate;
+    if (open === null || candidate === null || candidate === undefined) return;
+    await this.update(id, { target: describeSpan(open.rendered.text, candidate.start, candidate.end), review: null }, 'review');
+  }
+
+  private async attachSelection(id: string): Promise<void> {
+    const open = this.open;
+    if (open === null) return;
+    const span = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
+    if (span === null) {
+      this.say('Select the words in the article first, then choose Attach to selection.');
+      return;
+    }
+    await this.update(id, { target: describeSpan(open.rendered.text, span.start, span.end), review: null }, 'review');
   }
 
   private focus(id: string, scrollArticle: boolean): void {
@@ -406,6 +567,13 @@ export class ReaderApp {
       }
     });
     document.addEventListener('keydown', (event) => {
+      const inField = event.target instanceof HTMLElement && event.target.closest('textarea, input') !== null;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !inField && ['z', 'y'].includes(event.key.toLowerCase())) {
+        event.preventDefault();
+        if (event.key.toLowerCase() === 'y' || event.shiftKey) void this.redo();
+        else void this.undo();
+        return;
+      }
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         this.find.open();

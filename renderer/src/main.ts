@@ -11,14 +11,15 @@ const readingSettings = settingsPanel(settings);
 
 const libraryHost = h('div', { class: 'library-host' });
 const reader = h('main', { class: 'reader', id: 'reader', tabindex: '-1' });
-const notesList = h('ol', { class: 'notes-list', id: 'notes-list' });
+const notesTop = h('div', { class: 'notes-top' });
+const notesList = h('ol', { class: 'notes-list', id: 'notes-list', 'aria-label': 'Highlights' });
 const notesHeading = h('h2', { class: 'panel-title' }, 'Highlights');
 const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', hidden: true });
 const openButton = h('button', { type: 'button', class: 'primary' }, 'Open…');
 const exportLibrary = h('button', { type: 'button' }, 'Export all notes…');
 const exportArticle = h('button', { type: 'button' }, 'Export…');
 
-const app = new ReaderApp({ libraryHost, reader, notesList, notesHeading, status });
+const app = new ReaderApp({ libraryHost, reader, notesTop, notesList, notesHeading, status });
 const importSources = (sources: string[]) => void app.importSources(sources);
 
 document.getElementById('app')?.replaceChildren(
@@ -40,7 +41,7 @@ document.getElementById('app')?.replaceChildren(
       { class: 'notes-panel', 'aria-label': 'Highlights and notes' },
       h('header', { class: 'panel-header' }, notesHeading, h('span', { class: 'panel-actions' }, readingSettings.button, exportArticle)),
       readingSettings.panel,
-      notesList,
+      h('div', { class: 'notes-scroll' }, notesTop, notesList),
     ),
   ),
   status,

@@ -1,6 +1,7 @@
-// The side panel: the article's highlights in reading order, each with its note, colour and
-// delete; clicking a quote takes the reader to it.
-import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../electron/shared/model';
+// The side panel: the article's note, the colour legend, highlights that need review after a new
+// revision, and the highlights in reading order, each with its note, tags and colour; clicking a
+// quote takes the reader to it.
+import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
 import { h } from './dom';
 import { renderNote } from './note-markdown';
 
@@ -9,39 +10,70 @@ export interface NotesPanelActions {
   editNote(id: string | null): void;
   saveNote(id: string, note: string): void;
   recolor(id: string, color: HighlightColor): void;
+  setTags(id: string, tags: string[]): void;
   remove(id: string): void;
+  editArticleNote(editing: boolean): void;
+  saveArticleNote(note: string): void;
+  renameColor(color: HighlightColor, label: string): void;
+  acceptCandidate(id: string): void;
+  attachSelection(id: string): void;
 }
 
 export interface NotesPanelState {
   annotations: Annotation[];
-  orphaned: ReadonlySet<string>;
+  /** Highlights with no place in the current text, or flagged after a revision. */
+  review: ReadonlySet<string>;
+  /** For each highlight under review, the candidate's words in the current text. */
+  candidates: ReadonlyMap<string, string>;
   focusedId: string | null;
   editingId: string | null;
+  articleNote: string;
+  editingArticleNote: boolean;
+  colorLabels: ColorLabels;
+  knownTags: readonly string[];
 }
 
-function noteEditor(annotation: Annotation, actions: NotesPanelActions): HTMLElement {
-  const textarea = h('textarea', { class: 'note-input', 'aria-label': 'Note', rows: '4', placeholder: 'Write a note…' });
-  textarea.value = annotation.note;
-  const save = h('button', { type: 'button', class: 'primary' }, 'Save note');
-  const cancel = h('button', { type: 'button' }, 'Cancel');
-  save.addEventListener('click', () => actions.saveNote(annotation.id, textarea.value));
-  cancel.addEventListener('click', () => actions.editNote(null));
+function editor(label: string, value: string, save: (text: string) => void, cancel: () => void): HTMLElement {
+  const textarea = h('textarea', { class: 'note-input', 'aria-label': label, rows: '4', placeholder: 'Write a note in Markdown…' });
+  textarea.value = value;
+  const saveButton = h('button', { type: 'button', class: 'primary' }, 'Save note');
+  const cancelButton = h('button', { type: 'button' }, 'Cancel');
+  saveButton.addEventListener('click', () => save(textarea.value));
+  cancelButton.addEventListener('click', cancel);
   textarea.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) actions.saveNote(annotation.id, textarea.value);
-    if (event.key === 'Escape') actions.editNote(null);
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) save(textarea.value);
+    if (event.key === 'Escape') cancel();
   });
   queueMicrotask(() => textarea.focus());
-  return h('div', { class: 'note-editor' }, textarea, h('div', { class: 'editor-actions' }, save, cancel));
+  return h('div', { class: 'note-editor' }, textarea, h('div', { class: 'editor-actions' }, saveButton, cancelButton));
+}
+
+const colorName = (color: HighlightColor, labels: ColorLabels) => (labels[color] ? `${color} (${labels[color]})` : color);
+
+function tagEditor(annotation: Annotation, actions: NotesPanelActions): HTMLElement {
+  const chips = annotation.tags.map((tag) => {
+    const remove = h('button', { type: 'button', class: 'tag-remove', 'aria-label': `Remove tag ${tag}` }, '×');
+    remove.addEventListener('click', () => actions.setTags(annotation.id, annotation.tags.filter((t) => t !== tag)));
+    return h('span', { class: 'tag-chip' }, `#${tag}`, remove);
+  });
+  const input = h('input', { type: 'text', class: 'tag-input', list: 'margin-known-tags', placeholder: '+ tag', 'aria-label': 'Add a tag' });
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ',') return;
+    event.preventDefault();
+    const tag = input.value.trim().replace(/^#/u, '').replace(/\s+/gu, '-');
+    if (tag !== '' && !annotation.tags.includes(tag)) actions.setTags(annotation.id, [...annotation.tags, tag]);
+    input.value = '';
+  });
+  return h('div', { class: 'card-tags' }, ...chips, input);
 }
 
 function card(annotation: Annotation, state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
   const { id } = annotation;
-  const orphaned = state.orphaned.has(id);
-  const quote = h('button', { type: 'button', class: 'card-quote', title: orphaned ? 'This passage is no longer in the article' : 'Show in article' }, annotation.target.quote.exact);
+  const quote = h('button', { type: 'button', class: 'card-quote', title: 'Show in article' }, annotation.target.quote.exact);
   quote.addEventListener('click', () => actions.goTo(id));
   const editing = state.editingId === id;
   const note = editing
-    ? noteEditor(annotation, actions)
+    ? editor('Note', annotation.note, (text) => actions.saveNote(id, text), () => actions.editNote(null))
     : annotation.note.trim() === ''
       ? null
       : h('div', { class: 'card-note' }, renderNote(annotation.note));
@@ -51,7 +83,7 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
     const swatch = h('button', {
       type: 'button',
       class: `swatch swatch-${color}`,
-      'aria-label': `Colour ${color}`,
+      'aria-label': `Colour ${colorName(color, state.colorLabels)}`,
       'aria-pressed': color === annotation.color ? 'true' : 'false',
     });
     swatch.addEventListener('click', () => actions.recolor(id, color));
@@ -61,20 +93,82 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
   remove.addEventListener('click', () => actions.remove(id));
   return h(
     'li',
-    {
-      class: `highlight-card color-${annotation.color}${state.focusedId === id ? ' is-focused' : ''}${orphaned ? ' is-orphaned' : ''}`,
-      'data-id': id,
-    },
+    { class: `highlight-card color-${annotation.color}${state.focusedId === id ? ' is-focused' : ''}`, 'data-id': id },
     quote,
     note,
+    tagEditor(annotation, actions),
     h('div', { class: 'card-actions' }, editing ? null : noteButton, h('span', { class: 'swatches' }, ...swatches), remove),
   );
 }
 
-export function renderNotesPanel(list: HTMLElement, state: NotesPanelState, actions: NotesPanelActions): void {
-  if (state.annotations.length === 0) {
+function reviewCard(annotation: Annotation, state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
+  const candidate = state.candidates.get(annotation.id);
+  const confidence = annotation.review?.candidate?.confidence ?? annotation.review?.confidence ?? 0;
+  const accept = h('button', { type: 'button', class: 'primary' }, 'Accept');
+  accept.addEventListener('click', () => actions.acceptCandidate(annotation.id));
+  const attach = h('button', { type: 'button' }, 'Attach to selection');
+  attach.addEventListener('click', () => actions.attachSelection(annotation.id));
+  const remove = h('button', { type: 'button', class: 'link danger' }, 'Delete');
+  remove.addEventListener('click', () => actions.remove(annotation.id));
+  return h(
+    'li',
+    { class: `highlight-card review-card color-${annotation.color}`, 'data-id': annotation.id },
+    h('p', { class: 'review-old' }, h('span', { class: 'review-label' }, 'Was: '), annotation.target.quote.exact),
+    candidate === undefined
+      ? h('p', { class: 'review-none' }, 'Margin found nothing like it in this version.')
+      : h('p', { class: 'review-candidate' }, h('span', { class: 'review-label' }, `Best match (${Math.round(confidence * 100)}%): `), candidate),
+    annotation.note.trim() === '' ? null : h('div', { class: 'card-note' }, renderNote(annotation.note)),
+    h('div', { class: 'card-actions' }, candidate === undefined ? null : accept, attach, remove),
+  );
+}
+
+function articleNoteBlock(state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
+  if (state.editingArticleNote) {
+    return h('section', { class: 'article-note', 'aria-label': 'Article note' }, editor('Article note', state.articleNote, actions.saveArticleNote, () => actions.editArticleNote(false)));
+  }
+  const edit = h('button', { type: 'button', class: 'link' }, state.articleNote.trim() === '' ? 'Add a note on this article' : 'Edit article note');
+  edit.addEventListener('click', () => actions.editArticleNote(true));
+  return h(
+    'section',
+    { class: 'article-note', 'aria-label': 'Article note' },
+    state.articleNote.trim() === '' ? null : h('div', { class: 'card-note' }, renderNote(state.articleNote)),
+    edit,
+  );
+}
+
+function legend(state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
+  return h(
+    'ul',
+    { class: 'color-legend', 'aria-label': 'Colour legend' },
+    ...HIGHLIGHT_COLORS.map((color) => {
+      const input = h('input', { type: 'text', class: 'legend-input', value: state.colorLabels[color] ?? '', placeholder: color, 'aria-label': `Name for ${color}`, maxlength: '40' });
+      const commit = () => {
+        if (input.value.trim() !== (state.colorLabels[color] ?? '')) actions.renameColor(color, input.value.trim());
+      };
+      input.addEventListener('change', commit);
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') input.blur();
+      });
+      return h('li', {}, h('span', { class: `swatch swatch-${color}`, 'aria-hidden': 'true' }), input);
+    }),
+  );
+}
+
+export function renderNotesPanel(top: HTMLElement, list: HTMLElement, state: NotesPanelState, actions: NotesPanelActions): void {
+  const underReview = state.annotations.filter((a) => state.review.has(a.id));
+  const parts: HTMLElement[] = [
+    articleNoteBlock(state, actions),
+    legend(state, actions),
+    h('datalist', { id: 'margin-known-tags' }, ...state.knownTags.map((tag) => h('option', { value: tag }))),
+  ];
+  if (underReview.length > 0) {
+    parts.push(h('section', { class: 'needs-review', 'aria-label': 'Needs review' }, h('h3', {}, `Needs review (${underReview.length})`), h('ol', {}, ...underReview.map((a) => reviewCard(a, state, actions)))));
+  }
+  top.replaceChildren(...parts);
+  const placed = state.annotations.filter((a) => !state.review.has(a.id));
+  if (placed.length === 0) {
     list.replaceChildren(h('li', { class: 'empty' }, 'No highlights yet. Select text in the article and press h, or pick a colour.'));
     return;
   }
-  list.replaceChildren(...state.annotations.map((annotation) => card(annotation, state, actions)));
+  list.replaceChildren(...placed.map((annotation) => card(annotation, state, actions)));
 }

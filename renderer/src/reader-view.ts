@@ -1,4 +1,5 @@
-// Shows one article: headline, byline and source, then the sanitized body.
+// Shows one article: headline, byline and source, its tags and the way to import it again, then
+// the sanitized body in the article's own language and direction.
 import { articleSource, type ArticleView } from '../../electron/shared/model';
 import { h } from './dom';
 import { sanitizeToFragment } from './sanitize';
@@ -9,16 +10,36 @@ export interface RenderedArticle {
   text: string;
 }
 
-export function renderArticle(container: HTMLElement, view: ArticleView): RenderedArticle {
+export interface ArticleHeaderActions {
+  setTags(tags: string[]): void;
+  reimport(): void;
+}
+
+function tagsLine(tags: string[], actions: ArticleHeaderActions): HTMLElement {
+  const input = h('input', { type: 'text', class: 'article-tags-input', value: tags.join(', '), placeholder: 'Add tags, separated by commas', 'aria-label': 'Article tags' });
+  const commit = () => {
+    const next = [...new Set(input.value.split(',').map((t) => t.trim().replace(/^#/u, '').replace(/\s+/gu, '-')).filter((t) => t !== ''))];
+    if (next.join(',') !== tags.join(',')) actions.setTags(next);
+  };
+  input.addEventListener('change', commit);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') input.blur();
+  });
+  return input;
+}
+
+export function renderArticle(container: HTMLElement, view: ArticleView, actions: ArticleHeaderActions): RenderedArticle {
   const { meta } = view;
   const source = articleSource(meta);
   const body = h('div', { class: 'article-body', id: 'article-body' });
   body.append(sanitizeToFragment(view.html));
   const words = meta.wordCount;
+  const reimport = h('button', { type: 'button', class: 'link', title: 'Import this article again from where it came from, keeping your highlights' }, 'Import again');
+  reimport.addEventListener('click', () => actions.reimport());
   container.replaceChildren(
     h(
       'article',
-      { class: 'article', lang: 'en' },
+      { class: 'article', lang: meta.language ?? 'en', dir: meta.direction ?? 'auto' },
       h(
         'header',
         { class: 'article-header' },
@@ -27,10 +48,11 @@ export function renderArticle(container: HTMLElement, view: ArticleView): Render
         h(
           'p',
           { class: 'article-info' },
-          [source, `${words.toLocaleString()} words`, `about ${Math.max(1, Math.round(words / 230))} min read`]
+          [source, `${words.toLocaleString()} words`, `about ${Math.max(1, Math.round(words / 230))} min read`, meta.revision > 1 ? `version ${meta.revision}` : null]
             .filter((part) => part !== null)
             .join(' · '),
         ),
+        h('div', { class: 'article-tools', dir: 'ltr' }, tagsLine(meta.tags, actions), meta.sourceUrl !== null || meta.sourcePath !== null ? reimport : null),
       ),
       body,
     ),

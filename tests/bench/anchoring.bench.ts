@@ -10,11 +10,14 @@ import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
 import type { Anchor } from '../../electron/shared/anchoring/anchor';
 import type { Selectors } from '../../electron/shared/model';
+import { pairedBench, TINY } from './support/paired';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
-const ARTICLE_CHARS = QUICK ? 100_000 : 1_000_000;
-const REANCHORED = QUICK ? 100 : 1_000;
-const ANCHORED = QUICK ? 1_000 : 10_000;
+const ARTICLE_CHARS = TINY ? 20_000 : QUICK ? 100_000 : 1_000_000;
+const REANCHORED = TINY ? 20 : QUICK ? 100 : 1_000;
+const ANCHORED = TINY ? 100 : QUICK ? 1_000 : 10_000;
+/** Alternating rounds for the suite's table; the first calls above already warmed both up. */
+const ROUNDS = TINY ? 2 : QUICK ? 4 : 6;
 const EDITED_SHARE = 0.05;
 const SEED = 20_240_601;
 
@@ -353,6 +356,10 @@ describe(`re-anchor ${REANCHORED} highlights after a ${EDITED_SHARE * 100}% edit
   bench('Hypothesis way: position, then quote search per highlight', () => {
     hypothesisAll(newText, toReanchor);
   }, ONCE);
+  pairedBench(`re-anchor ${REANCHORED} highlights after a ${EDITED_SHARE * 100}% edit`, 'anchoring', {
+    name: 'Margin reanchorAll',
+    run: () => reanchorAll(oldText, newText, toReanchor),
+  }, { name: 'Hypothesis way, per quote', run: () => hypothesisAll(newText, toReanchor) }, { warmup: 1, rounds: ROUNDS, target: 'ratio < 1' });
 });
 
 describe(`anchor ${ANCHORED} highlights`, () => {
@@ -362,4 +369,10 @@ describe(`anchor ${ANCHORED} highlights`, () => {
   bench('paragraph added at the top (moved)', () => {
     anchorAll(shiftedText, toAnchor);
   }, { ...FEW, iterations: 20 });
+  // Subject: every highlight moved by a paragraph added above it; baseline: nothing moved. The
+  // ratio is what an edit at the top of an article costs the reader on opening it.
+  pairedBench(`anchor ${ANCHORED} highlights, paragraph added at the top`, 'anchoring', {
+    name: 'moved',
+    run: () => anchorAll(shiftedText, toAnchor),
+  }, { name: 'unchanged (exact)', run: () => anchorAll(oldText, toAnchor) }, { warmup: 2, rounds: ROUNDS * 5 });
 });

@@ -12,11 +12,12 @@ import { webAnnotationJson } from '../../electron/core/export/web-annotation';
 import { parseWebAnnotationFile } from '../../electron/core/export/web-annotation-import';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { newArticleState, HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
+import { pairedBench, TINY } from './support/paired';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
-const ARTICLES = QUICK ? 10 : 1_000;
+const ARTICLES = TINY ? 2 : QUICK ? 10 : 1_000;
 const PER_ARTICLE = 100;
-const HTML_ARTICLES = QUICK ? 2 : 20;
+const HTML_ARTICLES = TINY ? 1 : QUICK ? 2 : 20;
 const EXPORTED_AT = '2026-12-01T09:30:00.000Z';
 
 /** mulberry32: a small seeded generator, so every run exports the same library. */
@@ -140,4 +141,13 @@ describe(`export ${highlights.toLocaleString('en')} highlights over ${library.le
   bench(`annotated HTML, ${htmlSlice.length} articles (${(htmlSlice.length * PER_ARTICLE).toLocaleString('en')} highlights)`, () => {
     for (const article of htmlSlice) annotatedHtml(article, { exportedAt: EXPORTED_AT, resolveImage: () => null });
   }, once);
+
+  // The suite's table: each format beside JSON.stringify of the same library, the least any
+  // export of it costs (every field, no formatting), so the ratio is what each format adds.
+  const plain = { name: 'JSON.stringify(library)', run: () => JSON.stringify(library) };
+  const rounds = TINY ? 2 : QUICK ? 4 : 5;
+  const n = highlights.toLocaleString('en');
+  pairedBench(`export ${n} highlights: Markdown, one file`, 'export', { name: 'combinedMarkdown', run: () => combinedMarkdown(library, { exportedAt: EXPORTED_AT }) }, plain, { warmup: 1, rounds, target: '<= 1 s (100k)' });
+  pairedBench(`export ${n} highlights: Readwise CSV`, 'export', { name: 'readwiseCsv', run: () => readwiseCsv(library) }, plain, { warmup: 1, rounds, target: '<= 1 s (100k)' });
+  pairedBench(`export ${n} highlights: W3C JSON-LD`, 'export', { name: 'webAnnotationJson', run: () => webAnnotationJson(library, { exportedAt: EXPORTED_AT }) }, plain, { warmup: 1, rounds, target: '<= 2 s (100k)' });
 });

@@ -16,11 +16,12 @@ import { newArticleState, type Annotation, type ArticleMeta } from '../../electr
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';
 import { acquireWriteLock } from '../../electron/core/library/write-lock';
+import { measurePair, TINY } from './support/paired';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
-const SIZES = (QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]).map((highlights) => ({ highlights, articles: highlights / 100 }));
+const SIZES = (TINY ? [1_000] : QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]).map((highlights) => ({ highlights, articles: highlights / 100 }));
 /** Saves measured per library; the single file gets fewer where each save takes long. */
-const SAVES = QUICK ? 30 : 200;
+const SAVES = TINY ? 10 : QUICK ? 30 : 200;
 const singleFileSaves = (highlights: number) => (highlights >= 100_000 ? (QUICK ? 3 : 10) : highlights >= 10_000 ? (QUICK ? 10 : 40) : SAVES);
 const WARMUP_SAVES = 20;
 /** Saves go to the article being read; these many articles take turns. */
@@ -217,5 +218,25 @@ for (const { highlights, articles } of SIZES) {
       RUN(SAVES),
     );
     bench('raw lowdb JSONFile, one file', timed(`lowdb ${highlights}`, () => singleFileWith(highlights, articles)), RUN(singleFileSaves(highlights)));
+    // For the suite's table: both stores open side by side, one save into each per round, the
+    // order flipped each round, so the two meet the same disk and the same load.
+    let paired = false;
+    bench('paired: Margin store vs raw lowdb, alternating', async () => {
+      if (paired) return;
+      paired = true;
+      const [ours, theirs] = [await storeIn(highlights, articles, true), await singleFileWith(highlights, articles)];
+      try {
+        await measurePair(
+          `save one highlight, library of ${highlights.toLocaleString('en-US')} / ${articles} articles`,
+          'store',
+          { name: 'Margin store (durable)', run: ours.save },
+          { name: 'raw lowdb JSONFile', run: theirs.save },
+          { warmup: 3, rounds: singleFileSaves(highlights), target: highlights >= 100_000 ? 'median <= 10 ms' : undefined },
+        );
+      } finally {
+        await ours.dispose();
+        await theirs.dispose();
+      }
+    }, RUN(1));
   });
 }

@@ -55,7 +55,7 @@ test('reading progress is saved as you scroll and restored; continue reading wai
   await reader.open();
   await page.locator('.article-link', { hasText: 'Russia says' }).click();
   await page.locator('#reader').evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2));
-  await expect(page.locator('.article-link', { hasText: 'Russia says' }).locator('.article-meta')).toContainText(/(4\d|5\d)% read/u);
+  await expect(page.locator('.article-link', { hasText: 'Russia says' }).locator('.article-meta')).toContainText(/([3-6]\d)% read/u);
   await page.locator('.article-link', { hasText: 'Ferry timetable' }).click();
   const resume = page.locator('.continue-reading');
   await expect(resume).toContainText('Russia says it has advanced nearly 2 miles in northeast Ukraine');
