@@ -45,7 +45,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
   const settings = async () => {
     const tags = new Set<string>();
     for (const meta of library.articles()) for (const annotation of await library.annotations(meta.id)) for (const tag of annotation.tags) tags.add(tag);
-    return { colorLabels: library.colorLabels, highlightTags: [...tags].sort() };
+    return { colorLabels: library.colorLabels, highlightTags: [...tags].sort(), notices: [...library.notices] };
   };
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;

@@ -6,6 +6,7 @@ import { messageFor } from '../core/errors';
 import { sourcesFromArgv } from '../core/open-args';
 import { createHandlers } from '../core/handlers';
 import { Library } from '../core/library/library';
+import { acquireWriteLock } from '../core/library/write-lock';
 import { SAMPLE_ARTICLE_PATH, addSampleToNewLibrary } from '../core/library/sample';
 import { electronPlatform } from './dialogs';
 import { denyPermissions, hardenApp } from './hardening';
@@ -67,7 +68,10 @@ async function start(): Promise<void> {
     denyPermissions();
     const dataDir = app.getPath('userData');
     handleAppProtocol({ rendererDir: join(here, '../renderer'), dataDir });
-    const library = await Library.open(dataDir);
+    // The app is the library's one writer while it runs; a CLI that writes waits or says so.
+    const lock = await acquireWriteLock(dataDir, { waitMs: 5_000 });
+    app.on('will-quit', () => void lock.release());
+    const library = await Library.open(dataDir, { lock });
     // A missing or damaged sample must not keep the person out of their own library.
     await addSampleToNewLibrary(library, join(app.getAppPath(), SAMPLE_ARTICLE_PATH)).catch((error: unknown) => {
       console.error(`Margin could not add the sample article: ${messageFor(error)}`);

@@ -103,6 +103,8 @@ export interface LibrarySettings {
   colorLabels: ColorLabels;
   /** Every tag used on a highlight, for autocomplete. */
   highlightTags: string[];
+  /** Sentences about repairs the store made (a damaged file put back from its backup). */
+  notices: string[];
 }
 
 /** One article found by a search, with its best matching places (offsets into its text). */

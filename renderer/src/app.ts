@@ -92,6 +92,9 @@ export class ReaderApp {
     this.colorLabels = settings?.colorLabels ?? {};
     this.knownTags = settings?.highlightTags ?? [];
     await this.refreshLibrary();
+    // Repairs the store made while opening (after the list, which may find more) are news to the person.
+    const after = await call(margin().librarySettings({}));
+    if (after !== null && after.notices.length > 0) this.say(after.notices.join(' '));
     // Pick up where the person stopped; a new library opens on its newest article.
     const reading = this.articles.filter((a) => a.state === 'reading');
     const first = [...reading].sort((a, b) => (b.lastReadAt ?? '').localeCompare(a.lastReadAt ?? '') || b.importedAt.localeCompare(a.importedAt))[0];
