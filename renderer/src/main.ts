@@ -2,6 +2,7 @@ import { ReaderApp } from './app';
 import { setErrorReporter } from './bridge';
 import { h } from './dom';
 import { listenForDrops, listenForPastedLinks } from './drop-and-paste';
+import { firstRunTip } from './first-run-tip';
 import { applySettings, loadSettings, settingsPanel } from './reading-settings';
 import { saveUrlForm } from './save-url-form';
 
@@ -35,7 +36,7 @@ document.getElementById('app')?.replaceChildren(
       libraryHost,
       h('footer', { class: 'library-footer' }, exportLibrary),
     ),
-    h('div', { class: 'reader-column' }, app.find.element, reader),
+    h('div', { class: 'reader-column' }, app.find.element, firstRunTip(), reader),
     h(
       'aside',
       { class: 'notes-panel', 'aria-label': 'Highlights and notes' },

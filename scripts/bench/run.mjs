@@ -64,7 +64,8 @@ function runVitest(options, files) {
     NO_COLOR: '1',
   };
   const vitest = join(root, 'node_modules', '.bin', 'vitest');
-  const args = ['bench', '--run', '--outputJson', files.vitest, ...options.filters];
+  // One file at a time: two benchmarks sharing this machine's two cores would each time the other.
+  const args = ['bench', '--run', '--no-file-parallelism', '--outputJson', files.vitest, ...options.filters];
   const log = createWriteStream(files.log);
   return new Promise((done) => {
     const child = spawn(vitest, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -29,3 +29,14 @@ test('themes change the page colours, and the choice is remembered', async ({ re
   await expect(page.locator('.article')).toHaveCSS('font-size', '24px');
   expect(await page.locator('.article').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('system-ui');
 });
+
+test('the first run shows how to highlight, until dismissed', async ({ reader, page }) => {
+  await reader.open();
+  const tip = page.getByRole('complementary', { name: 'Tip' });
+  await expect(tip).toContainText('to highlight it');
+  await tip.getByRole('button', { name: 'Got it' }).click();
+  await expect(tip).toHaveCount(0);
+  await page.reload();
+  await page.locator('.headline').waitFor();
+  await expect(page.getByRole('complementary', { name: 'Tip' })).toHaveCount(0);
+});
