@@ -27,7 +27,7 @@ const HIGHLIGHTS = TINY ? 300 : QUICK ? 625 : 5_000;
 /** Share of highlights that start inside an earlier one, so overlaps are common, not incidental. */
 const OVERLAPPING = 0.4;
 const ROUNDS = TINY ? 1 : QUICK ? 2 : 5;
-const SCROLL_FRAMES = TINY ? 10 : QUICK ? 40 : 300;
+const SCROLL_FRAMES = TINY ? 10 : QUICK ? 30 : 300;
 const SAVES_PER_ROUND = TINY ? 1 : QUICK ? 2 : 3;
 const SEED = 20_261_125;
 const FILE = 'reader';

@@ -29,11 +29,21 @@ test('start on the sample, highlight, restart, and the highlight is still there'
     expect(await page.evaluate(() => Object.keys((window as unknown as { margin: object }).margin))).toContain('createAnnotation');
     // contextBridge exposes the bridge read-only: the page cannot swap it for its own.
     expect(await page.evaluate(() => Object.getOwnPropertyDescriptor(window, 'margin')?.writable)).toBe(false);
+    // Permission requests are denied, new windows are refused, navigation away is cancelled.
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+    expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
+    expect(app.windows()).toHaveLength(1);
     await page.evaluate(() => {
       location.href = 'https://example.org/';
     });
     await expect(page.locator('.headline')).toHaveCount(1);
     expect(await page.evaluate(() => location.protocol)).toBe('margin:');
+
+    // The app holds the library's write lock: a CLI that writes is told so; one that reads works.
+    const { runCli } = await import('../../electron/core/cli/run');
+    let err = '';
+    const refused = await runCli(['--data-dir', dataDir, 'import', '--as-new', join(root, 'assets/sample/ukraine-advance.txt')], { out: () => undefined, err: (t) => (err += t), env: {} });
+    expect({ refused, err }).toEqual({ refused: 1, err: 'Margin is open; close it or retry.\n' });
 
     await dragSelect(page, 'the free city of Kupyansk');
     await page.keyboard.press('n');

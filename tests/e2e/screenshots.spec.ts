@@ -1,0 +1,52 @@
+// The pictures in the README, taken from the real reader: the library, the reader in light and
+// dark, and the Export dialog. Kept as test artefacts; MARGIN_SCREENSHOT_DIR=docs refreshes the
+// README's copies.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { importPlainText } from '../../electron/core/import/import-file';
+import { dragSelect, expect, test } from './support/fixtures';
+
+const dir = process.env.MARGIN_SCREENSHOT_DIR ?? 'test-results/e2e/screens';
+
+test('screenshots of the library, the reader in light and dark, and the Export dialog', async ({ reader, page }) => {
+  await reader.library.addArticle(importPlainText('Night trains return to the coast\n\nThe sleeper service resumes in May, with new cabins and a dining car.', 'night-trains.txt'));
+  await reader.library.addArticle(importPlainText('A quiet harbour in winter\n\nBoats rest in the harbour until the spring tides.', 'harbour.txt'));
+  await reader.open();
+  await page.locator('.article-link', { hasText: 'Russia says' }).click();
+  await page.getByRole('button', { name: 'Got it' }).click();
+  await dragSelect(page, 'the free city of Kupyansk is seeing the most intense fighting');
+  await page.keyboard.press('n');
+  await page.locator('.note-input').fill('The front line moved here. Compare with the **Kharkiv** map.');
+  await page.keyboard.press('Control+Enter');
+  await dragSelect(page, 'liberated last September');
+  await page.getByRole('button', { name: 'Highlight green' }).click();
+  await page.locator('.highlight-card').first().getByLabel('Add a tag').fill('frontline');
+  await page.locator('.highlight-card').first().getByLabel('Add a tag').press('Enter');
+  await page.getByLabel('Name for yellow').fill('key point');
+  await page.getByLabel('Name for yellow').press('Enter');
+  await page.locator('#article-body figure').first().evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
+  await page.mouse.move(0, 0);
+  const shots = ['reader.png', 'reader-dark.png', 'library-search.png', 'export-dialog.png'];
+  await page.screenshot({ path: join(dir, 'reader.png') });
+
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.screenshot({ path: join(dir, 'reader-dark.png') });
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByLabel('Theme').selectOption('light');
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+
+  await page.getByLabel('Search the library').fill('front');
+  await expect(page.locator('.search-hit')).not.toHaveCount(0);
+  await page.screenshot({ path: join(dir, 'library-search.png') });
+
+  await reader.menu('export-article');
+  await expect(page.getByRole('dialog', { name: 'Export notes' }).getByLabel('Preview')).toContainText('frontline');
+  await page.screenshot({ path: join(dir, 'export-dialog.png') });
+
+  for (const name of shots) {
+    const png = await readFile(join(dir, name));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  }
+});
