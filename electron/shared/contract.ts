@@ -85,12 +85,14 @@ export interface ImageSummary {
   problems: string[];
 }
 
+/** How a new revision left the article's highlights. */
 export interface RevisionSummary {
   revision: number;
   exact: number;
   moved: number;
   fuzzy: number;
   orphaned: number;
+  /** Highlights listed under "Needs review". */
   needsReview: number;
 }
 

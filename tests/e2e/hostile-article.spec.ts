@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { importPlainText } from '../../electron/core/import/import-file';
 import { articleHtmlFile } from '../../electron/core/library/files';
 import { startReader } from './support/harness';
 
@@ -16,21 +17,9 @@ test('223 hostile payloads, each opened in the reader: nothing runs, opens or is
   test.setTimeout(240_000);
   const reader = await startReader(page, async (library) => {
     for (const [index, vector] of vectors.entries()) {
-      const article = await library.addArticle({
-        meta: {
-          title: `Hostile ${index}`,
-          byline: null,
-          siteName: null,
-          sourceUrl: null,
-          sourceFile: null,
-          sourcePath: null,
-          publishedAt: null,
-          language: null,
-          direction: null,
-          format: 'html',
-        },
-        html: '<p>placeholder</p>',
-      });
+      // A plain article whose stored body is then replaced by the raw payload.
+      const placeholder = importPlainText(`Hostile ${index}\n\nplaceholder`, null);
+      const article = await library.addArticle({ ...placeholder, meta: { ...placeholder.meta, format: 'html' } });
       await writeFile(articleHtmlFile(library.dataDir, article.id), `<p>payload ${index}</p>${vector.payload}`);
     }
   });

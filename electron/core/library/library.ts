@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeSpan, needsReview, reanchorAll } from '../../shared/anchoring';
+import type { RevisionSummary } from '../../shared/contract';
 import {
   newArticleState,
   type Annotation,
@@ -64,16 +65,8 @@ export interface ArticlePatch {
   lastReadAt?: string | undefined;
 }
 
-/** How a new revision left the article's highlights. */
-export interface RevisionReport {
-  revision: number;
-  exact: number;
-  moved: number;
-  fuzzy: number;
-  orphaned: number;
-  /** Highlights listed under "Needs review". */
-  needsReview: number;
-}
+/** How a new revision left the article's highlights (the same shape the app receives). */
+export type RevisionReport = RevisionSummary;
 
 export interface LibraryOptions {
   /**
