@@ -24,6 +24,8 @@ export function installMenu(getWindow: () => BrowserWindow | null, dataDir: stri
         { type: 'separator' },
         { label: 'Export Article Notes as Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-article') },
         { label: 'Export Library Notes as Markdown…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-library') },
+        { label: 'Import Annotations (W3C JSON-LD)…', click: send('import-annotations') },
+        { label: 'Back Up Library…', click: send('backup-library') },
         { type: 'separator' },
         reveal,
         { type: 'separator' },

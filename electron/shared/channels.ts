@@ -41,6 +41,8 @@ export const MENU_COMMANDS = [
   'highlight-selection',
   'note-selection',
   'show-shortcuts',
+  'import-annotations',
+  'backup-library',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

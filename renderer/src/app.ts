@@ -29,6 +29,8 @@ export interface AppElements {
   notesList: HTMLElement;
   notesHeading: HTMLElement;
   status: HTMLElement;
+  /** A visually hidden live region for screen readers. */
+  announcer: HTMLElement;
 }
 
 interface OpenArticle {
@@ -63,6 +65,7 @@ export class ReaderApp {
     { keys: ['k'], label: 'Previous highlight', run: () => this.step(-1) },
     { keys: ['e'], label: 'Edit the note of the focused highlight', run: () => this.editFocused() },
     { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', run: () => this.deleteFocused() },
+    { keys: ['/'], label: 'Search the library', run: () => this.searchLibrary() },
     { keys: ['F7'], label: 'Caret browsing: select text with Shift and the arrow keys', run: () => this.toggleCaret() },
     { keys: ['Escape'], label: 'Close menus, leave the focused highlight', run: () => this.escape() },
     { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
@@ -100,6 +103,12 @@ export class ReaderApp {
     const first = [...reading].sort((a, b) => (b.lastReadAt ?? '').localeCompare(a.lastReadAt ?? '') || b.importedAt.localeCompare(a.importedAt))[0];
     if (first !== undefined) await this.openArticle(first.id);
     else this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Open an article (File › Open Article…) or save a link to start reading.'));
+  }
+
+  /** Tells screen readers what just happened, without a visible toast. */
+  private announce(text: string): void {
+    this.el.announcer.textContent = '';
+    window.setTimeout(() => (this.el.announcer.textContent = text), 50);
   }
 
   /** One sentence for the person, with an optional action such as Undo. */
@@ -189,7 +198,26 @@ export class ReaderApp {
     if (command === 'import-files') await this.importFiles();
     else if (command === 'highlight-selection' || command === 'note-selection') this.highlightKey(command === 'note-selection');
     else if (command === 'show-shortcuts') this.showShortcuts();
+    else if (command === 'import-annotations') await this.importAnnotations();
+    else if (command === 'backup-library') await this.backUp();
     else this.exporter.open(this.open?.view.meta.id ?? null, command === 'export-library');
+  }
+
+  private async importAnnotations(): Promise<void> {
+    const report = await call(margin().importAnnotations({}));
+    if (report === null) return;
+    const parts = [`Attached ${report.attached} annotation${report.attached === 1 ? '' : 's'}.`];
+    if (report.alreadyThere > 0) parts.push(`${report.alreadyThere} were already there.`);
+    parts.push(...report.problems.slice(0, 3));
+    if (report.problems.length > 3) parts.push(`${report.problems.length - 3} more could not be attached.`);
+    this.say(parts.join(' '));
+    if (this.open !== null) await this.openArticle(this.open.view.meta.id);
+    await this.refreshLibrary();
+  }
+
+  private async backUp(): Promise<void> {
+    const result = await call(margin().backUpLibrary({}));
+    if (result?.path) this.say(`Backed up ${result.files} files to ${result.path}.`);
   }
 
   async importFiles(): Promise<void> {
@@ -319,6 +347,7 @@ export class ReaderApp {
     const now = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
     if (now !== null && now.start === span.start && now.end === span.end) window.getSelection()?.removeAllRanges();
     this.applyAnnotation(created);
+    this.announce(`Highlighted: ${created.target.quote.exact.slice(0, 80)}`);
     this.focusedId = created.id;
     this.editingId = withNote ? created.id : null;
     this.renderAnnotations();
@@ -476,6 +505,11 @@ export class ReaderApp {
       target?.scrollIntoView({ block: 'center', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     }
     this.scrollCardIntoView(id);
+  }
+
+  private searchLibrary(): boolean {
+    this.library.focusSearch();
+    return true;
   }
 
   private highlightKey(withNote: boolean): boolean {

@@ -9,7 +9,7 @@ export interface ImportFlowHost {
   libraryChanged(openId: string | null): Promise<void>;
 }
 
-type Choice = 'new' | 'skip';
+type Choice = 'new' | 'update' | 'skip';
 
 function displayName(source: string): string {
   if (/^https?:\/\//iu.test(source)) {
@@ -32,12 +32,13 @@ export class ImportFlow {
 
   constructor(private readonly host: ImportFlowHost) {
     this.progress = h('div', { class: 'import-progress', role: 'status', 'aria-live': 'polite', hidden: true }, this.label, this.bar);
-    const again = h('button', { type: 'submit', value: 'new', class: 'primary' }, 'Add a copy');
+    const again = h('button', { type: 'submit', value: 'new' }, 'Add a copy');
+    const update = h('button', { type: 'submit', value: 'update', class: 'primary' }, 'Update it, keeping my highlights');
     const skip = h('button', { type: 'submit', value: 'skip' }, 'Keep the one I have');
     this.dialog = h(
       'dialog',
       { class: 'duplicate-dialog', 'aria-labelledby': 'duplicate-title', 'aria-describedby': 'duplicate-question' },
-      h('form', { method: 'dialog' }, h('h2', { id: 'duplicate-title' }, 'Already in your library'), this.question, h('div', { class: 'dialog-actions' }, skip, again)),
+      h('form', { method: 'dialog' }, h('h2', { id: 'duplicate-title' }, 'Already in your library'), this.question, h('div', { class: 'dialog-actions' }, skip, again, update)),
     );
     document.body.append(this.dialog);
   }
@@ -61,7 +62,7 @@ export class ImportFlow {
       this.label.textContent = sources.length > 1 ? `Importing ${index + 1} of ${sources.length}: ${name}…` : `Importing ${name}…`;
       this.bar.value = index;
       const outcome = await this.importOne(source, failures, name);
-      if (outcome?.status === 'imported') {
+      if (outcome?.status === 'imported' || outcome?.status === 'updated') {
         imported++;
         lastId = outcome.article.id;
         missedImages += outcome.images.missed;
@@ -80,9 +81,9 @@ export class ImportFlow {
     try {
       let result = await margin().importArticle({ source, ifExists: 'ask' });
       if (result.ok && result.value.status === 'exists') {
-        const choice = await this.ask(`${name} is already in your library as “${result.value.existing.title}”. Add it again as a separate copy?`);
+        const choice = await this.ask(`${name} is already in your library as “${result.value.existing.title}”. Update it to this version, or add it again as a separate copy?`);
         if (choice === 'skip') return null;
-        result = await margin().importArticle({ source, ifExists: 'new' });
+        result = await margin().importArticle({ source, ifExists: choice });
       }
       if (result.ok) return result.value;
       failures.push(result.error);
@@ -97,7 +98,7 @@ export class ImportFlow {
     this.dialog.returnValue = 'skip';
     this.dialog.showModal();
     return new Promise((done) => {
-      this.dialog.addEventListener('close', () => done(this.dialog.returnValue === 'new' ? 'new' : 'skip'), { once: true });
+      this.dialog.addEventListener('close', () => done(this.dialog.returnValue === 'new' || this.dialog.returnValue === 'update' ? this.dialog.returnValue : 'skip'), { once: true });
     });
   }
 }

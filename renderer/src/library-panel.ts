@@ -33,6 +33,7 @@ export class LibraryPanel {
   private readonly stateSelect = select<ArticleState>('Show', [['reading', 'Reading'], ['archived', 'Archive'], ['trash', 'Trash']], 'reading');
   private readonly sortSelect = select<SortKey>('Sort by', [['saved', 'Recently saved'], ['title', 'Title'], ['read', 'Last read'], ['highlights', 'Most highlighted']], 'saved');
   private readonly tagSelect = h('select', { 'aria-label': 'Tag' });
+  private readonly siteSelect = h('select', { 'aria-label': 'Site' });
   private readonly list = h('ul', { class: 'library-list', id: 'library-list', 'aria-label': 'Articles' });
   private articles: ArticleSummary[] = [];
   private currentId: string | null = null;
@@ -44,10 +45,10 @@ export class LibraryPanel {
       'div',
       { class: 'library-panel' },
       this.searchInput,
-      h('div', { class: 'library-controls' }, this.stateSelect, this.sortSelect, this.tagSelect),
+      h('div', { class: 'library-controls' }, this.stateSelect, this.sortSelect, this.tagSelect, this.siteSelect),
       this.list,
     );
-    for (const control of [this.stateSelect, this.sortSelect, this.tagSelect]) control.addEventListener('change', () => this.render());
+    for (const control of [this.stateSelect, this.sortSelect, this.tagSelect, this.siteSelect]) control.addEventListener('change', () => this.render());
     this.searchInput.addEventListener('input', () => {
       window.clearTimeout(this.searchTimer);
       this.searchTimer = window.setTimeout(() => void this.runSearch(), 150);
@@ -67,6 +68,10 @@ export class LibraryPanel {
     const chosen = this.tagSelect.value;
     this.tagSelect.replaceChildren(h('option', { value: '' }, 'All tags'), ...tags.map((tag) => h('option', { value: tag, selected: tag === chosen }, `#${tag}`)));
     this.tagSelect.hidden = tags.length === 0;
+    const sites = [...new Set(articles.map((a) => a.siteName).filter((s): s is string => s !== null))].sort();
+    const site = this.siteSelect.value;
+    this.siteSelect.replaceChildren(h('option', { value: '' }, 'All sites'), ...sites.map((s) => h('option', { value: s, selected: s === site }, s)));
+    this.siteSelect.hidden = sites.length === 0;
     if (this.searchInput.value.trim() === '') this.render();
   }
 
@@ -103,7 +108,10 @@ export class LibraryPanel {
   private render(): void {
     const state = this.stateSelect.value as ArticleState;
     const tag = this.tagSelect.value;
-    const shown = this.articles.filter((a) => a.state === state && (tag === '' || a.tags.includes(tag))).sort(SORTS[this.sortSelect.value as SortKey]);
+    const site = this.siteSelect.value;
+    const shown = this.articles
+      .filter((a) => a.state === state && (tag === '' || a.tags.includes(tag)) && (site === '' || a.siteName === site))
+      .sort(SORTS[this.sortSelect.value as SortKey]);
     const rows: HTMLElement[] = [];
     const resume = state === 'reading' ? [...this.articles].filter((a) => a.state === 'reading' && a.id !== this.currentId && a.lastReadAt !== null && a.progress > 0.02 && a.progress < 0.95).sort(SORTS.read)[0] : undefined;
     if (resume !== undefined) {

@@ -16,11 +16,12 @@ const notesTop = h('div', { class: 'notes-top' });
 const notesList = h('ol', { class: 'notes-list', id: 'notes-list', 'aria-label': 'Highlights' });
 const notesHeading = h('h2', { class: 'panel-title' }, 'Highlights');
 const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', hidden: true });
+const announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
 const openButton = h('button', { type: 'button', class: 'primary' }, 'Open…');
 const exportLibrary = h('button', { type: 'button' }, 'Export all notes…');
 const exportArticle = h('button', { type: 'button' }, 'Export…');
 
-const app = new ReaderApp({ libraryHost, reader, notesTop, notesList, notesHeading, status });
+const app = new ReaderApp({ libraryHost, reader, notesTop, notesList, notesHeading, status, announcer });
 const importSources = (sources: string[]) => void app.importSources(sources);
 
 document.getElementById('app')?.replaceChildren(
@@ -46,6 +47,7 @@ document.getElementById('app')?.replaceChildren(
     ),
   ),
   status,
+  announcer,
 );
 
 setErrorReporter((message) => app.say(message));

@@ -95,3 +95,17 @@ test('search finds a word in a note and opens the article at its highlight', asy
   await page.getByLabel('Search the library').fill('harbor');
   await expect(hit.locator('.article-title')).toHaveText(['A quiet harbour']);
 });
+
+test('filter by site, and / jumps to the library search', async ({ reader, page }) => {
+  const gazette = importPlainText('Rail timetables', 'rail.txt');
+  await reader.library.addArticle({ ...gazette, meta: { ...gazette.meta, siteName: 'The Rail Gazette' } });
+  await addArticles(reader);
+  await reader.open();
+  await page.getByLabel('Site').selectOption('The Rail Gazette');
+  await expect(titles(reader)).toHaveText(['Rail timetables']);
+  await page.getByLabel('Site').selectOption('');
+  await expect(titles(reader)).toHaveCount(4);
+  await page.locator('#reader').focus();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search the library')).toBeFocused();
+});

@@ -86,3 +86,23 @@ test('after the article changes, uncertain highlights wait in Needs review until
   const [, second] = await reader.library.annotations(reader.library.articles().find((a) => a.title === 'Harbour news')?.id ?? '');
   expect(second?.review).toBeNull();
 });
+
+test('File > Import Annotations attaches a W3C file to its article; new highlights are announced', async ({ reader, page }) => {
+  await reader.open();
+  await dragSelect(page, 'Chonhar bridge');
+  await page.keyboard.press('h');
+  await expect(page.locator('.visually-hidden[aria-live]')).toHaveText('Highlighted: Chonhar bridge');
+  reader.savePath = join(reader.dataDir, 'notes.jsonld');
+  await reader.menu('export-article');
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByLabel('Format').selectOption('jsonld');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
+  await page.locator('.highlight-card').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.highlight-card')).toHaveCount(0);
+
+  reader.openPath = reader.savePath;
+  await reader.menu('import-annotations');
+  await expect(page.locator('.status')).toHaveText('Attached 1 annotation.');
+  await expect(page.locator('.highlight-card .card-quote')).toHaveText(['Chonhar bridge']);
+});

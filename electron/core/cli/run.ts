@@ -42,6 +42,9 @@ function annotationJson(annotation: Annotation, text: string) {
     tags: annotation.tags,
     start: span.start,
     end: span.end,
+    // A highlight a revision left uncertain reports that, until the person reviews it.
+    status: annotation.review?.status ?? anchor.status,
+    confidence: annotation.review?.confidence ?? anchor.confidence,
   };
 }
 
@@ -110,10 +113,8 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
     case 'annotations': {
       const { text } = await library.content(command.id);
       const rows = (await library.annotations(command.id)).map((annotation) => {
-        const anchor = resolveSelectors(text, annotation.target);
-        const status = annotation.review?.status ?? anchor.status;
-        const confidence = annotation.review?.confidence ?? anchor.confidence;
-        return { ...annotationJson(annotation, text), status, confidence, needsReview: annotation.review !== null || anchor.status === 'orphaned' };
+        const row = annotationJson(annotation, text);
+        return { ...row, needsReview: annotation.review !== null || row.status === 'orphaned' };
       });
       print(command.json, rows, rows.map((r) => `${r.id}  ${r.status}${r.status === 'fuzzy' ? ` (${Math.round(r.confidence * 100)}%)` : ''}  "${r.quote}"`).join('\n') || 'No annotations.');
       return;
