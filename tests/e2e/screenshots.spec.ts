@@ -22,6 +22,7 @@ test('screenshots of the library, the reader in light and dark, and the Export d
   await page.getByRole('button', { name: 'Highlight green' }).click();
   await page.locator('.highlight-card').first().getByLabel('Add a tag').fill('frontline');
   await page.locator('.highlight-card').first().getByLabel('Add a tag').press('Enter');
+  await expect(page.locator('.tag-chip')).toContainText('#frontline');
   await page.getByLabel('Name for yellow').fill('key point');
   await page.getByLabel('Name for yellow').press('Enter');
   await page.locator('#article-body figure').first().evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
