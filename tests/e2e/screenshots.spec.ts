@@ -20,6 +20,7 @@ test('screenshots of the library, the reader in light and dark, and the Export d
   await page.keyboard.press('Control+Enter');
   await dragSelect(page, 'liberated last September');
   await page.getByRole('button', { name: 'Highlight green' }).click();
+  await expect(page.locator('.highlight-card')).toHaveCount(2);
   await page.locator('.highlight-card').first().getByLabel('Add a tag').fill('frontline');
   await page.locator('.highlight-card').first().getByLabel('Add a tag').press('Enter');
   await expect(page.locator('.tag-chip')).toContainText('#frontline');
