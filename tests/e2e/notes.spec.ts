@@ -8,12 +8,14 @@ test('tags on highlights, offered again from the ones already used', async ({ re
   await reader.open();
   await dragSelect(page, 'sky shield');
   await page.keyboard.press('h');
+  await expect(page.locator('.highlight-card')).toHaveCount(1);
   const first = page.locator('.highlight-card').first();
   await first.getByLabel('Add a tag').fill('air-defence');
   await first.getByLabel('Add a tag').press('Enter');
   await expect(first.locator('.tag-chip')).toHaveText(['#air-defence×']);
   await dragSelect(page, 'Chonhar bridge');
   await page.keyboard.press('h');
+  await expect(page.locator('.highlight-card')).toHaveCount(2);
   const options = await page.locator('#margin-known-tags option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
   expect(options).toEqual(['air-defence']);
   const stored = await reader.library.annotations(reader.library.articles()[0]?.id ?? '');
