@@ -6,6 +6,7 @@
 // beside the rows, whole, for anyone who wants tinybench's own numbers.
 //
 //   node scripts/bench/run.mjs [--quick] [--tiny] [--out bench-results/latest.json] [vitest filters...]
+//   node scripts/bench/run.mjs --print bench-results/<run>.json   (the table of an earlier run, nothing run)
 //
 // --quick shrinks every input (MARGIN_BENCH_QUICK=1, under a minute in all); --tiny shrinks
 // them further still (MARGIN_BENCH_TINY=1), for the test that checks this harness. Timing never
@@ -18,13 +19,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '../..');
 
 function parseArgs(argv) {
-  const options = { quick: false, tiny: false, out: join(root, 'bench-results', 'latest.json'), filters: [] };
+  const options = { quick: false, tiny: false, out: join(root, 'bench-results', 'latest.json'), print: null, filters: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--tiny') options.tiny = options.quick = true;
     else if (arg === '--out') options.out = resolve(argv[++i] ?? '');
     else if (arg.startsWith('--out=')) options.out = resolve(arg.slice('--out='.length));
+    else if (arg === '--print') options.print = resolve(argv[++i] ?? '');
     else options.filters.push(arg);
   }
   return options;
@@ -112,7 +114,8 @@ function table(rows) {
     row.baseline?.name ?? '-',
     ms(row.baseline?.median),
     ms(row.baseline?.p95),
-    row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`,
+    // Two decimals hide a 200-fold win as 0.00x; small ratios get a third.
+    row.ratio === null ? '-' : `${row.ratio.toFixed(row.ratio < 0.1 ? 3 : 2)}x`,
     row.target ?? '',
   ]);
   const escape = (cell) => String(cell).replaceAll('|', '\\|');
@@ -122,6 +125,12 @@ function table(rows) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.print !== null) {
+    const saved = JSON.parse(readFileSync(options.print, 'utf8'));
+    process.stdout.write(`${table(saved.rows)}\n`);
+    process.stderr.write(`${saved.mode} run of ${saved.startedAt}, ${(saved.durationMs / 1000).toFixed(1)} s\n`);
+    return;
+  }
   const outDir = dirname(options.out);
   mkdirSync(outDir, { recursive: true });
   const files = { pairs: join(outDir, 'pairs.jsonl'), vitest: join(outDir, 'vitest.json'), log: join(outDir, 'vitest.log') };

@@ -254,8 +254,9 @@ async function run(): Promise<void> {
   }
   const source = articleSource();
   const browser = await chromium.launch({ executablePath, args: chromiumArgs(), headless: true });
+  const sides: Side[] = [];
   try {
-    const sides = [await openSide(browser, 'with', source), await openSide(browser, 'without', source)];
+    sides.push(await openSide(browser, 'with', source), await openSide(browser, 'without', source));
     const samples = new Map<string, number[]>();
     const add = (key: string, value: number) => samples.set(key, [...(samples.get(key) ?? []), value]);
     let painted = 0;
@@ -297,8 +298,9 @@ async function run(): Promise<void> {
       rowOf(`reader ${size}: select + save highlight`, FILE, side(many, 'with save'), side('no highlights', 'without save'), { target: '<= 100 ms' }),
     ];
     for (const row of rows) record(row);
-    for (const s of sides) await s.reader.close();
   } finally {
+    // Each reader removes its temp library; a failed run must not leave 1 MB libraries behind.
+    for (const side of sides) await side.reader.close().catch(() => undefined);
     await browser.close();
   }
 }

@@ -58,7 +58,7 @@ export function record(row: Row): void {
   const out = process.env.MARGIN_BENCH_RESULTS;
   if (out !== undefined && out !== '') appendFileSync(out, `${JSON.stringify(row)}\n`);
   const side = (s: Stats) => `${s.name} median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (${s.samples})`;
-  console.log(`[pair] ${row.benchmark}: ${side(row.subject)}${row.baseline === null ? '' : ` | ${side(row.baseline)} | ratio ${row.ratio?.toFixed(2)}x`}`);
+  console.log(`[pair] ${row.benchmark}: ${side(row.subject)}${row.baseline === null ? '' : ` | ${side(row.baseline)} | ratio ${row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`}`}`);
 }
 
 export function rowOf(benchmark: string, file: string, subject: Stats, baseline: Stats | null, extra: Pick<Row, 'target' | 'note'> = {}): Row {
