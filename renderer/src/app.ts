@@ -1,6 +1,7 @@
 // The reader's state and the actions on it. Views render from state; every change to the
 // library goes through `window.margin` and the state is updated from what the handler answers.
 import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
 import type { MenuCommand } from '../../electron/shared/channels';
 import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels, HighlightColor, Selectors } from '../../electron/shared/model';
@@ -20,7 +21,7 @@ import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
 import { UndoStack } from './undo';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
-import { rangeFromOffsets, selectionSpan } from './text-offsets';
+import { rangeFromOffsets, rangesFromOffsets, selectionSpan } from './text-offsets';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -245,11 +246,12 @@ export class ReaderApp {
       reimport: () => void this.reimport(id),
     });
     const spans = new Map<string, { start: number; end: number }>();
-    for (const annotation of view.annotations) {
-      // A highlight flagged after a revision waits in "Needs review" until the person decides.
-      const anchor = annotation.review === null ? resolveSelectors(rendered.text, annotation.target) : null;
-      if (anchor !== null && anchor.status !== 'orphaned') spans.set(annotation.id, { start: anchor.start, end: anchor.end });
-    }
+    // A highlight flagged after a revision waits in "Needs review" until the person decides.
+    const settled = view.annotations.filter((a) => a.review === null);
+    anchorAll(rendered.text, settled.map((a) => a.target)).forEach((anchor, i) => {
+      const annotation = settled[i];
+      if (annotation !== undefined && anchor.status !== 'orphaned') spans.set(annotation.id, { start: anchor.start, end: anchor.end });
+    });
     this.open = { view, rendered, annotations: [...view.annotations].sort(byPosition(spans)), spans };
     this.focusedId = null;
     this.editingId = null;
@@ -290,12 +292,13 @@ export class ReaderApp {
   private renderAnnotations(): void {
     const open = this.open;
     if (open === null) return;
+    const placed = open.annotations.filter((a) => open.spans.has(a.id));
+    const ranges = rangesFromOffsets(open.rendered.body, placed.map((a) => open.spans.get(a.id) as { start: number; end: number }));
     const painted: PaintedSpan[] = [];
-    for (const annotation of open.annotations) {
-      const span = open.spans.get(annotation.id);
-      const range = span === undefined ? null : rangeFromOffsets(open.rendered.body, span.start, span.end);
-      if (range !== null) painted.push({ id: annotation.id, color: annotation.color, range });
-    }
+    placed.forEach((annotation, i) => {
+      const range = ranges[i];
+      if (range != null) painted.push({ id: annotation.id, color: annotation.color, range });
+    });
     paintHighlights(painted, this.focusedId);
     this.painted = painted;
     const review = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));

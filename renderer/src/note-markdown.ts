@@ -5,6 +5,15 @@ import { sanitizeToFragment } from './sanitize';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
+// The panel is redrawn on every change; rendering and sanitizing each note once is enough.
+const rendered = new Map<string, DocumentFragment>();
+
 export function renderNote(source: string): DocumentFragment {
-  return sanitizeToFragment(markdown.render(source));
+  let fragment = rendered.get(source);
+  if (fragment === undefined) {
+    fragment = sanitizeToFragment(markdown.render(source));
+    if (rendered.size > 5000) rendered.clear();
+    rendered.set(source, fragment);
+  }
+  return fragment.cloneNode(true) as DocumentFragment;
 }

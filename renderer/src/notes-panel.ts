@@ -170,5 +170,20 @@ export function renderNotesPanel(top: HTMLElement, list: HTMLElement, state: Not
     list.replaceChildren(h('li', { class: 'empty' }, 'No highlights yet. Select text in the article and press h, or pick a colour.'));
     return;
   }
-  list.replaceChildren(...placed.map((annotation) => card(annotation, state, actions)));
+  // A card is rebuilt only when its highlight or how it is shown changed: with thousands of
+  // highlights, saving one must not redraw them all.
+  const labels = JSON.stringify(state.colorLabels);
+  list.replaceChildren(
+    ...placed.map((annotation) => {
+      const key = `${state.focusedId === annotation.id}|${state.editingId === annotation.id}|${labels}`;
+      const cached = cards.get(annotation);
+      if (cached !== undefined && cached.key === key) return cached.element;
+      const element = card(annotation, state, actions);
+      cards.set(annotation, { key, element });
+      return element;
+    }),
+  );
 }
+
+/** Cards by the annotation object they show: a changed annotation is a new object. */
+const cards = new WeakMap<Annotation, { key: string; element: HTMLElement }>();

@@ -28,6 +28,47 @@ export function rangeFromOffsets(root: Node, start: number, end: number): Range 
   return null;
 }
 
+/**
+ * Ranges for many spans in one walk over the text nodes (spans sorted by start), instead of one
+ * walk per span: painting thousands of highlights then costs the article's length once.
+ */
+export function rangesFromOffsets(root: Node, spans: readonly { start: number; end: number }[]): (Range | null)[] {
+  const order = spans.map((span, index) => ({ ...span, index })).sort((a, b) => a.start - b.start);
+  const nodes: { node: Text; from: number }[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    nodes.push({ node: node as Text, from: seen });
+    seen += (node as Text).data.length;
+  }
+  const result: (Range | null)[] = spans.map(() => null);
+  // Finds the text node holding an offset, moving forward from a hint (starts only grow).
+  const locate = (offset: number, hint: number, endSide: boolean): number => {
+    let i = hint;
+    while (i < nodes.length) {
+      const entry = nodes[i] as { node: Text; from: number };
+      const to = entry.from + entry.node.data.length;
+      if (endSide ? offset <= to : offset < to) return i;
+      i++;
+    }
+    return -1;
+  };
+  let cursor = 0;
+  for (const span of order) {
+    cursor = locate(span.start, cursor, false);
+    if (cursor === -1) break;
+    const endAt = locate(span.end, cursor, true);
+    const first = nodes[cursor];
+    const last = endAt === -1 ? undefined : nodes[endAt];
+    if (first === undefined || last === undefined) continue;
+    const range = document.createRange();
+    range.setStart(first.node, span.start - first.from);
+    range.setEnd(last.node, span.end - last.from);
+    result[span.index] = range;
+  }
+  return result;
+}
+
 /** The selection's span in the root's text, trimmed of white space at both ends; null if outside. */
 export function selectionSpan(root: Node, selection: Selection | null, text: string): { start: number; end: number } | null {
   if (selection === null || selection.rangeCount === 0 || selection.isCollapsed) return null;

@@ -99,7 +99,9 @@ test('the side panel and the article lead to each other', async ({ reader, page 
   await page.locator('.highlight-card .card-quote').click();
   await expect(page.locator('#article-body p').last()).toBeInViewport();
 
-  await page.locator('.highlight-card').evaluate((el) => el.classList.remove('is-focused'));
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.highlight-card')).not.toHaveClass(/is-focused/u);
   const box = await page.evaluate(() => {
     const p = [...document.querySelectorAll('#article-body p')].at(-1)?.firstChild as Text;
     const range = document.createRange();
