@@ -11,6 +11,7 @@ import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
 import type { Anchor } from '../../electron/shared/anchoring/anchor';
 import type { Selectors } from '../../electron/shared/model';
 import { pairedBench, TINY } from './support/paired';
+import { seeded } from './support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const ARTICLE_CHARS = TINY ? 20_000 : QUICK ? 100_000 : 1_000_000;
@@ -23,18 +24,6 @@ const SEED = 20_240_601;
 
 // ---- Seeded inputs -------------------------------------------------------------------------
 
-/** xorshift32: tiny, fast and the same sequence on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 0x1_0000_0000;
-  };
-}
 
 interface Writer {
   sentence(): string;

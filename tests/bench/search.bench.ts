@@ -16,6 +16,7 @@ import { runInNewContext } from 'node:vm';
 import { bench, describe } from 'vitest';
 import { INDEX_FILE_NAME, SearchIndex, TEXT_DIR_NAME, type SearchAnnotation, type SearchArticle } from '../../electron/core/search';
 import { record, rowOf, stats, TINY } from './support/paired';
+import { seeded } from './support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const ARTICLES = TINY ? 10 : QUICK ? 100 : 1_000;
@@ -24,18 +25,6 @@ const SEED = 20_240_507;
 
 // ---- Seeded library --------------------------------------------------------------------------
 
-/** xorshift32: tiny, fast and the same sequence on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 0x1_0000_0000;
-  };
-}
 
 const random = seeded(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
