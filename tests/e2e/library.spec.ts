@@ -54,6 +54,7 @@ test('reading progress is saved as you scroll and restored; continue reading wai
   await addArticles(reader);
   await reader.open();
   await page.locator('.article-link', { hasText: 'Russia says' }).click();
+  await expect(page.locator('.headline')).toHaveText(/^Russia says/u);
   await page.locator('#reader').evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2));
   await expect(page.locator('.article-link', { hasText: 'Russia says' }).locator('.article-meta')).toContainText(/([3-6]\d)% read/u);
   await page.locator('.article-link', { hasText: 'Ferry timetable' }).click();

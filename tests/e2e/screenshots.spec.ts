@@ -13,6 +13,7 @@ test('screenshots of the library, the reader in light and dark, and the Export d
   await reader.library.addArticle(importPlainText('A quiet harbour in winter\n\nBoats rest in the harbour until the spring tides.', 'harbour.txt'));
   await reader.open();
   await page.locator('.article-link', { hasText: 'Russia says' }).click();
+  await expect(page.locator('.headline')).toHaveText(/^Russia says/u);
   await page.getByRole('button', { name: 'Got it' }).click();
   await dragSelect(page, 'the free city of Kupyansk is seeing the most intense fighting');
   await page.keyboard.press('n');

@@ -23,6 +23,8 @@ export { expect };
 export async function dragSelect(page: Page, phrase: string, occurrence = 1): Promise<void> {
   // First bring the phrase into view and let the scroll settle, so no late scroll event lands
   // after the drag (the reader hides its toolbar on scroll).
+  // The article may still be opening: wait until the phrase is on the page.
+  await page.locator('#article-body', { hasText: phrase }).waitFor();
   await locatePhrase(page, phrase, occurrence, true);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const points = await locatePhrase(page, phrase, occurrence, false);
