@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import type { ImportOutcome } from '../shared/contract';
 import type { ArticleMeta } from '../shared/model';
-import { importSource, isWebAddress, type ImportContext } from './import/import-file';
+import { isWebAddress } from '../shared/web-address';
+import { importSource, type ImportContext } from './import/import-file';
 import type { Library } from './library/library';
 
 export type IfExists = 'ask' | 'new' | 'update';

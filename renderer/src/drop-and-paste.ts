@@ -1,7 +1,7 @@
 // Two more ways in: drop files (or a link) on the window, or paste a web address anywhere that is
 // not a text field.
 import { margin } from './bridge';
-import { isWebAddress } from './save-url-form';
+import { isWebAddress } from '../../electron/shared/web-address';
 
 export function listenForDrops(target: HTMLElement, importSources: (sources: string[]) => void, say: (message: string) => void): void {
   target.addEventListener('dragover', (event) => {

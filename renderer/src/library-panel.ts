@@ -21,7 +21,6 @@ const SORTS: Record<SortKey, (a: ArticleSummary, b: ArticleSummary) => number> =
   highlights: (a, b) => b.highlightCount - a.highlightCount,
 };
 
-const STATE_LABELS: Record<ArticleState, string> = { reading: 'Reading', archived: 'Archive', trash: 'Trash' };
 
 function select<T extends string>(label: string, options: [T, string][], value: T): HTMLSelectElement {
   return h('select', { 'aria-label': label }, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
@@ -166,5 +165,3 @@ export class LibraryPanel {
     );
   }
 }
-
-export { STATE_LABELS };

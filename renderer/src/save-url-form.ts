@@ -14,11 +14,3 @@ export function saveUrlForm(save: (url: string) => void): HTMLFormElement {
   return form;
 }
 
-export function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text.trim());
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !/\s/u.test(text.trim());
-  } catch {
-    return false;
-  }
-}

@@ -13,6 +13,7 @@ import { parseWebAnnotationFile } from '../../electron/core/export/web-annotatio
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { newArticleState, HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { pairedBench, TINY } from './support/paired';
+import { seeded as random } from './support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const ARTICLES = TINY ? 2 : QUICK ? 10 : 1_000;
@@ -20,17 +21,6 @@ const PER_ARTICLE = 100;
 const HTML_ARTICLES = TINY ? 1 : QUICK ? 2 : 20;
 const EXPORTED_AT = '2026-12-01T09:30:00.000Z';
 
-/** mulberry32: a small seeded generator, so every run exports the same library. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Mostly plain English, as articles are, with the characters that cost most to export mixed in:
 // quotes and commas (CSV), Markdown syntax (escaping), accents, emoji, a character outside the

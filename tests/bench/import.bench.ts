@@ -17,6 +17,7 @@ import { bench, describe } from 'vitest';
 import { importFile } from '../../electron/core/import/import-file';
 import { SANITIZE_CONFIG, installSanitizeHooks } from '../../electron/shared/sanitize-policy';
 import { pairedBench, TINY } from './support/paired';
+import { seeded as random } from './support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const PAGE_COUNT = TINY ? 1 : QUICK ? 2 : 6;
@@ -24,17 +25,6 @@ const TARGET_BYTES = TINY ? 20 * 1024 : 200 * 1024;
 const ROUNDS = QUICK ? 2 : 8;
 const TARGET_RATIO = 1.1;
 
-/** mulberry32: a small seeded generator, so the pages are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the council river market station harbour village school bridge garden library weather morning evening people ' +

@@ -19,6 +19,7 @@ import { HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { rendererDir, startReader, type Reader } from '../e2e/support/harness';
 import { chromiumArgs, systemChromium } from '../support/chromium';
 import { QUICK, TINY, record, rowOf, stats } from './support/paired';
+import { seeded } from './support/seeded';
 
 // The quick run keeps the density (one highlight per 200 characters) on an eighth of the article:
 // at the full size one load with highlights takes seconds here, and the quick suite has a minute.
@@ -32,17 +33,6 @@ const SAVES_PER_ROUND = TINY ? 1 : QUICK ? 2 : 3;
 const SEED = 20_261_125;
 const FILE = 'reader';
 
-/** mulberry32: small, seeded, the same article and highlights on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seeded(SEED);
 const WORDS = (

@@ -7,20 +7,10 @@ import { messageFor } from '../../electron/core/errors';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
 import { acquireWriteLock, type WriteLock } from '../../electron/core/library/write-lock';
+import type { WriterJob } from '../unit/support/store-writer';
 
-interface Job {
-  dataDir: string;
-  /** session: hold the write lock throughout, like the app; per-change: lock each save, like a library opened without a lock. */
-  mode: 'session' | 'per-change';
-  /** How many highlights to save; 0 saves until killed. */
-  count: number;
-  waitMs: number;
-  /** Every this many highlights, also import an article (0: never). */
-  articleEvery: number;
-  tag: string;
-  /** Wait after "ready" for a line "go" on stdin, so that two writers start saving together. */
-  waitForGo: boolean;
-}
+/** The job the test hands over (its fields are described where the tests build it). */
+type Job = Required<WriterJob>;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

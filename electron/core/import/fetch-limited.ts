@@ -2,6 +2,7 @@
 // exchange, a size cap enforced while reading, and a bounded number of redirects (each checked
 // again for its scheme). Failures become one sentence a person understands.
 import { UserError } from '../errors';
+import { parseWebUrl } from '../../shared/web-address';
 
 export interface FetchLimits {
   timeoutMs: number;
@@ -26,14 +27,6 @@ function hostOf(url: URL): string {
   return url.host;
 }
 
-export function parseWebUrl(text: string): URL | null {
-  try {
-    const url = new URL(text.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
 
 /** "30 seconds", "1 second", "250 milliseconds": never "0 seconds" for a short limit. */
 function durationInWords(ms: number): string {

@@ -7,7 +7,8 @@ import type { ArticleMeta } from '../../shared/model';
 import { UserError } from '../errors';
 import { sanitizeArticleHtml } from '../sanitize/sanitizer';
 import { decodeHtml, headerCharset } from './decode-html';
-import { fetchLimited, parseWebUrl, type FetchFn, type FetchLimits } from './fetch-limited';
+import { isWebAddress } from '../../shared/web-address';
+import { fetchLimited, type FetchFn, type FetchLimits } from './fetch-limited';
 import { extractArticle } from './html/html-article';
 import { parsePage } from './html/page-dom';
 import type { ImageContext, ImageReport } from './html/page-images';
@@ -141,10 +142,6 @@ export async function importUrl(address: string, context: ImportContext = {}): P
     return { ...article, meta: { ...article.meta, sourceUrl: fetched.url } };
   }
   throw new UserError(`${fetched.url} is not a web page (it is ${type}).`);
-}
-
-export function isWebAddress(source: string): boolean {
-  return parseWebUrl(source) !== null && /^https?:\/\//iu.test(source.trim());
 }
 
 /** A file path or a web address, whichever the person gave. */

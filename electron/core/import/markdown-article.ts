@@ -5,7 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
 import { UserError } from '../errors';
-import { parseWebUrl } from './fetch-limited';
+import { parseWebUrl } from '../../shared/web-address';
 import { promoteLazyImages } from './html/lazy-images';
 import { keepPageImages, type ImageContext, type ImageReport } from './html/page-images';
 import { parsePage } from './html/page-dom';

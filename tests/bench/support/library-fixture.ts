@@ -7,18 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { describeSpan } from '../../../electron/shared/anchoring/describe';
 import { newArticleState, type Annotation, type ArticleMeta } from '../../../electron/shared/model';
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from '../../../electron/core/library/files';
+import { seeded } from './seeded';
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'river bridge morning council station harbour winter light street people market report officials garden ' +

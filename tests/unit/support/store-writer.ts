@@ -7,11 +7,15 @@ import { repoRoot } from './paths';
 
 export interface WriterJob {
   dataDir: string;
+  /** session: hold the write lock throughout, like the app; per-change: lock each save, like a library opened without a lock. */
   mode: 'session' | 'per-change';
+  /** How many highlights to save; 0 saves until killed. */
   count: number;
   waitMs: number;
+  /** Every this many highlights, also import an article (0: never). */
   articleEvery: number;
   tag: string;
+  /** Wait after "ready" for a line "go" on stdin, so that two writers start saving together. */
   waitForGo?: boolean;
 }
 
