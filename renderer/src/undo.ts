@@ -9,7 +9,7 @@ export interface UndoEntry {
 export class UndoStack {
   private readonly done: UndoEntry[] = [];
   private readonly undone: UndoEntry[] = [];
-  private busy = false;
+  private queue: Promise<void> = Promise.resolve();
 
   push(entry: UndoEntry): void {
     this.done.push(entry);
@@ -31,19 +31,20 @@ export class UndoStack {
     return this.step(this.undone, this.done, 'redo');
   }
 
-  private async step(from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo'): Promise<string | null> {
-    const entry = from.pop();
-    if (entry === undefined || this.busy) {
-      if (entry !== undefined) from.push(entry);
-      return null;
-    }
-    this.busy = true;
-    try {
+  // Presses that arrive while a step is still talking to the store wait their turn instead
+  // of being dropped: two quick Ctrl+Z presses are two undos.
+  private step(from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo'): Promise<string | null> {
+    const run = this.queue.then(async () => {
+      const entry = from.pop();
+      if (entry === undefined) return null;
       await entry[direction]();
       to.push(entry);
       return entry.label;
-    } finally {
-      this.busy = false;
-    }
+    });
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 }
