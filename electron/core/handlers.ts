@@ -43,9 +43,8 @@ async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSumm
 
 function implementations(library: Library, platform: Platform, options: HandlerOptions): Implementations {
   const settings = async () => {
-    const tags = new Set<string>();
-    for (const meta of library.articles()) for (const annotation of await library.annotations(meta.id)) for (const tag of annotation.tags) tags.add(tag);
-    return { colorLabels: library.colorLabels, highlightTags: [...tags].sort(), notices: [...library.notices] };
+    const highlightTags = await library.highlightTags();
+    return { colorLabels: library.colorLabels, highlightTags, notices: [...library.notices] };
   };
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;

@@ -3,6 +3,9 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INDEX_FILE_NAME, SearchIndex, TEXT_DIR_NAME, type SearchAnnotation, type SearchArticle, type SearchResult } from '../../electron/core/search';
+import { Library as Store } from '../../electron/core/library/library';
+import { acquireWriteLock } from '../../electron/core/library/write-lock';
+import { LibrarySearch } from '../../electron/core/search/library-search';
 import { highlightPhrase } from './support/highlight';
 import { libraryWithSample } from './support/library';
 import { tempDir } from './support/temp-dir';
@@ -396,5 +399,63 @@ describe('search index over a real library', () => {
     expect(text.slice(highlight?.start, highlight?.end)).toBe('the free city of Kupyansk');
     expect(highlight?.snippet.match).toBe('Kupyansk');
     expect(index.needsUpdate({ meta: store.meta(sample.id), annotations: await store.annotations(sample.id) })).toBe(false);
+  });
+});
+
+describe('library search catching up with the library', () => {
+  const notes = async (search: LibrarySearch, query: string) =>
+    (await search.search(query)).flatMap((result) => result.matches.filter((match) => match.kind === 'note').map((match) => match.annotationId));
+
+  it('finds what another process added or removed between two searches, and saves nothing when nothing changed', async () => {
+    const { library: app, dataDir, sample } = await libraryWithSample();
+    const search = await LibrarySearch.open(app);
+    expect(await notes(search, 'zeppelin')).toEqual([]);
+    const other = await Store.open(dataDir);
+    const made = await highlightPhrase(other, sample.id, 'Kharkiv', 'a zeppelin over the river');
+    expect(await notes(search, 'zeppelin')).toEqual([made.id]);
+    await other.deleteAnnotation(sample.id, made.id);
+    expect(await notes(search, 'zeppelin')).toEqual([]);
+
+    const saved = await readFile(join(dataDir, INDEX_FILE_NAME), 'utf8');
+    const again = await LibrarySearch.open(await Store.open(dataDir));
+    await again.search('Kharkiv');
+    expect(await readFile(join(dataDir, INDEX_FILE_NAME), 'utf8')).toBe(saved);
+  });
+
+  it('holding the lock as the app does, follows its own edits search after search', async () => {
+    const { library: setup, dataDir, sample } = await libraryWithSample();
+    await highlightPhrase(setup, sample.id, 'Kupyansk', 'first thought');
+    const lock = await acquireWriteLock(dataDir, { waitMs: 1_000 });
+    try {
+      const app = await Store.open(dataDir, { lock });
+      await app.summaries();
+      const search = await LibrarySearch.open(app);
+      expect(await notes(search, 'thought')).toHaveLength(1);
+      const [first] = await app.annotations(sample.id);
+      await app.updateAnnotation(sample.id, first?.id as string, { note: 'second idea' });
+      expect(await notes(search, 'thought')).toEqual([]);
+      expect(await notes(search, 'idea')).toEqual([first?.id]);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('opens an index saved before it kept a fingerprint of each article’s highlights, and still follows changes', async () => {
+    const { library: store, dataDir, sample } = await libraryWithSample();
+    const made = await highlightPhrase(store, sample.id, 'Kupyansk', 'an old note');
+    await (await LibrarySearch.open(store)).search('Kharkiv');
+    const path = join(dataDir, INDEX_FILE_NAME);
+    const file = JSON.parse(await readFile(path, 'utf8'));
+    for (const article of file.articles) delete article.annotationsStamp;
+    await writeFile(path, JSON.stringify(file));
+
+    const index = await SearchIndex.open(dataDir);
+    expect(index.loadState).toBe('loaded');
+    const reopened = await Store.open(dataDir);
+    const search = await LibrarySearch.open(reopened);
+    expect(await notes(search, 'old')).toEqual([made.id]);
+    await reopened.updateAnnotation(sample.id, made.id, { note: 'a new note' });
+    expect(await notes(search, 'old')).toEqual([]);
+    expect(await notes(search, 'new')).toEqual([made.id]);
   });
 });

@@ -20,7 +20,8 @@ import {
 } from '../../shared/model';
 import { UserError } from '../errors';
 import type { ImportedArticle } from '../import/import-file';
-import { readArticleContent, type ArticleContent } from '../sanitize/article-text';
+import type { ArticleContent } from '../sanitize/article-text';
+import { readAnnotationStats, statsOf, writeAnnotationStats, type AnnotationStats } from './annotation-stats';
 import { BackupSet, DEFAULT_BACKUP_POLICY, type BackupPolicy } from './backups';
 import { durableWrite, type FileWriter } from './durable-write';
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from './files';
@@ -36,10 +37,12 @@ import {
   type LibraryFile,
 } from './schemas';
 import { isNotWritable, saveFailure } from './store-errors';
+import { readStoredContent } from './stored-content';
 import { StoredDocument, type WriteGuard } from './stored-document';
 import { unlistedArticlesNotice, unlistedArticlesWithNotes } from './unlisted-articles';
-import { ValidatedJsonFile } from './validated-json-file';
+import { ValidatedJsonFile, signatureOnDisk } from './validated-json-file';
 import { acquireWriteLock, type WriteLock } from './write-lock';
+import { SerialQueue } from './write-queue';
 
 export interface NewAnnotation {
   color: HighlightColor;
@@ -92,6 +95,13 @@ const GONE_MESSAGE = 'That highlight no longer exists.';
 
 const now = () => new Date().toISOString();
 
+function checkTarget(text: string, target: Selectors): void {
+  const { start, end } = target.position;
+  if (end > text.length || text.slice(start, end) !== target.quote.exact) {
+    throw new UserError('The highlighted text is not in this article.');
+  }
+}
+
 const byReadingOrder = (a: Annotation, b: Annotation) =>
   a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
 
@@ -100,10 +110,34 @@ interface Lease {
   lock: Promise<WriteLock>;
 }
 
+interface OpenDocument {
+  doc: Promise<StoredDocument<AnnotationsFile>>;
+  /** Steps using it now: a document in use is never dropped, or a second copy of the file could be opened and a save lost. */
+  users: number;
+}
+
+// Annotations files and article texts kept in memory after use, the most recent first to stay:
+// enough for the article being read and a few switched between, not the whole library (at a
+// thousand articles that was most of the main process's memory).
+const KEPT_DOCUMENTS = 8;
+const KEPT_CONTENTS = 8;
+const KEPT_CONTENT_CHARS = 8_000_000;
+// Annotations files read at once when the list must recount them.
+const COUNT_BATCH = 8;
+
 export class Library {
-  /** Each article's annotations file, read on first use. */
-  private readonly annotationDocs = new Map<string, Promise<StoredDocument<AnnotationsFile>>>();
+  /** Recently used annotations files, least recently used first. */
+  private readonly annotationDocs = new Map<string, OpenDocument>();
+  /** Recently read article texts, least recently used first. */
   private readonly contents = new Map<string, ArticleContent>();
+  private contentChars = 0;
+  /** Per article, its highlight count and tags as of one version of its annotations file; null until first needed. */
+  private stats: Map<string, AnnotationStats> | null = null;
+  private statsLoading: Promise<Map<string, AnnotationStats>> | null = null;
+  private statsChanged = false;
+  /** Whether every listed article's count has been checked against its file in this session. */
+  private statsVerified = false;
+  private readonly statsSaves = new SerialQueue();
   private readonly noticeList: string[] = [];
   private readonly writer: FileWriter;
   private readonly limits: StoreLimits;
@@ -171,22 +205,59 @@ export class Library {
   }
 
   async summaries(): Promise<ArticleSummary[]> {
+    const stats = await this.annotationStats();
+    return this.articles().map((meta) => ({
+      id: meta.id,
+      title: meta.title,
+      byline: meta.byline,
+      siteName: meta.siteName,
+      importedAt: meta.importedAt,
+      wordCount: meta.wordCount,
+      highlightCount: stats.get(meta.id)?.count ?? 0,
+      state: meta.state,
+      tags: meta.tags,
+      lastReadAt: meta.lastReadAt,
+      progress: meta.progress,
+    }));
+  }
+
+  /** Every tag used on a highlight anywhere in the library, sorted. */
+  async highlightTags(): Promise<string[]> {
+    const tags = new Set<string>();
+    for (const entry of (await this.annotationStats()).values()) for (const tag of entry.tags) tags.add(tag);
+    return [...tags].sort();
+  }
+
+  /**
+   * Each listed article's highlight count and tags, and the signature of the annotations file
+   * they come from, which changes whenever its annotations do (for the search index to tell what
+   * to re-read). Only files changed since they were last counted are read, a few at a time and
+   * not kept. An article whose file is damaged beyond repair is reported once and left out.
+   */
+  async annotationStats(): Promise<ReadonlyMap<string, AnnotationStats>> {
     await this.libraryDoc.refresh();
-    return Promise.all(
-      this.articles().map(async (meta) => ({
-        id: meta.id,
-        title: meta.title,
-        byline: meta.byline,
-        siteName: meta.siteName,
-        importedAt: meta.importedAt,
-        wordCount: meta.wordCount,
-        highlightCount: await this.highlightCount(meta.id),
-        state: meta.state,
-        tags: meta.tags,
-        lastReadAt: meta.lastReadAt,
-        progress: meta.progress,
-      })),
-    );
+    const stats = await this.loadStats();
+    const ids = this.articles().map((meta) => meta.id);
+    // Under the lifetime write lock (the app) no other Margin writes, and every save here updates
+    // its count, so once all were checked against the disk only articles without one need a look
+    // (a file changed by hand is seen when its article is next opened). Otherwise each check
+    // costs a stat per article: about 15 ms at 1,000, on every listing and search.
+    const trusted = this.statsVerified && this.options.lock?.held === true;
+    const unsure = trusted ? ids.filter((id) => !stats.has(id)) : ids;
+    const onDisk = await Promise.all(unsure.map((id) => signatureOnDisk(annotationsFile(this.dataDir, id))));
+    const stale = unsure.filter((id, i) => stats.get(id)?.signature !== onDisk[i]);
+    for (let i = 0; i < stale.length; i += COUNT_BATCH) {
+      await Promise.all(stale.slice(i, i + COUNT_BATCH).map((id) => this.recount(id)));
+    }
+    const listed = new Set(ids);
+    for (const id of stats.keys()) {
+      if (listed.has(id)) continue;
+      stats.delete(id);
+      this.statsChanged = true;
+    }
+    this.statsVerified = true;
+    await this.saveStats();
+    return stats;
   }
 
   meta(id: string): ArticleMeta {
@@ -200,12 +271,15 @@ export class Library {
     return readFile(articleHtmlFile(this.dataDir, id), 'utf8');
   }
 
-  /** The article's text and figures, read from its stored HTML once and then kept. */
+  /** The article's text and figures, read from its stored HTML (recently read ones are kept). */
   async content(id: string): Promise<ArticleContent> {
     const cached = this.contents.get(id);
-    if (cached !== undefined) return cached;
-    const content = readArticleContent(await this.html(id));
-    this.contents.set(id, content);
+    if (cached !== undefined) {
+      this.keepContent(id, cached);
+      return cached;
+    }
+    const content = readStoredContent(await this.html(id));
+    this.keepContent(id, content);
     return content;
   }
 
@@ -213,7 +287,7 @@ export class Library {
     if (Buffer.byteLength(article.html) > this.limits.maxArticleBytes) throw new UserError(limitMessages.articleSize(this.limits));
     const id = randomUUID();
     const stamp = now();
-    const content = readArticleContent(article.html);
+    const content = readStoredContent(article.html);
     const meta: ArticleMeta = {
       ...newArticleState(),
       ...article.meta,
@@ -232,24 +306,26 @@ export class Library {
       try {
         await mkdir(dir, { recursive: true });
         await this.writer(articleHtmlFile(this.dataDir, id), article.html);
-        await (await this.annotationDoc(id, meta.title)).update((file) => file);
+        await this.useAnnotations(id, (doc) => doc.update((file) => file), meta.title);
         await this.libraryDoc.update((file) => ({ ...file, articles: [...file.articles, meta] }));
       } catch (error) {
         this.annotationDocs.delete(id);
+        this.stats?.delete(id);
         await rm(dir, { recursive: true, force: true }).catch(() => undefined);
         throw saveFailure(error, this.dataDir);
       }
     });
-    this.contents.set(id, content);
+    this.keepContent(id, content);
     return meta;
   }
 
   async annotations(articleId: string): Promise<Annotation[]> {
     await this.libraryDoc.refresh();
     this.meta(articleId);
-    const doc = await this.annotationDoc(articleId);
-    await doc.refresh();
-    return [...doc.data.annotations].sort(byReadingOrder);
+    return this.useAnnotations(articleId, async (doc) => {
+      await doc.refresh();
+      return [...doc.data.annotations].sort(byReadingOrder);
+    });
   }
 
   async addAnnotation(articleId: string, input: NewAnnotation): Promise<Annotation> {
@@ -278,12 +354,12 @@ export class Library {
   }
 
   async updateAnnotation(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
-    if (patch.target !== undefined) await this.content(articleId);
+    const text = patch.target === undefined ? '' : (await this.content(articleId)).text;
     let updated: Annotation | undefined;
     await this.changeAnnotations(articleId, (list) => {
       const found = list.find((annotation) => annotation.id === id);
       if (found === undefined) throw new UserError(GONE_MESSAGE);
-      if (patch.target !== undefined) this.checkTarget(articleId, patch.target);
+      if (patch.target !== undefined) checkTarget(text, patch.target);
       const changed: Annotation = {
         ...found,
         color: patch.color ?? found.color,
@@ -310,8 +386,7 @@ export class Library {
 
   /** Puts back a highlight exactly as it was (undo of a delete, or an import of exported annotations). */
   async restoreAnnotation(articleId: string, annotation: Annotation): Promise<Annotation> {
-    await this.content(articleId);
-    this.checkTarget(articleId, annotation.target);
+    checkTarget((await this.content(articleId)).text, annotation.target);
     const restored: Annotation = { ...annotation, articleId };
     await this.changeAnnotations(articleId, (list) => {
       if (list.some((a) => a.id === annotation.id)) throw new UserError('That highlight is already in this article.');
@@ -324,17 +399,17 @@ export class Library {
   async articleNote(articleId: string): Promise<string> {
     await this.libraryDoc.refresh();
     this.meta(articleId);
-    const doc = await this.annotationDoc(articleId);
-    await doc.refresh();
-    return doc.data.articleNote;
+    return this.useAnnotations(articleId, async (doc) => {
+      await doc.refresh();
+      return doc.data.articleNote;
+    });
   }
 
   async setArticleNote(articleId: string, note: string): Promise<void> {
     await this.withWrite(async () => {
       await this.libraryDoc.refresh();
       this.meta(articleId);
-      const doc = await this.annotationDoc(articleId);
-      await doc.update((file) => ({ ...file, articleNote: note }));
+      await this.useAnnotations(articleId, (doc) => doc.update((file) => ({ ...file, articleNote: note })));
     });
   }
 
@@ -390,7 +465,8 @@ export class Library {
         return { ...file, articles: file.articles.filter((meta) => meta.id !== id) };
       });
       this.annotationDocs.delete(id);
-      this.contents.delete(id);
+      this.forgetContent(id);
+      if (this.stats?.delete(id) === true) this.statsChanged = true;
       await rm(articleDir(this.dataDir, id), { recursive: true, force: true });
     });
   }
@@ -404,7 +480,7 @@ export class Library {
     if (Buffer.byteLength(article.html) > this.limits.maxArticleBytes) throw new UserError(limitMessages.articleSize(this.limits));
     const previous = this.meta(id);
     const oldText = (await this.content(id)).text;
-    const content = readArticleContent(article.html);
+    const content = readStoredContent(article.html);
     const revision = previous.revision + 1;
     const report: RevisionReport = { revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needsReview: 0 };
     await this.withWrite(async () => {
@@ -412,26 +488,27 @@ export class Library {
       const revisions = join(articleDir(this.dataDir, id), 'revisions');
       await mkdir(revisions, { recursive: true });
       await this.writer(join(revisions, `${previous.revision}.html`), oldHtml);
-      const doc = await this.annotationDoc(id);
-      await doc.refresh();
-      const annotations = doc.data.annotations;
-      const anchors = reanchorAll(oldText, content.text, annotations.map((a) => a.target));
-      const carried = annotations.map((annotation, i): Annotation => {
-        const anchor = anchors[i];
-        if (anchor === undefined) return annotation;
-        report[anchor.status] += 1;
-        if (needsReview(anchor)) report.needsReview += 1;
-        const review: Review | null = needsReview(anchor)
-          ? { status: anchor.status === 'orphaned' ? 'orphaned' : 'fuzzy', confidence: anchor.confidence, candidate: anchor.status === 'orphaned' ? anchor.candidate : { start: anchor.start, end: anchor.end, confidence: anchor.confidence }, revision }
-          : null;
-        // An uncertain highlight keeps its old words until the person accepts the candidate.
-        if (review !== null || anchor.status === 'orphaned') return { ...annotation, review };
-        return { ...annotation, target: describeSpan(content.text, anchor.start, anchor.end), review };
+      await this.useAnnotations(id, async (doc) => {
+        await doc.refresh();
+        const annotations = doc.data.annotations;
+        const anchors = reanchorAll(oldText, content.text, annotations.map((a) => a.target));
+        const carried = annotations.map((annotation, i): Annotation => {
+          const anchor = anchors[i];
+          if (anchor === undefined) return annotation;
+          report[anchor.status] += 1;
+          if (needsReview(anchor)) report.needsReview += 1;
+          const review: Review | null = needsReview(anchor)
+            ? { status: anchor.status === 'orphaned' ? 'orphaned' : 'fuzzy', confidence: anchor.confidence, candidate: anchor.status === 'orphaned' ? anchor.candidate : { start: anchor.start, end: anchor.end, confidence: anchor.confidence }, revision }
+            : null;
+          // An uncertain highlight keeps its old words until the person accepts the candidate.
+          if (review !== null || anchor.status === 'orphaned') return { ...annotation, review };
+          return { ...annotation, target: describeSpan(content.text, anchor.start, anchor.end), review };
+        });
+        // The new body first, then the carried highlights, then the metadata that names the revision.
+        await this.writer(articleHtmlFile(this.dataDir, id), article.html);
+        this.keepContent(id, content);
+        await doc.update((file) => ({ ...file, annotations: carried }));
       });
-      // The new body first, then the carried highlights, then the metadata that names the revision.
-      await this.writer(articleHtmlFile(this.dataDir, id), article.html);
-      this.contents.set(id, content);
-      await doc.update((file) => ({ ...file, annotations: carried }));
       await this.libraryDoc.update((file) => ({
         ...file,
         articles: file.articles.map((meta) =>
@@ -444,14 +521,6 @@ export class Library {
     return report;
   }
 
-  private checkTarget(articleId: string, target: Selectors): void {
-    const text = this.contents.get(articleId)?.text ?? '';
-    const { start, end } = target.position;
-    if (end > text.length || text.slice(start, end) !== target.quote.exact) {
-      throw new UserError('The highlighted text is not in this article.');
-    }
-  }
-
   private notify(sentence: string): void {
     if (this.noticeList.includes(sentence)) return;
     this.noticeList.push(sentence);
@@ -459,16 +528,72 @@ export class Library {
   }
 
   /** A damaged highlights file without a backup must not hide the whole library: it is reported and counted as none. */
-  private async highlightCount(articleId: string): Promise<number> {
+  private async recount(articleId: string): Promise<void> {
     try {
-      const doc = await this.annotationDoc(articleId);
-      await doc.refresh();
-      return doc.data.annotations.length;
+      await this.useAnnotations(articleId, (doc) => doc.refresh());
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       this.notify(error.message);
-      return 0;
+      if (this.stats?.delete(articleId) === true) this.statsChanged = true;
     }
+  }
+
+  private loadStats(): Promise<Map<string, AnnotationStats>> {
+    this.statsLoading ??= readAnnotationStats(this.dataDir).then((saved) => {
+      // Counts taken in this session (a save before the first listing) are newer than the file's.
+      for (const [id, entry] of this.stats ?? []) saved.set(id, entry);
+      this.stats = saved;
+      return saved;
+    });
+    return this.statsLoading;
+  }
+
+  /** Records what an annotations document holds now, after any read or save of it. */
+  private noteStats(articleId: string, doc: StoredDocument<AnnotationsFile>): void {
+    this.stats ??= new Map();
+    const previous = this.stats.get(articleId);
+    const signature = doc.signature;
+    if (previous?.signature === signature && previous.count === doc.data.annotations.length) return;
+    this.stats.set(articleId, statsOf(signature, doc.data.annotations));
+    this.statsChanged = true;
+  }
+
+  /**
+   * Saves the counts for the next start, when they changed. Only under the lifetime write lock
+   * (the app): a library opened to read writes nothing. The file is derived and checked against
+   * each annotations file, so a failed save costs a recount at the next start, not an error.
+   */
+  private saveStats(): Promise<void> {
+    const { lock } = this.options;
+    if (!this.statsChanged || this.stats === null || lock === undefined || !lock.held) return Promise.resolve();
+    const stats = this.stats;
+    return this.statsSaves.run(async () => {
+      if (!this.statsChanged) return;
+      this.statsChanged = false;
+      try {
+        await writeAnnotationStats(this.dataDir, stats, this.writer);
+      } catch {
+        this.statsChanged = true;
+      }
+    });
+  }
+
+  private keepContent(id: string, content: ArticleContent): void {
+    this.forgetContent(id);
+    this.contents.set(id, content);
+    this.contentChars += content.text.length;
+    // The newest stays whatever its size: it is the one being read.
+    for (const oldId of this.contents.keys()) {
+      if (oldId === id || (this.contents.size <= KEPT_CONTENTS && this.contentChars <= KEPT_CONTENT_CHARS)) break;
+      this.forgetContent(oldId);
+    }
+  }
+
+  private forgetContent(id: string): void {
+    const cached = this.contents.get(id);
+    if (cached === undefined) return;
+    this.contents.delete(id);
+    this.contentChars -= cached.text.length;
   }
 
   private readonly guard: WriteGuard = (step) => this.withWrite(step);
@@ -530,21 +655,52 @@ export class Library {
     });
   }
 
-  private annotationDoc(articleId: string, title?: string): Promise<StoredDocument<AnnotationsFile>> {
-    let doc = this.annotationDocs.get(articleId);
-    if (doc === undefined) {
-      doc = this.openDocument(
+  /**
+   * Runs `step` on the article's annotations document, opening it (reading the file) unless it
+   * is among the recently used, and keeps the list counts in step with what the step leaves.
+   */
+  private async useAnnotations<R>(articleId: string, step: (doc: StoredDocument<AnnotationsFile>) => Promise<R>, title?: string): Promise<R> {
+    let entry = this.annotationDocs.get(articleId);
+    if (entry === undefined) {
+      const doc = this.openDocument(
         annotationsFile(this.dataDir, articleId),
         { schema: annotationsFileSchemaFor(articleId), migrations: ANNOTATIONS_MIGRATIONS },
         () => emptyAnnotations(articleId),
         `The highlights file of “${title ?? this.meta(articleId).title}”`,
         limitMessages.annotationsFile(this.limits),
       );
+      const opened: OpenDocument = { doc, users: 0 };
       // A failed read is not remembered, so the next attempt reads the file again.
-      doc.catch(() => this.annotationDocs.delete(articleId));
-      this.annotationDocs.set(articleId, doc);
+      doc.catch(() => {
+        if (this.annotationDocs.get(articleId) === opened) this.annotationDocs.delete(articleId);
+      });
+      entry = opened;
     }
-    return doc;
+    // Most recently used last.
+    this.annotationDocs.delete(articleId);
+    this.annotationDocs.set(articleId, entry);
+    entry.users += 1;
+    try {
+      const doc = await entry.doc;
+      try {
+        return await step(doc);
+      } finally {
+        if (this.annotationDocs.get(articleId) === entry) this.noteStats(articleId, doc);
+      }
+    } finally {
+      entry.users -= 1;
+      this.dropUnusedDocuments();
+    }
+  }
+
+  private dropUnusedDocuments(): void {
+    let excess = this.annotationDocs.size - KEPT_DOCUMENTS;
+    for (const [id, entry] of this.annotationDocs) {
+      if (excess <= 0) break;
+      if (entry.users > 0) continue;
+      this.annotationDocs.delete(id);
+      excess -= 1;
+    }
   }
 
   /** Applies a change to one article's newest annotations and saves them; nothing changes if the change throws or the save fails. */
@@ -552,8 +708,7 @@ export class Library {
     await this.withWrite(async () => {
       await this.libraryDoc.refresh();
       this.meta(articleId);
-      const doc = await this.annotationDoc(articleId);
-      await doc.update((file) => ({ ...file, annotations: change(file.annotations) }));
+      await this.useAnnotations(articleId, (doc) => doc.update((file) => ({ ...file, annotations: change(file.annotations) })));
     });
   }
 }

@@ -8,7 +8,7 @@ import { fileStamp, type BackupSet } from './backups';
 import type { FileWriter } from './durable-write';
 import { DamagedFileError } from './json-codec';
 import { saveFailure } from './store-errors';
-import type { ValidatedJsonFile } from './validated-json-file';
+import type { Signature, ValidatedJsonFile } from './validated-json-file';
 import { SerialQueue } from './write-queue';
 
 /** Runs a step while holding the data dir's write lock. */
@@ -49,6 +49,11 @@ export class StoredDocument<T> {
   /** The value as last read or durably written. */
   get data(): T {
     return this.low.data;
+  }
+
+  /** Which version of the file `data` is (null: there was no file), comparable with `signatureOnDisk`. */
+  get signature(): Signature | null {
+    return this.options.file.lastSignature;
   }
 
   /** Reads the file again if another writer replaced it. */

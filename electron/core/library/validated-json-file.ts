@@ -24,9 +24,19 @@ export interface JsonFileOptions {
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /** Identifies one version of a file: a durable write replaces the file, so each gets a new inode. */
-type Signature = string;
+export type Signature = string;
 const signatureOf = (info: { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint }): Signature =>
   `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}`;
+
+/** The signature of the file now on disk, or null when there is none: equal to a `signature` read or written earlier only if nobody has replaced the file since. */
+export async function signatureOnDisk(path: string): Promise<Signature | null> {
+  try {
+    return signatureOf(await stat(path, { bigint: true }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
   readonly fileName: string;
@@ -46,6 +56,11 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   ) {
     this.fileName = basename(path);
     this.writer = options.writer ?? durableWrite;
+  }
+
+  /** The version last read or written here (null: there was no file). */
+  get lastSignature(): Signature | null {
+    return this.signature;
   }
 
   decode(text: string, path = this.path): T {
@@ -90,12 +105,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
 
   /** Whether someone else replaced the file since it was last read or written here. */
   async changedOnDisk(): Promise<boolean> {
-    try {
-      return signatureOf(await stat(this.path, { bigint: true })) !== this.signature;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.signature !== null;
-      throw error;
-    }
+    return (await signatureOnDisk(this.path)) !== this.signature;
   }
 
   private async readText(): Promise<{ text: string; signature: Signature } | null> {

@@ -31,6 +31,8 @@ export const ArticleRecordSchema = z.object({
   revision: z.number().int().nullable(),
   updatedAt: z.number(),
   text: z.object({ hash: z.string(), length: Count }),
+  // Absent from indexes saved before it existed: those articles' annotations are compared once.
+  annotationsStamp: z.string().nullable().optional(),
   annotations: z.array(AnnotationRecordSchema),
 });
 export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;

@@ -69,6 +69,8 @@ interface ArticleEntry {
   revision: number | null;
   updatedAt: number;
   text: TextStamp;
+  /** The caller's fingerprint of the annotations indexed (see `isCurrent`); null when none was given. */
+  annotationsStamp: string | null;
   annotations: Map<string, AnnotationEntry>;
 }
 
@@ -292,6 +294,27 @@ export class SearchIndex {
     return article.annotations.some((annotation) => entry.annotations.get(annotation.id)?.updatedAt !== timeOf(annotation.updatedAt));
   }
 
+  /**
+   * Whether the index holds this article as it is, judged from its metadata and a fingerprint of
+   * its annotations (anything that changes when they do, such as their file's signature) given
+   * when it was last upserted or stamped: nothing is read. False means only "cannot tell without
+   * reading them": `needsUpdate` then decides.
+   */
+  isCurrent(meta: SearchArticleMeta, annotationsStamp: string): boolean {
+    const entry = this.articles.get(meta.id);
+    if (entry === undefined || this.textMissing.has(entry.id) || entry.annotationsStamp !== annotationsStamp) return false;
+    if (!sameHeading(entry, meta)) return false;
+    return meta.revision !== undefined ? entry.revision === meta.revision : entry.updatedAt === timeOf(meta.updatedAt);
+  }
+
+  /** Records the fingerprint of annotations found already indexed (`needsUpdate` said so), for `isCurrent`. */
+  stampAnnotations(articleId: string, annotationsStamp: string | null): void {
+    const entry = this.articles.get(articleId);
+    if (entry === undefined || entry.annotationsStamp === annotationsStamp) return;
+    entry.annotationsStamp = annotationsStamp;
+    this.touch();
+  }
+
   /** Indexes an article with its highlights, or brings an indexed one up to date (only what changed). */
   upsertArticle(article: SearchArticle): void {
     const { meta, text } = article;
@@ -305,7 +328,7 @@ export class SearchIndex {
     let changed = false;
     if (entry === undefined) {
       const tags = [...(meta.tags ?? [])];
-      entry = { id: meta.id, title: meta.title, byline: meta.byline, siteName: meta.siteName, tags, revision: null, updatedAt: 0, text: stamp, annotations: new Map() };
+      entry = { id: meta.id, title: meta.title, byline: meta.byline, siteName: meta.siteName, tags, revision: null, updatedAt: 0, text: stamp, annotationsStamp: null, annotations: new Map() };
       this.articles.set(entry.id, entry);
       this.engine.add({ id: docId('title', entry.id), body: titleBody(entry) });
       this.engine.add({ id: docId('text', entry.id), body: text });
@@ -352,6 +375,11 @@ export class SearchIndex {
       changed = true;
     }
     this.syncNotes(entry, notesBefore);
+    const annotationsStamp = article.annotationsStamp ?? null;
+    if (entry.annotationsStamp !== annotationsStamp) {
+      entry.annotationsStamp = annotationsStamp;
+      changed = true;
+    }
     if (changed) this.touch();
   }
 
@@ -385,6 +413,8 @@ export class SearchIndex {
     const before = notesBody(entry);
     this.keepAnnotation(entry, annotation, range);
     this.syncNotes(entry, before);
+    // The annotations no longer match a fingerprint the caller gave: isCurrent must not vouch for them.
+    entry.annotationsStamp = null;
     this.touch();
     return true;
   }
@@ -396,7 +426,10 @@ export class SearchIndex {
     const article = this.articles.get(existing.articleId);
     const before = article === undefined ? '' : notesBody(article);
     this.forgetAnnotation(existing);
-    if (article !== undefined) this.syncNotes(article, before);
+    if (article !== undefined) {
+      this.syncNotes(article, before);
+      article.annotationsStamp = null;
+    }
     this.touch();
     return true;
   }
@@ -623,7 +656,10 @@ export class SearchIndex {
     const article = this.articles.get(entry.articleId);
     const before = article === undefined ? '' : notesBody(article);
     this.forgetAnnotation(entry);
-    if (article !== undefined) this.syncNotes(article, before);
+    if (article !== undefined) {
+      this.syncNotes(article, before);
+      article.annotationsStamp = null;
+    }
   }
 
   private forgetAnnotation(entry: AnnotationEntry): void {
@@ -684,6 +720,7 @@ export class SearchIndex {
       revision: entry.revision,
       updatedAt: entry.updatedAt,
       text: entry.text,
+      annotationsStamp: entry.annotationsStamp,
       annotations: [...entry.annotations.values()].map((a): AnnotationRecord => [a.id, a.start, a.end, a.updatedAt, a.note, a.tags]),
     }));
     return { format: INDEX_FORMAT, version: INDEX_VERSION, articles, engine: this.engine.toCompact() };
@@ -699,7 +736,7 @@ export class SearchIndex {
     let documents = 0;
     for (const record of file.articles) {
       if (!isSafeId(record.id) || this.articles.has(record.id)) return `bad or repeated article id ${record.id}`;
-      const entry: ArticleEntry = { ...record, annotations: new Map() };
+      const entry: ArticleEntry = { ...record, annotationsStamp: record.annotationsStamp ?? null, annotations: new Map() };
       this.articles.set(entry.id, entry);
       for (const [id, start, end, updatedAt, note, tags] of record.annotations) {
         if (this.annotations.has(id) || end < start) return `annotation ${id}: repeated or out of range`;

@@ -23,6 +23,8 @@ export interface SearchArticle {
   /** The article's text as selectors count it: `readArticleContent(html).text`. */
   text: string;
   annotations: readonly SearchAnnotation[];
+  /** A fingerprint of these annotations that changes whenever they do (their file's signature), for `isCurrent`. */
+  annotationsStamp?: string | null;
 }
 
 /**
