@@ -8,10 +8,10 @@ import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { ImportFlow } from './import-flow';
-import { paintHighlights, type PaintedSpan } from './highlight-painter';
+import { HighlightPainter, type PaintedSpan } from './highlight-painter';
 import { confirmDialog } from './confirm-dialog';
 import { LibraryPanel } from './library-panel';
-import { renderNotesPanel, type NotesPanelActions } from './notes-panel';
+import { clearNotesList, renderNotesPanel, revealCard, type NotesPanelActions } from './notes-panel';
 import { renderArticle, type RenderedArticle } from './reader-view';
 import { CaretMode } from './caret-mode';
 import { ExportDialog } from './export-dialog';
@@ -21,7 +21,6 @@ import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
 import { UndoStack } from './undo';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
-import { rangeFromOffsets, rangesFromOffsets, selectionSpan } from './text-offsets';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -56,7 +55,6 @@ export class ReaderApp {
   private colorLabels: ColorLabels = {};
   private knownTags: string[] = [];
   private readonly history = new UndoStack();
-  private painted: PaintedSpan[] = [];
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
   private readonly shortcuts: Shortcut[] = [
@@ -84,8 +82,10 @@ export class ReaderApp {
     search: (query) => call(margin().searchLibrary({ query })),
   });
   private progressTimer = 0;
+  private readonly painter: HighlightPainter;
 
   constructor(private readonly el: AppElements) {
+    this.painter = new HighlightPainter(el.reader);
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
     el.libraryHost.append(this.library.element);
     this.listen();
@@ -172,8 +172,9 @@ export class ReaderApp {
 
   private clearReader(): void {
     this.open = null;
+    this.painter.clear();
     this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Choose an article from your library.'));
-    this.el.notesList.replaceChildren();
+    clearNotesList(this.el.notesList);
   }
 
   /** Reading progress, saved a moment after scrolling stops. */
@@ -274,10 +275,10 @@ export class ReaderApp {
   /** Scrolls to a passage (a search result) and marks it until the next one. */
   private showPassage(at: { start: number; end: number }): void {
     const open = this.open;
-    const range = open === null ? null : rangeFromOffsets(open.rendered.body, at.start, Math.max(at.end, at.start + 1));
-    if (range === null) return;
+    const range = open === null ? null : open.rendered.map.staticRange(at.start, Math.max(at.end, at.start + 1));
+    if (open === null || range === null) return;
     CSS.highlights.set('margin-find-current', new Highlight(range));
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    open.rendered.map.elementAt(at.start)?.scrollIntoView({ block: 'center' });
   }
 
   private async refreshLibrary(): Promise<void> {
@@ -293,14 +294,8 @@ export class ReaderApp {
     const open = this.open;
     if (open === null) return;
     const placed = open.annotations.filter((a) => open.spans.has(a.id));
-    const ranges = rangesFromOffsets(open.rendered.body, placed.map((a) => open.spans.get(a.id) as { start: number; end: number }));
-    const painted: PaintedSpan[] = [];
-    placed.forEach((annotation, i) => {
-      const range = ranges[i];
-      if (range != null) painted.push({ id: annotation.id, color: annotation.color, range });
-    });
-    paintHighlights(painted, this.focusedId);
-    this.painted = painted;
+    const painted: PaintedSpan[] = placed.map((annotation) => ({ id: annotation.id, color: annotation.color, ...(open.spans.get(annotation.id) as { start: number; end: number }) }));
+    this.painter.show(open.rendered.map, painted, this.focusedId);
     const review = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
     const candidates = new Map<string, string>();
     for (const annotation of open.annotations) {
@@ -336,7 +331,7 @@ export class ReaderApp {
     const open = this.open;
     // One highlight per gesture: a held key or a double click must not save the passage twice.
     if (open === null || this.saving) return;
-    const span = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
+    const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
     if (span === null) return;
     const target = describeSpan(open.rendered.text, span.start, span.end);
     this.saving = true;
@@ -347,7 +342,7 @@ export class ReaderApp {
     if (created === null) return;
     // Clear the selection only if it is still the passage just saved: the person may already
     // have selected the next one while this one was being stored.
-    const now = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
+    const now = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
     if (now !== null && now.start === span.start && now.end === span.end) window.getSelection()?.removeAllRanges();
     this.applyAnnotation(created);
     this.announce(`Highlighted: ${created.target.quote.exact.slice(0, 80)}`);
@@ -488,7 +483,7 @@ export class ReaderApp {
   private async attachSelection(id: string): Promise<void> {
     const open = this.open;
     if (open === null) return;
-    const span = selectionSpan(open.rendered.body, window.getSelection(), open.rendered.text);
+    const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
     if (span === null) {
       this.say('Select the words in the article first, then choose Attach to selection.');
       return;
@@ -503,9 +498,7 @@ export class ReaderApp {
     this.renderAnnotations();
     const span = open.spans.get(id);
     if (scrollArticle && span !== undefined) {
-      const range = rangeFromOffsets(open.rendered.body, span.start, span.end);
-      const target = range?.startContainer.parentElement;
-      target?.scrollIntoView({ block: 'center', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      open.rendered.map.elementAt(span.start)?.scrollIntoView({ block: 'center', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     }
     this.scrollCardIntoView(id);
   }
@@ -564,7 +557,7 @@ export class ReaderApp {
   }
 
   private scrollCardIntoView(id: string): void {
-    this.el.notesList.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+    revealCard(this.el.notesList, id)?.scrollIntoView({ block: 'nearest' });
   }
 
   private selectionInArticle(): Range | null {
@@ -598,7 +591,7 @@ export class ReaderApp {
     );
     this.el.reader.addEventListener('click', (event) => {
       if (this.open === null || this.selectionInArticle() !== null) return;
-      const hits = highlightsAt(this.painted, event.clientX, event.clientY);
+      const hits = highlightsAt(this.painter.all(), this.open.rendered.map, event.clientX, event.clientY);
       const annotations = new Map(this.open.annotations.map((a) => [a.id, a]));
       if (hits.length === 1 && hits[0] !== undefined) this.focus(hits[0].id, false);
       else if (hits.length > 1) {

@@ -3,7 +3,7 @@
 // alike, keeping offsets one-to-one with the article's text.
 import { foldTypography } from '../../electron/shared/anchoring/fold';
 import { h } from './dom';
-import { rangeFromOffsets } from './text-offsets';
+import type { TextMap } from './text-offsets';
 
 function comparable(text: string): string {
   const lower = text.toLowerCase();
@@ -15,10 +15,10 @@ export class FindBar {
   readonly element: HTMLElement;
   private readonly input = h('input', { type: 'search', class: 'find-input', placeholder: 'Find in article', 'aria-label': 'Find in article' });
   private readonly count = h('span', { class: 'find-count', 'aria-live': 'polite' });
-  private matches: Range[] = [];
+  private matches: StaticRange[] = [];
   private current = -1;
 
-  constructor(private readonly article: () => { body: HTMLElement; text: string } | null) {
+  constructor(private readonly article: () => { text: string; map: TextMap } | null) {
     const previous = h('button', { type: 'button', 'aria-label': 'Previous match' }, '↑');
     const next = h('button', { type: 'button', 'aria-label': 'Next match' }, '↓');
     const close = h('button', { type: 'button', 'aria-label': 'Close find' }, '✕');
@@ -66,7 +66,7 @@ export class FindBar {
     if (article !== null && query.trim() !== '') {
       const haystack = comparable(article.text);
       for (let at = haystack.indexOf(query); at !== -1; at = haystack.indexOf(query, at + query.length)) {
-        const range = rangeFromOffsets(article.body, at, at + query.length);
+        const range = article.map.staticRange(at, at + query.length);
         if (range !== null) this.matches.push(range);
       }
     }

@@ -4,6 +4,7 @@
 import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
 import { h } from './dom';
 import { renderNote } from './note-markdown';
+import { WindowedList } from './windowed-list';
 
 export interface NotesPanelActions {
   goTo(id: string): void;
@@ -33,16 +34,29 @@ export interface NotesPanelState {
   knownTags: readonly string[];
 }
 
-function editor(label: string, value: string, save: (text: string) => void, cancel: () => void): HTMLElement {
+/**
+ * Text typed into a highlight's note editor and not yet saved, by highlight id: a card can be
+ * rebuilt while its editor is open (scrolled out of a long list and back), and must not lose it.
+ */
+const drafts = new Map<string, string>();
+
+function editor(label: string, draftKey: string | null, value: string, save: (text: string) => void, cancel: () => void): HTMLElement {
   const textarea = h('textarea', { class: 'note-input', 'aria-label': label, rows: '4', placeholder: 'Write a note in Markdown…' });
-  textarea.value = value;
+  textarea.value = (draftKey === null ? undefined : drafts.get(draftKey)) ?? value;
+  const done = (then: () => void) => () => {
+    if (draftKey !== null) drafts.delete(draftKey);
+    then();
+  };
+  const saveNote = done(() => save(textarea.value));
+  const cancelEdit = done(cancel);
   const saveButton = h('button', { type: 'button', class: 'primary' }, 'Save note');
   const cancelButton = h('button', { type: 'button' }, 'Cancel');
-  saveButton.addEventListener('click', () => save(textarea.value));
-  cancelButton.addEventListener('click', cancel);
+  saveButton.addEventListener('click', saveNote);
+  cancelButton.addEventListener('click', cancelEdit);
+  if (draftKey !== null) textarea.addEventListener('input', () => drafts.set(draftKey, textarea.value));
   textarea.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) save(textarea.value);
-    if (event.key === 'Escape') cancel();
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) saveNote();
+    if (event.key === 'Escape') cancelEdit();
   });
   queueMicrotask(() => textarea.focus());
   return h('div', { class: 'note-editor' }, textarea, h('div', { class: 'editor-actions' }, saveButton, cancelButton));
@@ -50,21 +64,41 @@ function editor(label: string, value: string, save: (text: string) => void, canc
 
 const colorName = (color: HighlightColor, labels: ColorLabels) => (labels[color] ? `${color} (${labels[color]})` : color);
 
+// Each card offers a small "+ tag" button that becomes a text field when used, rather than a
+// field on every card: a text field is far heavier for the page than a button, and with
+// thousands of highlights the fields alone made scrolling and garbage collection stall.
 function tagEditor(annotation: Annotation, actions: NotesPanelActions): HTMLElement {
   const chips = annotation.tags.map((tag) => {
     const remove = h('button', { type: 'button', class: 'tag-remove', 'aria-label': `Remove tag ${tag}` }, '×');
     remove.addEventListener('click', () => actions.setTags(annotation.id, annotation.tags.filter((t) => t !== tag)));
     return h('span', { class: 'tag-chip' }, `#${tag}`, remove);
   });
-  const input = h('input', { type: 'text', class: 'tag-input', list: 'margin-known-tags', placeholder: '+ tag', 'aria-label': 'Add a tag' });
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' && event.key !== ',') return;
-    event.preventDefault();
-    const tag = input.value.trim().replace(/^#/u, '').replace(/\s+/gu, '-');
-    if (tag !== '' && !annotation.tags.includes(tag)) actions.setTags(annotation.id, [...annotation.tags, tag]);
-    input.value = '';
+  const add = h('button', { type: 'button', class: 'tag-add', 'aria-label': 'Add a tag' }, '+ tag');
+  add.addEventListener('click', () => {
+    const input = h('input', { type: 'text', class: 'tag-input', list: 'margin-known-tags', placeholder: 'tag', 'aria-label': 'New tag' });
+    const close = () => {
+      input.replaceWith(add);
+      add.focus();
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+        return;
+      }
+      if (event.key !== 'Enter' && event.key !== ',') return;
+      event.preventDefault();
+      const tag = input.value.trim().replace(/^#/u, '').replace(/\s+/gu, '-');
+      if (tag !== '' && !annotation.tags.includes(tag)) actions.setTags(annotation.id, [...annotation.tags, tag]);
+      input.value = '';
+    });
+    input.addEventListener('blur', () => {
+      if (input.value.trim() === '' && input.isConnected) input.replaceWith(add);
+    });
+    add.replaceWith(input);
+    input.focus();
   });
-  return h('div', { class: 'card-tags' }, ...chips, input);
+  return h('div', { class: 'card-tags' }, ...chips, add);
 }
 
 function card(annotation: Annotation, state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
@@ -73,7 +107,7 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
   quote.addEventListener('click', () => actions.goTo(id));
   const editing = state.editingId === id;
   const note = editing
-    ? editor('Note', annotation.note, (text) => actions.saveNote(id, text), () => actions.editNote(null))
+    ? editor('Note', id, annotation.note, (text) => actions.saveNote(id, text), () => actions.editNote(null))
     : annotation.note.trim() === ''
       ? null
       : h('div', { class: 'card-note' }, renderNote(annotation.note));
@@ -124,7 +158,7 @@ function reviewCard(annotation: Annotation, state: NotesPanelState, actions: Not
 
 function articleNoteBlock(state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
   if (state.editingArticleNote) {
-    return h('section', { class: 'article-note', 'aria-label': 'Article note' }, editor('Article note', state.articleNote, actions.saveArticleNote, () => actions.editArticleNote(false)));
+    return h('section', { class: 'article-note', 'aria-label': 'Article note' }, editor('Article note', null, state.articleNote, actions.saveArticleNote, () => actions.editArticleNote(false)));
   }
   const edit = h('button', { type: 'button', class: 'link' }, state.articleNote.trim() === '' ? 'Add a note on this article' : 'Edit article note');
   edit.addEventListener('click', () => actions.editArticleNote(true));
@@ -166,24 +200,100 @@ export function renderNotesPanel(top: HTMLElement, list: HTMLElement, state: Not
   }
   top.replaceChildren(...parts);
   const placed = state.annotations.filter((a) => !state.review.has(a.id));
+  const previous = lists.get(list);
+  const sameArticle = previous !== undefined && previous.articleId === placed[0]?.articleId;
+  const cards = sameArticle ? previous.cards : new Map<string, CachedCard>();
+  const view: ListView = { articleId: placed[0]?.articleId ?? null, cards, windowed: previous?.windowed ?? null };
+  lists.set(list, view);
   if (placed.length === 0) {
+    stopWindowing(view);
     list.replaceChildren(h('li', { class: 'empty' }, 'No highlights yet. Select text in the article and press h, or pick a colour.'));
     return;
   }
-  // A card is rebuilt only when its highlight or how it is shown changed: with thousands of
-  // highlights, saving one must not redraw them all.
   const labels = JSON.stringify(state.colorLabels);
-  list.replaceChildren(
-    ...placed.map((annotation) => {
-      const key = `${state.focusedId === annotation.id}|${state.editingId === annotation.id}|${labels}`;
-      const cached = cards.get(annotation);
-      if (cached !== undefined && cached.key === key) return cached.element;
-      const element = card(annotation, state, actions);
-      cards.set(annotation, { key, element });
-      return element;
-    }),
-  );
+  const cardAt = (index: number): HTMLElement => cardFor(placed[index] as Annotation, state, actions, labels, cards);
+  if (placed.length < WINDOWED_FROM) {
+    stopWindowing(view);
+    const ids = new Set(placed.map((a) => a.id));
+    for (const id of cards.keys()) if (!ids.has(id)) cards.delete(id);
+    patchChildren(list, placed.map((_, index) => cardAt(index)));
+    return;
+  }
+  if (!sameArticle) view.windowed?.dispose();
+  if (view.windowed === null || !sameArticle) {
+    view.windowed = new WindowedList(list, list.closest<HTMLElement>('.notes-scroll') ?? list, patchChildren);
+  }
+  view.windowed.set({
+    ids: placed.map((a) => a.id),
+    render: cardAt,
+    // Cards scrolled far out of view are let go, so memory stays that of one screenful.
+    shown: (ids) => {
+      for (const id of cards.keys()) if (!ids.has(id)) cards.delete(id);
+    },
+  });
 }
 
-/** Cards by the annotation object they show: a changed annotation is a new object. */
-const cards = new WeakMap<Annotation, { key: string; element: HTMLElement }>();
+/** Empties the list. */
+export function clearNotesList(list: HTMLElement): void {
+  const view = lists.get(list);
+  if (view !== undefined) stopWindowing(view);
+  lists.delete(list);
+  list.replaceChildren();
+}
+
+/** Puts a highlight's card in the list if it is not shown (scrolling to it), and returns it. */
+export function revealCard(list: HTMLElement, id: string): HTMLElement | null {
+  return lists.get(list)?.windowed?.reveal(id) ?? list.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+}
+
+/** From this many highlights on, only the cards in and near view are in the page. */
+const WINDOWED_FROM = 150;
+
+interface CachedCard {
+  annotation: Annotation;
+  key: string;
+  element: HTMLElement;
+}
+
+interface ListView {
+  articleId: string | null;
+  /** Built cards by highlight id, with the annotation object each shows (a change is a new object). */
+  cards: Map<string, CachedCard>;
+  windowed: WindowedList | null;
+}
+
+const lists = new WeakMap<HTMLElement, ListView>();
+
+function stopWindowing(view: ListView): void {
+  view.windowed?.dispose();
+  view.windowed = null;
+}
+
+/** A card is rebuilt only when its highlight or how it is shown changed. */
+function cardFor(annotation: Annotation, state: NotesPanelState, actions: NotesPanelActions, labels: string, cards: Map<string, CachedCard>): HTMLElement {
+  const key = `${state.focusedId === annotation.id}|${state.editingId === annotation.id}|${labels}`;
+  const cached = cards.get(annotation.id);
+  if (cached !== undefined && cached.annotation === annotation && cached.key === key) return cached.element;
+  const element = card(annotation, state, actions);
+  cards.set(annotation.id, { annotation, key, element });
+  return element;
+}
+
+/**
+ * Makes the list's children the wanted elements, touching only what differs: saving one highlight
+ * inserts one card instead of re-inserting thousands, each of which the browser would style and
+ * lay out again.
+ */
+function patchChildren(list: HTMLElement, wanted: readonly HTMLElement[]): void {
+  const keep = new Set<Node>(wanted);
+  for (const child of [...list.children]) if (!keep.has(child)) child.remove();
+  let cursor = list.firstElementChild;
+  for (const element of wanted) {
+    if (cursor === element) {
+      cursor = cursor.nextElementSibling;
+      continue;
+    }
+    list.insertBefore(element, cursor);
+  }
+}
+

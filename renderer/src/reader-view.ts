@@ -3,11 +3,14 @@
 import { articleSource, type ArticleView } from '../../electron/shared/model';
 import { h } from './dom';
 import { sanitizeToFragment } from './sanitize';
+import { TextMap } from './text-offsets';
 
 export interface RenderedArticle {
   body: HTMLElement;
   /** The body's textContent: what every selector counts in. */
   text: string;
+  /** Offsets in that text to and from points in the body. */
+  map: TextMap;
 }
 
 export interface ArticleHeaderActions {
@@ -58,5 +61,5 @@ export function renderArticle(container: HTMLElement, view: ArticleView, actions
     ),
   );
   container.scrollTop = 0;
-  return { body, text: body.textContent ?? '' };
+  return { body, text: body.textContent ?? '', map: new TextMap(body) };
 }

@@ -1,89 +1,160 @@
 // The DOM side of anchoring: converts between points in the article's DOM and offsets in its
 // text (the root's textContent), which is what the stored selectors count in.
+//
+// The article's DOM does not change while it is open, so its text nodes are indexed once and
+// every lookup is a binary search. Highlights are painted with StaticRange, not Range: a live
+// Range is registered with the document and updated on every DOM change anywhere in it, so
+// thousands of them made each change to the side panel cost seconds.
 
-export function textOffsetAt(root: Node, container: Node, offset: number): number {
-  const range = document.createRange();
-  range.setStart(root, 0);
-  range.setEnd(container, offset);
-  return range.toString().length;
+export interface Span {
+  start: number;
+  end: number;
 }
 
-export function rangeFromOffsets(root: Node, start: number, end: number): Range | null {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let seen = 0;
-  let started = false;
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const length = (node as Text).data.length;
-    if (!started && start < seen + length) {
-      range.setStart(node, start - seen);
-      started = true;
-    }
-    if (started && end <= seen + length) {
-      range.setEnd(node, end - seen);
-      return range;
-    }
-    seen += length;
-  }
-  return null;
-}
+export class TextMap {
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
+  private readonly startOf = new Map<Text, number>();
+  readonly length: number;
 
-/**
- * Ranges for many spans in one walk over the text nodes (spans sorted by start), instead of one
- * walk per span: painting thousands of highlights then costs the article's length once.
- */
-export function rangesFromOffsets(root: Node, spans: readonly { start: number; end: number }[]): (Range | null)[] {
-  const order = spans.map((span, index) => ({ ...span, index })).sort((a, b) => a.start - b.start);
-  const nodes: { node: Text; from: number }[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let seen = 0;
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    nodes.push({ node: node as Text, from: seen });
-    seen += (node as Text).data.length;
-  }
-  const result: (Range | null)[] = spans.map(() => null);
-  // Finds the text node holding an offset, moving forward from a hint (starts only grow).
-  const locate = (offset: number, hint: number, endSide: boolean): number => {
-    let i = hint;
-    while (i < nodes.length) {
-      const entry = nodes[i] as { node: Text; from: number };
-      const to = entry.from + entry.node.data.length;
-      if (endSide ? offset <= to : offset < to) return i;
-      i++;
+  constructor(readonly root: Node) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node as Text;
+      this.nodes.push(text);
+      this.starts.push(seen);
+      this.startOf.set(text, seen);
+      seen += text.data.length;
     }
-    return -1;
-  };
-  let cursor = 0;
-  for (const span of order) {
-    cursor = locate(span.start, cursor, false);
-    if (cursor === -1) break;
-    const endAt = locate(span.end, cursor, true);
-    const first = nodes[cursor];
-    const last = endAt === -1 ? undefined : nodes[endAt];
-    if (first === undefined || last === undefined) continue;
+    this.length = seen;
+  }
+
+  /** A painted range for a span; null when the span lies outside the text. */
+  staticRange(start: number, end: number): StaticRange | null {
+    const from = this.locate(start, false);
+    const to = this.locate(end, true);
+    if (from === null || to === null || end < start) return null;
+    return new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
+  }
+
+  /** A live range, for the few things that need one (boxes on screen, scrolling); not kept. */
+  range(start: number, end: number): Range | null {
+    const from = this.locate(start, false);
+    const to = this.locate(end, true);
+    if (from === null || to === null || end < start) return null;
     const range = document.createRange();
-    range.setStart(first.node, span.start - first.from);
-    range.setEnd(last.node, span.end - last.from);
-    result[span.index] = range;
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range;
   }
-  return result;
+
+  /** The element holding an offset, to scroll it into view. */
+  elementAt(offset: number): HTMLElement | null {
+    return this.locate(offset, false)?.node.parentElement ?? null;
+  }
+
+  /** The text offset of a DOM point inside the root. */
+  offsetOf(container: Node, offset: number): number {
+    if (container.nodeType === Node.TEXT_NODE) {
+      const start = this.startOf.get(container as Text);
+      if (start !== undefined) return start + Math.min(offset, (container as Text).data.length);
+    }
+    // A point between children counts from the first text node at or after it.
+    const walker = document.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
+    let next: Node | null;
+    const child = container.childNodes[offset];
+    if (child !== undefined) {
+      walker.currentNode = child;
+      next = child.nodeType === Node.TEXT_NODE ? child : walker.nextNode();
+    } else {
+      let last: Node = container;
+      while (last.lastChild !== null) last = last.lastChild;
+      walker.currentNode = last;
+      next = walker.nextNode();
+    }
+    return next === null ? this.length : (this.startOf.get(next as Text) ?? this.length);
+  }
+
+  /** The selection's span in the text, trimmed of white space at both ends; null if outside. */
+  selectionSpan(selection: Selection | null, text: string): Span | null {
+    if (selection === null || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    if (!this.root.contains(range.startContainer) || !this.root.contains(range.endContainer)) return null;
+    let start = this.offsetOf(range.startContainer, range.startOffset);
+    let end = this.offsetOf(range.endContainer, range.endOffset);
+    while (start < end && /\s/u.test(text[start] ?? '')) start++;
+    while (end > start && /\s/u.test(text[end - 1] ?? '')) end--;
+    return end > start ? { start, end } : null;
+  }
+
+  /**
+   * The part of the text laid out between two heights on screen (client coordinates), found by
+   * binary search over the article's blocks, which stand one below another. A block much taller
+   * than the band is searched inside in turn. Null when the text is not laid out.
+   */
+  spanBetween(top: number, bottom: number): Span | null {
+    let container: Element | null = this.root instanceof Element ? this.root : null;
+    while (container !== null) {
+      const blocks = [...container.children];
+      if (blocks.length === 0) break;
+      const first = lowerBound(blocks.length, (i) => (blocks[i] as Element).getBoundingClientRect().bottom < top);
+      const last = lowerBound(blocks.length, (i) => (blocks[i] as Element).getBoundingClientRect().top <= bottom) - 1;
+      if (first > last) {
+        // The band falls between blocks: nothing of the text is in it.
+        const at = first < blocks.length ? this.offsetOf(blocks[first] as Element, 0) : this.length;
+        return { start: at, end: at };
+      }
+      const from = blocks[first] as Element;
+      const to = blocks[last] as Element;
+      if (from === to && from.children.length > 0 && from.getBoundingClientRect().height > 3 * (bottom - top)) {
+        container = from;
+        continue;
+      }
+      return { start: this.offsetOf(from, 0), end: this.offsetOf(to, to.childNodes.length) };
+    }
+    if (!(this.root instanceof Element) || this.root.getClientRects().length === 0) return null;
+    return { start: 0, end: this.length };
+  }
+
+  /** The text offset under a screen point, if it lies inside the root. */
+  offsetAtPoint(x: number, y: number): number | null {
+    const position = document.caretPositionFromPoint?.(x, y);
+    if (position === null || position === undefined || !this.root.contains(position.offsetNode)) return null;
+    return this.offsetOf(position.offsetNode, position.offset);
+  }
+
+  /**
+   * The node and offset for a text offset. A start prefers the node the next character is in;
+   * an end prefers the node the previous character is in, so a range never spans an empty edge.
+   */
+  private locate(offset: number, endSide: boolean): { node: Text; offset: number } | null {
+    if (offset < 0 || offset > this.length || this.nodes.length === 0) return null;
+    let low = 0;
+    let high = this.nodes.length - 1;
+    // The last node starting at or before the offset (for an end: strictly before, unless 0).
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      const start = this.starts[mid] as number;
+      if (endSide ? start < offset : start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    let index = low;
+    // A start at the very end of a node belongs to the next non-empty one.
+    while (!endSide && index < this.nodes.length - 1 && offset >= (this.starts[index] as number) + (this.nodes[index] as Text).data.length) index++;
+    const node = this.nodes[index] as Text;
+    return { node, offset: Math.max(0, Math.min(offset - (this.starts[index] as number), node.data.length)) };
+  }
 }
 
-/** The selection's span in the root's text, trimmed of white space at both ends; null if outside. */
-export function selectionSpan(root: Node, selection: Selection | null, text: string): { start: number; end: number } | null {
-  if (selection === null || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const range = selection.getRangeAt(0);
-  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
-  let start = textOffsetAt(root, range.startContainer, range.startOffset);
-  let end = textOffsetAt(root, range.endContainer, range.endOffset);
-  while (start < end && /\s/u.test(text[start] ?? '')) start++;
-  while (end > start && /\s/u.test(text[end - 1] ?? '')) end--;
-  return end > start ? { start, end } : null;
-}
-
-/** The text offset under a screen point, if it lies inside the root. */
-export function textOffsetAtPoint(root: Node, x: number, y: number): number | null {
-  const position = document.caretPositionFromPoint?.(x, y);
-  if (position === null || position === undefined || !root.contains(position.offsetNode)) return null;
-  return textOffsetAt(root, position.offsetNode, position.offset);
+/** The first index in [0, count) for which `before` is false; `before` must hold for a prefix. */
+function lowerBound(count: number, before: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

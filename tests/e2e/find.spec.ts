@@ -1,4 +1,4 @@
-import { expect, test } from './support/fixtures';
+import { expect, paintedText, test } from './support/fixtures';
 
 test('find in the article: matches counted and painted, next and previous scroll to each', async ({ reader, page }) => {
   await reader.open();
@@ -7,7 +7,7 @@ test('find in the article: matches counted and painted, next and previous scroll
   await expect(find).toBeFocused();
   await find.fill("ukraine's");
   await expect(page.locator('.find-count')).toHaveText('1 of 4');
-  const painted = await page.evaluate(() => [...(CSS.highlights.get('margin-find') ?? [])].map((r) => r.toString()));
+  const painted = (await paintedText(page))['margin-find'] ?? [];
   expect(painted).toHaveLength(4);
   expect(new Set(painted)).toEqual(new Set(['Ukraine’s']));
   await page.keyboard.press('Shift+Enter');

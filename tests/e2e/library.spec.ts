@@ -1,7 +1,7 @@
 // A library people live in: archive and trash with undo, sorting, picking up where you stopped,
 // and search that opens the article at the match.
 import { importPlainText } from '../../electron/core/import/import-file';
-import { dragSelect, expect, test } from './support/fixtures';
+import { dragSelect, expect, paintedText, test } from './support/fixtures';
 import type { Reader } from './support/harness';
 
 async function addArticles(reader: Reader): Promise<void> {
@@ -89,7 +89,7 @@ test('search finds a word in a note and opens the article at its highlight', asy
   await expect(hit.locator('mark')).toHaveText(['causeway']);
   await hit.locator('.search-match').first().click();
   await expect(page.locator('.headline')).toHaveText('Russia says it has advanced nearly 2 miles in northeast Ukraine');
-  const shown = await page.evaluate(() => [...(CSS.highlights.get('margin-find-current') ?? [])].map((r) => r.toString()));
+  const shown = (await paintedText(page))['margin-find-current'] ?? [];
   expect(shown).toEqual(['Chonhar bridge']);
   await expect(page.locator('#article-body p').last()).toBeInViewport();
 

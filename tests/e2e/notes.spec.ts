@@ -10,8 +10,9 @@ test('tags on highlights, offered again from the ones already used', async ({ re
   await page.keyboard.press('h');
   await expect(page.locator('.highlight-card')).toHaveCount(1);
   const first = page.locator('.highlight-card').first();
-  await first.getByLabel('Add a tag').fill('air-defence');
-  await first.getByLabel('Add a tag').press('Enter');
+  await first.getByRole('button', { name: 'Add a tag' }).click();
+  await first.getByLabel('New tag').fill('air-defence');
+  await first.getByLabel('New tag').press('Enter');
   await expect(first.locator('.tag-chip')).toHaveText(['#air-defence×']);
   await dragSelect(page, 'Chonhar bridge');
   await page.keyboard.press('h');

@@ -22,8 +22,9 @@ test('screenshots of the library, the reader in light and dark, and the Export d
   await dragSelect(page, 'liberated last September');
   await page.getByRole('button', { name: 'Highlight green' }).click();
   await expect(page.locator('.highlight-card')).toHaveCount(2);
-  await page.locator('.highlight-card').first().getByLabel('Add a tag').fill('frontline');
-  await page.locator('.highlight-card').first().getByLabel('Add a tag').press('Enter');
+  await page.locator('.highlight-card').first().getByRole('button', { name: 'Add a tag' }).click();
+  await page.locator('.highlight-card').first().getByLabel('New tag').fill('frontline');
+  await page.locator('.highlight-card').first().getByLabel('New tag').press('Enter');
   await expect(page.locator('.tag-chip')).toContainText('#frontline');
   await page.getByLabel('Name for yellow').fill('key point');
   await page.getByLabel('Name for yellow').press('Enter');

@@ -69,11 +69,17 @@ function locatePhrase(page: Page, phrase: string, occurrence: number, scroll: bo
 }
 
 /** The text each colour's CSS highlight paints, read from the page's highlight registry. */
+/** The words each registered highlight covers, by highlight name (ranges may be static). */
 export function paintedText(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
-      out[name] = [...highlight].map((range) => range.toString());
+      out[name] = [...highlight].map((painted) => {
+        const range = document.createRange();
+        range.setStart(painted.startContainer, painted.startOffset);
+        range.setEnd(painted.endContainer, painted.endOffset);
+        return range.toString();
+      });
     }
     return out;
   });

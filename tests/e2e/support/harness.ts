@@ -118,14 +118,17 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     // The page is served from loopback here, so its URL is mapped onto margin://app/ for the check.
     const url = source.frame.url().replace(`${origin}/`, `${APP_ORIGIN}/`);
     if (!isTrustedSender({ url, isMainFrame: source.frame === page.mainFrame() })) {
-      return fail('Margin refused a request from outside the app.');
+      return JSON.stringify(fail('Margin refused a request from outside the app.'));
     }
     const handler = handlers[channel as Channel];
-    if (handler === undefined) return fail('Unknown request.');
+    if (handler === undefined) return JSON.stringify(fail('Unknown request.'));
     const call = handler(input);
     pending.add(call);
     void call.finally(() => pending.delete(call));
-    return call;
+    // As JSON text: Playwright's own serialiser walks an answer value by value and takes seconds
+    // on an article with thousands of highlights, a cost Electron's IPC (structured clone) does
+    // not have. JSON text crosses in one piece, closer to what the app pays.
+    return JSON.stringify((await call) ?? null);
   });
   await page.addInitScript({ content: await pageBridge() });
   page.on('request', (request) => {

@@ -4,7 +4,8 @@ import { buildInvokeApi, type MarginApi } from '../../../electron/shared/api';
 import { isMenuCommand, isSourceList } from '../../../electron/shared/channels';
 
 interface TestWindow {
-  __marginInvoke(channel: string, input: unknown): Promise<unknown>;
+  /** Answers as JSON text (see the harness). */
+  __marginInvoke(channel: string, input: unknown): Promise<string>;
   /** Where the test put the files it drops on the window (the app asks Electron instead). */
   __marginDropDir?: string;
 }
@@ -22,7 +23,7 @@ function subscribe<T>(type: string, accept: (value: unknown) => value is T, list
 const host = window as unknown as TestWindow;
 
 const api: MarginApi = {
-  ...buildInvokeApi((channel, input) => host.__marginInvoke(channel, input)),
+  ...buildInvokeApi(async (channel, input) => JSON.parse(await host.__marginInvoke(channel, input)) as unknown),
   onMenuCommand: (listener) => subscribe('margin:menu-command', isMenuCommand, listener),
   onImportRequest: (listener) => subscribe('margin:import-request', isSourceList, listener),
   pathForFile: (file) => (host.__marginDropDir === undefined ? null : `${host.__marginDropDir}/${file.name}`),
