@@ -174,7 +174,7 @@ export class ReaderApp {
     this.open = null;
     this.painter.clear();
     this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Choose an article from your library.'));
-    clearNotesList(this.el.notesList);
+    clearNotesList(this.el.notesTop, this.el.notesList);
   }
 
   /** Reading progress, saved a moment after scrolling stops. */
@@ -344,7 +344,7 @@ export class ReaderApp {
     // have selected the next one while this one was being stored.
     const now = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
     if (now !== null && now.start === span.start && now.end === span.end) window.getSelection()?.removeAllRanges();
-    this.applyAnnotation(created);
+    this.applyAnnotation(created, false);
     this.announce(`Highlighted: ${created.target.quote.exact.slice(0, 80)}`);
     this.focusedId = created.id;
     this.editingId = withNote ? created.id : null;
@@ -385,14 +385,27 @@ export class ReaderApp {
   };
 
   /** Puts an annotation (new, changed or restored) into the open article and works out where it is. */
-  private applyAnnotation(annotation: Annotation): void {
+  private applyAnnotation(annotation: Annotation, render = true): void {
     const open = this.open;
     if (open === null || annotation.articleId !== open.view.meta.id) return;
     const anchor = annotation.review === null ? resolveSelectors(open.rendered.text, annotation.target) : null;
     if (anchor !== null && anchor.status !== 'orphaned') open.spans.set(annotation.id, { start: anchor.start, end: anchor.end });
     else open.spans.delete(annotation.id);
-    open.annotations = [...open.annotations.filter((a) => a.id !== annotation.id), annotation].sort(byPosition(open.spans));
-    this.renderAnnotations();
+    // The list is kept in reading order: the annotation goes where it belongs by binary search,
+    // instead of sorting thousands again on every save.
+    const rest = open.annotations.filter((a) => a.id !== annotation.id);
+    const at = (a: Annotation) => open.spans.get(a.id)?.start ?? Infinity;
+    const place = at(annotation);
+    let low = 0;
+    let high = rest.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (at(rest[mid] as Annotation) <= place) low = mid + 1;
+      else high = mid;
+    }
+    rest.splice(low, 0, annotation);
+    open.annotations = rest;
+    if (render) this.renderAnnotations();
   }
 
   private dropAnnotation(id: string): void {

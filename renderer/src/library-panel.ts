@@ -22,8 +22,32 @@ const SORTS: Record<SortKey, (a: ArticleSummary, b: ArticleSummary) => number> =
 };
 
 
+/** Everything about the articles that the rows, their order or the filters depend on. */
+function fingerprint(articles: readonly ArticleSummary[]): string {
+  return articles
+    .map((a) => [a.id, a.title, a.siteName, a.importedAt, a.highlightCount, a.state, a.tags.join(' '), a.lastReadAt, a.progress].join('\u0000'))
+    .join('\u0001');
+}
+
 function select<T extends string>(label: string, options: [T, string][], value: T): HTMLSelectElement {
   return h('select', { 'aria-label': label }, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+}
+
+// Rows out of view are neither laid out nor painted until scrolled near: at a thousand articles
+// that was a third of the time the list took to appear. content-visibility clips what a row
+// paints to its box, so the body it applies to reaches 4px past the row on every side (and the
+// row, a formatting root, keeps its height): focus outlines and the open article's frame stay
+// whole. Adopted from here, with the markup it depends on; a constructed sheet is CSSOM, which
+// the page's style-src 'self' allows.
+const ROW_STYLES = `
+.library-list > .article-row { display: flow-root; }
+.library-list > .article-row > .row-body { content-visibility: auto; contain-intrinsic-size: auto 3.5rem; padding: 4px; margin: -4px; }
+`;
+
+function adoptRowStyles(): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(ROW_STYLES);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
 export class LibraryPanel {
@@ -38,8 +62,14 @@ export class LibraryPanel {
   private currentId: string | null = null;
   private searchTimer = 0;
   private searchGeneration = 0;
+  /**
+   * What the list shows now: when only the open article changed (the app re-sends the list as
+   * each article opens), `aria-current` moves rather than a thousand rows being built again.
+   */
+  private shown: { fingerprint: string; resumeId: string | undefined; rows: Map<string, HTMLElement> } | null = null;
 
   constructor(private readonly actions: LibraryActions) {
+    adoptRowStyles();
     this.element = h(
       'div',
       { class: 'library-panel' },
@@ -48,6 +78,15 @@ export class LibraryPanel {
       this.list,
     );
     for (const control of [this.stateSelect, this.sortSelect, this.tagSelect, this.siteSelect]) control.addEventListener('change', () => this.render());
+    // One listener for every row's buttons: a thousand rows would otherwise add three thousand.
+    this.list.addEventListener('click', (event) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-article]') : null;
+      const id = button?.dataset.article;
+      if (button === null || id === undefined || !this.list.contains(button)) return;
+      const state = button.dataset.state as ArticleState | undefined;
+      if (state !== undefined) this.actions.setState(id, state);
+      else this.actions.open(id);
+    });
     this.searchInput.addEventListener('input', () => {
       window.clearTimeout(this.searchTimer);
       this.searchTimer = window.setTimeout(() => void this.runSearch(), 150);
@@ -61,8 +100,17 @@ export class LibraryPanel {
   }
 
   update(articles: ArticleSummary[], currentId: string | null): void {
+    const shown = this.shown;
+    const previousId = this.currentId;
     this.articles = articles;
     this.currentId = currentId;
+    // The app may change a summary in place (a highlight count), so the rows are compared by what they show.
+    if (shown !== null && shown.fingerprint === fingerprint(articles) && this.resume()?.id === shown.resumeId) {
+      const link = (id: string | null) => (id === null ? null : (shown.rows.get(id)?.querySelector('.article-link') ?? null));
+      link(previousId)?.removeAttribute('aria-current');
+      link(currentId)?.setAttribute('aria-current', 'page');
+      return;
+    }
     const tags = [...new Set(articles.flatMap((a) => a.tags))].sort();
     const chosen = this.tagSelect.value;
     this.tagSelect.replaceChildren(h('option', { value: '' }, 'All tags'), ...tags.map((tag) => h('option', { value: tag, selected: tag === chosen }, `#${tag}`)));
@@ -84,24 +132,31 @@ export class LibraryPanel {
     const meta = [article.siteName, `${article.highlightCount} highlight${article.highlightCount === 1 ? '' : 's'}`, percent > 0 ? `${percent}% read` : null].filter(Boolean).join(' · ');
     const open = h(
       'button',
-      { type: 'button', class: 'article-link', 'aria-current': article.id === this.currentId ? 'page' : undefined },
+      { type: 'button', class: 'article-link', 'data-article': article.id, 'aria-current': article.id === this.currentId ? 'page' : undefined },
       h('span', { class: 'article-title' }, article.title),
       h('span', { class: 'article-meta' }, meta),
       article.tags.length > 0 ? h('span', { class: 'article-tags' }, article.tags.map((t) => `#${t}`).join(' ')) : null,
     );
-    open.addEventListener('click', () => this.actions.open(article.id));
-    const action = (label: string, state: ArticleState, text: string) => {
-      const button = h('button', { type: 'button', class: 'row-action', 'aria-label': `${label}: ${article.title}`, title: label }, text);
-      button.addEventListener('click', () => this.actions.setState(article.id, state));
-      return button;
-    };
+    const action = (label: string, state: ArticleState, text: string) =>
+      h('button', { type: 'button', class: 'row-action', 'data-article': article.id, 'data-state': state, 'aria-label': `${label}: ${article.title}`, title: label }, text);
     const actions =
       article.state === 'reading'
         ? [action('Archive', 'archived', 'Archive'), action('Move to trash', 'trash', 'Trash')]
         : article.state === 'archived'
           ? [action('Back to reading', 'reading', 'Unarchive'), action('Move to trash', 'trash', 'Trash')]
           : [action('Restore', 'reading', 'Restore')];
-    return h('li', { class: 'article-row' }, open, h('span', { class: 'row-actions' }, ...actions));
+    return h('li', { class: 'article-row' }, h('div', { class: 'row-body' }, open, h('span', { class: 'row-actions' }, ...actions)));
+  }
+
+  /** The article to offer under "Continue reading": the last one read, partly, other than the open one. */
+  private resume(): ArticleSummary | undefined {
+    if (this.stateSelect.value !== 'reading') return undefined;
+    let best: ArticleSummary | undefined;
+    for (const a of this.articles) {
+      if (a.state !== 'reading' || a.id === this.currentId || a.lastReadAt === null || a.progress <= 0.02 || a.progress >= 0.95) continue;
+      if (best === undefined || SORTS.read(a, best) < 0) best = a;
+    }
+    return best;
   }
 
   private render(): void {
@@ -111,29 +166,36 @@ export class LibraryPanel {
     const shown = this.articles
       .filter((a) => a.state === state && (tag === '' || a.tags.includes(tag)) && (site === '' || a.siteName === site))
       .sort(SORTS[this.sortSelect.value as SortKey]);
-    const rows: HTMLElement[] = [];
-    const resume = state === 'reading' ? [...this.articles].filter((a) => a.state === 'reading' && a.id !== this.currentId && a.lastReadAt !== null && a.progress > 0.02 && a.progress < 0.95).sort(SORTS.read)[0] : undefined;
+    const rows = document.createDocumentFragment();
+    const resume = this.resume();
     if (resume !== undefined) {
-      const button = h('button', { type: 'button', class: 'continue-reading' }, h('span', { class: 'continue-label' }, 'Continue reading'), h('span', { class: 'article-title' }, resume.title), h('span', { class: 'article-meta' }, `${Math.round(resume.progress * 100)}% read`));
-      button.addEventListener('click', () => this.actions.open(resume.id));
-      rows.push(h('li', {}, button));
+      const button = h('button', { type: 'button', class: 'continue-reading', 'data-article': resume.id }, h('span', { class: 'continue-label' }, 'Continue reading'), h('span', { class: 'article-title' }, resume.title), h('span', { class: 'article-meta' }, `${Math.round(resume.progress * 100)}% read`));
+      rows.append(h('li', {}, button));
     }
-    rows.push(...shown.map((article) => this.row(article)));
+    const byId = new Map<string, HTMLElement>();
+    for (const article of shown) {
+      const row = this.row(article);
+      byId.set(article.id, row);
+      rows.append(row);
+    }
     if (shown.length === 0) {
-      rows.push(h('li', { class: 'empty' }, state === 'trash' ? 'The trash is empty.' : state === 'archived' ? 'Nothing archived yet.' : 'Your library is empty. Open an article or save a link to start reading.'));
+      rows.append(h('li', { class: 'empty' }, state === 'trash' ? 'The trash is empty.' : state === 'archived' ? 'Nothing archived yet.' : 'Your library is empty. Open an article or save a link to start reading.'));
     }
     if (state === 'trash' && shown.length > 0) {
       const empty = h('button', { type: 'button', class: 'danger' }, 'Empty trash…');
       empty.addEventListener('click', () => this.actions.emptyTrash());
-      rows.push(h('li', { class: 'trash-actions' }, empty));
+      rows.append(h('li', { class: 'trash-actions' }, empty));
     }
-    this.list.replaceChildren(...rows);
+    this.list.replaceChildren(rows);
+    this.shown = { fingerprint: fingerprint(this.articles), resumeId: resume?.id, rows: byId };
   }
 
   private async runSearch(): Promise<void> {
     const query = this.searchInput.value.trim();
     if (query === '') return this.render();
+    this.shown = null;
     const generation = ++this.searchGeneration;
+    this.shown = null;
     const hits = await this.actions.search(query);
     if (generation !== this.searchGeneration || hits === null) return;
     if (hits.length === 0) {

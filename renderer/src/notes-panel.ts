@@ -190,6 +190,25 @@ function legend(state: NotesPanelState, actions: NotesPanelActions): HTMLElement
 
 export function renderNotesPanel(top: HTMLElement, list: HTMLElement, state: NotesPanelState, actions: NotesPanelActions): void {
   const underReview = state.annotations.filter((a) => state.review.has(a.id));
+  // The top (article note, legend, tags, highlights to review) is rebuilt only when what it shows
+  // changed, not on every save of a highlight.
+  const topKey = JSON.stringify([
+    state.articleNote,
+    state.editingArticleNote,
+    state.colorLabels,
+    state.knownTags,
+    underReview.map((a) => [a.id, a.updatedAt, a.note, a.color, a.review, state.candidates.get(a.id) ?? null]),
+  ]);
+  if (tops.get(top) !== topKey) {
+    tops.set(top, topKey);
+    renderTop(top, underReview, state, actions);
+  }
+  renderList(list, state, actions);
+}
+
+const tops = new WeakMap<HTMLElement, string>();
+
+function renderTop(top: HTMLElement, underReview: Annotation[], state: NotesPanelState, actions: NotesPanelActions): void {
   const parts: HTMLElement[] = [
     articleNoteBlock(state, actions),
     legend(state, actions),
@@ -199,6 +218,9 @@ export function renderNotesPanel(top: HTMLElement, list: HTMLElement, state: Not
     parts.push(h('section', { class: 'needs-review', 'aria-label': 'Needs review' }, h('h3', {}, `Needs review (${underReview.length})`), h('ol', {}, ...underReview.map((a) => reviewCard(a, state, actions)))));
   }
   top.replaceChildren(...parts);
+}
+
+function renderList(list: HTMLElement, state: NotesPanelState, actions: NotesPanelActions): void {
   const placed = state.annotations.filter((a) => !state.review.has(a.id));
   const previous = lists.get(list);
   const sameArticle = previous !== undefined && previous.articleId === placed[0]?.articleId;
@@ -234,7 +256,9 @@ export function renderNotesPanel(top: HTMLElement, list: HTMLElement, state: Not
 }
 
 /** Empties the list. */
-export function clearNotesList(list: HTMLElement): void {
+export function clearNotesList(top: HTMLElement, list: HTMLElement): void {
+  tops.delete(top);
+  top.replaceChildren();
   const view = lists.get(list);
   if (view !== undefined) stopWindowing(view);
   lists.delete(list);

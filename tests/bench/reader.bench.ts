@@ -148,7 +148,13 @@ const PROBE = `(() => {
   };
   const inView = () => {
     const box = scroller().getBoundingClientRect();
-    const blocks = [...body().children].filter((block) => { const r = block.getBoundingClientRect(); return r.bottom > box.top && r.top < box.bottom; });
+    // Blocks stand one below another: binary search for the first and last on screen, so the
+    // probe, which runs every frame, costs the page next to nothing.
+    const all = body().children;
+    const firstWhere = (test) => { let lo = 0, hi = all.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (test(all[mid].getBoundingClientRect())) hi = mid; else lo = mid + 1; } return lo; };
+    const from = firstWhere((r) => r.bottom > box.top);
+    const to = firstWhere((r) => r.top >= box.bottom);
+    const blocks = [...all].slice(from, to);
     if (blocks.length === 0) return { start: 0, end: 0 };
     const last = blocks[blocks.length - 1];
     const after = last.nextElementSibling;
