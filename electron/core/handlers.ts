@@ -82,14 +82,14 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     'article:reimport': ({ id }) => reimportArticle(library, id, options.fetch ? { fetch: options.fetch } : {}),
     'dialog:choose-import-files': async () => ({ paths: await platform.chooseImportFiles() }),
     'article:import': ({ source, ifExists }) => importIntoLibrary(library, source, ifExists, options.fetch ? { fetch: options.fetch } : {}),
-    'annotation:create': async ({ articleId, color, note, tags, target }) => {
+    'annotation:create': async ({ id, articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);
       const { start, end } = target.position;
       if (end > text.length || text.slice(start, end) !== target.quote.exact) {
         throw new UserError('The highlighted text is not in this article.');
       }
-      return library.addAnnotation(articleId, { color, note, tags, target: describeSpan(text, start, end) });
+      return library.addAnnotation(articleId, { id, color, note, tags, target: describeSpan(text, start, end) });
     },
     'annotation:update': async ({ articleId, id, color, note, tags, target, review }) => {
       const text = target === undefined ? null : (await library.content(articleId)).text;

@@ -52,6 +52,7 @@ export const inputSchemas = {
     .strict(),
   'annotation:create': z
     .object({
+      id: Id.optional(),
       articleId: Id,
       color: ColorSchema,
       note: Note.default(''),

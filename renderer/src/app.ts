@@ -50,11 +50,12 @@ export class ReaderApp {
   private open: OpenArticle | null = null;
   private focusedId: string | null = null;
   private editingId: string | null = null;
-  private saving = false;
   private editingArticleNote = false;
   private colorLabels: ColorLabels = {};
   private knownTags: string[] = [];
   private readonly history = new UndoStack();
+  /** Highlights shown but not yet stored, each with whether storing it worked. */
+  private readonly storing = new Map<string, Promise<boolean>>();
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
   private readonly shortcuts: Shortcut[] = [
@@ -329,28 +330,40 @@ export class ReaderApp {
 
   private async highlightSelection(color: HighlightColor, withNote: boolean): Promise<void> {
     const open = this.open;
-    // One highlight per gesture: a held key or a double click must not save the passage twice.
-    if (open === null || this.saving) return;
+    // One highlight per gesture: the selection is cleared as the highlight shows, so a held key
+    // or a double click finds nothing more to save.
+    if (open === null) return;
     const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
     if (span === null) return;
     const target = describeSpan(open.rendered.text, span.start, span.end);
-    this.saving = true;
     this.toolbar.hide();
-    const created = await call(margin().createAnnotation({ articleId: open.view.meta.id, color, note: '', target })).finally(() => {
-      this.saving = false;
-    });
-    if (created === null) return;
-    // Clear the selection only if it is still the passage just saved: the person may already
-    // have selected the next one while this one was being stored.
-    const now = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
-    if (now !== null && now.start === span.start && now.end === span.end) window.getSelection()?.removeAllRanges();
-    this.applyAnnotation(created, false);
-    this.announce(`Highlighted: ${created.target.quote.exact.slice(0, 80)}`);
-    this.focusedId = created.id;
-    this.editingId = withNote ? created.id : null;
-    this.renderAnnotations();
-    this.scrollCardIntoView(created.id);
+    // The highlight shows at once, under the id it will be stored with; the store's answer
+    // replaces it, and if the store refuses, it goes again and the person is told why.
+    const stamp = new Date().toISOString();
+    const id = crypto.randomUUID();
     const articleId = open.view.meta.id;
+    const shown: Annotation = { id, articleId, color, note: '', tags: [], target, review: null, createdAt: stamp, updatedAt: stamp };
+    window.getSelection()?.removeAllRanges();
+    this.applyAnnotation(shown, false);
+    this.focusedId = id;
+    this.editingId = withNote ? id : null;
+    this.renderAnnotations();
+    this.scrollCardIntoView(id);
+    const stored = call(margin().createAnnotation({ id, articleId, color, note: '', target }));
+    this.storing.set(id, stored.then((created) => created !== null));
+    const created = await stored.finally(() => this.storing.delete(id));
+    if (this.open !== open) return;
+    if (created === null) {
+      this.dropAnnotation(id);
+      return;
+    }
+    // The stored highlight differs from the one shown only in its times, unless the store
+    // described the passage differently; then it is shown anew. Keeping the shown one keeps a note
+    // editor the person may already be typing in.
+    const same = (a: Annotation) => JSON.stringify([a.color, a.note, a.tags, a.target]);
+    if (same(created) === same(shown)) Object.assign(shown, { createdAt: created.createdAt, updatedAt: created.updatedAt });
+    else this.applyAnnotation(created);
+    this.announce(`Highlighted: ${created.target.quote.exact.slice(0, 80)}`);
     this.history.push({
       label: 'highlight',
       undo: async () => {
@@ -419,6 +432,7 @@ export class ReaderApp {
   }
 
   private async update(id: string, patch: AnnotationChange, label: string, undoable = true): Promise<void> {
+    if ((await this.storing.get(id)) === false) return;
     const open = this.open;
     const before = open?.annotations.find((a) => a.id === id);
     if (open === null || before === undefined) return;
@@ -441,6 +455,7 @@ export class ReaderApp {
   }
 
   private async remove(id: string): Promise<void> {
+    if ((await this.storing.get(id)) === false) return;
     const open = this.open;
     const annotation = open?.annotations.find((a) => a.id === id);
     if (open === null || annotation === undefined) return;

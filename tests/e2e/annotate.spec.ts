@@ -106,3 +106,15 @@ test('the context menu’s Highlight and Add Note act on the selection', async (
   await reader.menu('show-shortcuts');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
 });
+
+test('a highlight shows at once; if the library refuses it, it goes again and the reason is shown', async ({ reader, page }) => {
+  await reader.open();
+  await dragSelect(page, 'sky shield');
+  // The article is removed behind the page's back (as another window could), so storing fails.
+  const id = reader.library.articles()[0]?.id ?? '';
+  await reader.library.deleteArticle(id);
+  await page.keyboard.press('h');
+  await expect(page.locator('.status')).toHaveText(`There is no article with the id ${id} in this library.`);
+  await expect(page.locator('.highlight-card')).toHaveCount(0);
+  expect((await paintedText(page))['margin-yellow'] ?? []).toEqual([]);
+});

@@ -42,6 +42,19 @@ describe('handler table', () => {
     expect(value(await handlers['annotation:delete']({ articleId: sample.id, id: created.id }))).toEqual({ id: created.id });
   });
 
+  it('keeps the id the renderer chose for a new highlight, and refuses that id a second time', async () => {
+    const { library, sample } = await libraryWithSample();
+    const handlers = createHandlers(library, platform(null));
+    const { text } = await library.content(sample.id);
+    const at = text.indexOf('sky shield');
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const input = { id, articleId: sample.id, color: 'green', target: describeSpan(text, at, at + 10) };
+    expect(value<Annotation>(await handlers['annotation:create'](input)).id).toBe(id);
+    expect(await handlers['annotation:create'](input)).toEqual({ ok: false, error: 'This highlight is already saved.' });
+    expect((await library.annotations(sample.id)).map((a) => a.id)).toEqual([id]);
+    expect(await handlers['annotation:create']({ ...input, id: 'not-a-uuid' })).toEqual({ ok: false, error: 'Margin refused a malformed request (annotation:create).' });
+  });
+
   it('refuses malformed input with a Result, never a throw', async () => {
     const { library, sample } = await libraryWithSample();
     const handlers = createHandlers(library, platform(null));

@@ -45,6 +45,8 @@ import { acquireWriteLock, type WriteLock } from './write-lock';
 import { SerialQueue } from './write-queue';
 
 export interface NewAnnotation {
+  /** Chosen by the renderer, which shows the highlight before the store answers; else a new one. */
+  id?: string | undefined;
   color: HighlightColor;
   note: string;
   tags?: string[];
@@ -336,7 +338,7 @@ export class Library {
     }
     const stamp = now();
     const annotation: Annotation = {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       articleId,
       color: input.color,
       note: input.note,
@@ -348,6 +350,7 @@ export class Library {
     };
     await this.changeAnnotations(articleId, (list) => {
       if (list.length >= this.limits.maxHighlightsPerArticle) throw new UserError(limitMessages.highlights(this.limits));
+      if (list.some((a) => a.id === annotation.id)) throw new UserError('This highlight is already saved.');
       return [...list, annotation];
     });
     return annotation;
