@@ -33,23 +33,6 @@ function select<T extends string>(label: string, options: [T, string][], value: 
   return h('select', { 'aria-label': label }, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
 }
 
-// Rows out of view are neither laid out nor painted until scrolled near: at a thousand articles
-// that was a third of the time the list took to appear. content-visibility clips what a row
-// paints to its box, so the body it applies to reaches 4px past the row on every side (and the
-// row, a formatting root, keeps its height): focus outlines and the open article's frame stay
-// whole. Adopted from here, with the markup it depends on; a constructed sheet is CSSOM, which
-// the page's style-src 'self' allows.
-const ROW_STYLES = `
-.library-list > .article-row { display: flow-root; }
-.library-list > .article-row > .row-body { content-visibility: auto; contain-intrinsic-size: auto 3.5rem; padding: 4px; margin: -4px; }
-`;
-
-function adoptRowStyles(): void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(ROW_STYLES);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}
-
 export class LibraryPanel {
   readonly element: HTMLElement;
   private readonly searchInput = h('input', { type: 'search', class: 'library-search', placeholder: 'Search the library', 'aria-label': 'Search the library' });
@@ -69,7 +52,6 @@ export class LibraryPanel {
   private shown: { fingerprint: string; resumeId: string | undefined; rows: Map<string, HTMLElement> } | null = null;
 
   constructor(private readonly actions: LibraryActions) {
-    adoptRowStyles();
     this.element = h(
       'div',
       { class: 'library-panel' },
