@@ -42,6 +42,9 @@ interface OpenArticle {
 
 type AnnotationChange = { note?: string; color?: HighlightColor; tags?: string[]; target?: Selectors; review?: null };
 
+/** Runs a step once the browser has painted the current frame. */
+const afterNextPaint = (step: () => void) => requestAnimationFrame(() => window.setTimeout(step, 0));
+
 const byPosition = (spans: OpenArticle['spans']) => (a: Annotation, b: Annotation) =>
   (spans.get(a.id)?.start ?? Infinity) - (spans.get(b.id)?.start ?? Infinity);
 
@@ -292,11 +295,21 @@ export class ReaderApp {
   }
 
   private renderAnnotations(): void {
+    this.paintAnnotations();
+    this.renderPanel();
+  }
+
+  private paintAnnotations(): void {
     const open = this.open;
     if (open === null) return;
     const placed = open.annotations.filter((a) => open.spans.has(a.id));
     const painted: PaintedSpan[] = placed.map((annotation) => ({ id: annotation.id, color: annotation.color, ...(open.spans.get(annotation.id) as { start: number; end: number }) }));
     this.painter.show(open.rendered.map, painted, this.focusedId);
+  }
+
+  private renderPanel(): void {
+    const open = this.open;
+    if (open === null) return;
     const review = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
     const candidates = new Map<string, string>();
     for (const annotation of open.annotations) {
@@ -347,8 +360,14 @@ export class ReaderApp {
     this.applyAnnotation(shown, false);
     this.focusedId = id;
     this.editingId = withNote ? id : null;
-    this.renderAnnotations();
-    this.scrollCardIntoView(id);
+    // The passage is painted in this frame; its card follows in the next, so the person sees
+    // the highlight without waiting for the side panel.
+    this.paintAnnotations();
+    afterNextPaint(() => {
+      if (this.open !== open) return;
+      this.renderPanel();
+      this.scrollCardIntoView(id);
+    });
     const stored = call(margin().createAnnotation({ id, articleId, color, note: '', target }));
     this.storing.set(id, stored.then((created) => created !== null));
     const created = await stored.finally(() => this.storing.delete(id));
