@@ -318,6 +318,21 @@ describe('search index', () => {
     expect(await readdir(join(dataDir, TEXT_DIR_NAME))).toEqual([`${cafe.meta.id}.txt`]);
   });
 
+  it('answers the same after the first save of a new index (kept in its file form from then on), and follows edits after it', async () => {
+    const { dataDir, index, kharkiv, cafe } = await library();
+    const queries = ['kupyansk', 'mariupol', 'chestnut', 'kharkiv', 'trams', 'frontline'];
+    const before = await Promise.all(queries.map((query) => index.search(query)));
+    expect(await index.save()).toBe(true);
+    expect(await Promise.all(queries.map((query) => index.search(query)))).toEqual(before);
+    index.upsertArticle({ ...cafe, annotations: [highlightOf(cafe.meta.id, CAFE_TEXT, 'roasting chestnuts', 'Like the market in Lviv')] });
+    expect(only(await index.search('lviv'), cafe.meta.id).matches[0]?.kind).toBe('note');
+    expect(await index.search('smells')).toEqual([]);
+    await index.save();
+    const reopened = await SearchIndex.open(dataDir);
+    expect(only(await reopened.search('lviv'), cafe.meta.id).articleId).toBe(cafe.meta.id);
+    expect(only(await reopened.search('kupyansk'), kharkiv.meta.id).articleId).toBe(kharkiv.meta.id);
+  });
+
   it('still answers when an article text file is lost, and asks for that article again', async () => {
     const { dataDir, index, kharkiv } = await library();
     await index.save();

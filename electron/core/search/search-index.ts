@@ -701,12 +701,20 @@ export class SearchIndex {
     const generation = this.generation;
     const sweep = this.sweepTexts;
     // Serialised at once, so later changes wait for the next save rather than half-joining this one.
-    const data = JSON.stringify(this.toFile());
+    const file = this.toFile();
+    const data = JSON.stringify(file);
     await this.texts.flush(sweep ? new Set(this.articles.keys()) : undefined);
     await mkdir(this.dataDir, { recursive: true });
     await this.writeFile(this.path, data);
     this.savedGeneration = generation;
-    if (sweep) this.sweepTexts = false;
+    if (sweep) {
+      this.sweepTexts = false;
+      // An index just built holds every word's documents as open maps, several times what the
+      // file form takes; the app would keep them for as long as it runs. If nothing changed
+      // while saving, the engine is swapped for the file form just written, as a later start
+      // would load it.
+      if (this.generation === generation) this.engine = Engine.fromCompact(file.engine);
+    }
     return true;
   }
 
