@@ -16,7 +16,7 @@ import { newArticleState, type Annotation, type ArticleMeta } from '../../electr
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';
 import { acquireWriteLock } from '../../electron/core/library/write-lock';
-import { measurePair, TINY } from './support/paired';
+import { measurePair, record, rowOf, stats, TINY } from './support/paired';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const SIZES = (TINY ? [1_000] : QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]).map((highlights) => ({ highlights, articles: highlights / 100 }));
@@ -146,6 +146,17 @@ afterAll(async () => {
     }
     row['lowdb ÷ margin'] = ms((medians.lowdb ?? NaN) / (medians.margin ?? NaN));
     rows.push(row);
+    // The target is judged on these one-store-at-a-time runs. In the alternating pair below, the
+    // two stores share one process and one disk: a durable save right after lowdb's 30 MB rewrite
+    // pays for part of its garbage collection and, through ext4's journal, its writeback, which a
+    // person's Margin never has beside it. The pair stays in the table for the ratio.
+    const alone = (way: string, name: string) => stats(name, times.get(`${way} ${highlights}`) ?? []);
+    record(
+      rowOf(`save one highlight, library of ${highlights.toLocaleString('en-US')} / ${articles} articles, each store alone`, 'store', alone('margin', 'Margin store (durable)'), alone('lowdb', 'raw lowdb JSONFile'), {
+        target: highlights >= 100_000 ? 'median <= 10 ms' : undefined,
+        note: 'one store per run, nothing else in the process',
+      }),
+    );
   }
   console.log('\nms per highlight save, by library size (highlights / articles). margin: durable (fsync of file and folder), write lock held as the app does; margin-lock-per-save: the lock taken for each save, as a CLI command without one; lowdb: one raw JSONFile, no fsync.');
   console.table(rows);
@@ -236,7 +247,7 @@ for (const { highlights, articles } of SIZES) {
           'store',
           { name: 'Margin store (durable)', run: ours.save },
           { name: 'raw lowdb JSONFile', run: theirs.save },
-          { warmup: 3, rounds: singleFileSaves(highlights), target: highlights >= 100_000 ? 'median <= 10 ms' : undefined },
+          { warmup: 3, rounds: singleFileSaves(highlights), note: 'alternating in one process: each pays part of the other’s garbage collection and disk writeback' },
         );
       } finally {
         await ours.dispose();

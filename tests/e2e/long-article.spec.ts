@@ -2,6 +2,7 @@
 // in the page, so this checks a person still sees every highlight wherever they scroll, in the
 // article and in the side panel, and that a note being written survives scrolling away.
 import { readFile, writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { annotationsFile } from '../../electron/core/library/files';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
@@ -57,6 +58,8 @@ test('a thousand highlights: painted wherever the reader scrolls, listed whereve
   const panel = page.locator('.notes-scroll');
   await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(page.locator('.highlight-card .card-quote').filter({ hasText: quote(COUNT) })).toBeVisible();
+  // The windowed list is still a list to assistive technology: axe finds nothing wrong with it.
+  expect((await new AxeBuilder({ page }).include('.notes-panel').analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // A click on a painted highlight deep in the article brings its card into view, focused.
   await page.locator('#reader').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));

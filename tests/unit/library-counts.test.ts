@@ -131,11 +131,11 @@ describe('highlight counts in the library list', () => {
 
 describe('a library larger than what it keeps in memory', () => {
   it('loses no highlight when many articles are changed at once', async () => {
-    const { library, dataDir, ids } = await libraryWithArticles(20);
+    const { library, dataDir, ids } = await libraryWithArticles(40);
     // Every article's file is opened and saved concurrently, far more than are kept open, so
     // documents are dropped and reopened while others are mid-save.
     const made = await Promise.all(ids.flatMap((id) => [highlight(library, id, 1), highlight(library, id, 2), highlight(library, id, 3)]));
-    expect(made).toHaveLength(60);
+    expect(made).toHaveLength(120);
     const reopened = await Library.open(dataDir);
     for (const id of ids) expect((await reopened.annotations(id)).map((a) => a.id).sort()).toEqual(made.filter((a) => a.articleId === id).map((a) => a.id).sort());
     expect((await library.summaries()).map((row) => row.highlightCount)).toEqual(ids.map(() => 3));

@@ -116,13 +116,19 @@ interface OpenDocument {
   doc: Promise<StoredDocument<AnnotationsFile>>;
   /** Steps using it now: a document in use is never dropped, or a second copy of the file could be opened and a save lost. */
   users: number;
+  /** Highlights it held after its last use. */
+  highlights: number;
 }
 
 // Annotations files and article texts kept in memory after use, the most recent first to stay:
-// enough for the article being read and a few switched between, not the whole library (at a
-// thousand articles that was most of the main process's memory).
-const KEPT_DOCUMENTS = 8;
-const KEPT_CONTENTS = 8;
+// enough for the article being read and the ones switched between, not the whole library (at a
+// thousand articles that was most of the main process's memory). Annotations files are bounded by
+// count and by the highlights they hold together, texts by count and by characters. Eight of
+// each were too few for a person moving between ten articles: every save read its article's text
+// and file again, and the garbage that left behind made saves wait on collections.
+const KEPT_DOCUMENTS = 32;
+const KEPT_HIGHLIGHTS = 20_000;
+const KEPT_CONTENTS = 32;
 const KEPT_CONTENT_CHARS = 8_000_000;
 // Annotations files read at once when the list must recount them.
 const COUNT_BATCH = 8;
@@ -672,7 +678,7 @@ export class Library {
         `The highlights file of “${title ?? this.meta(articleId).title}”`,
         limitMessages.annotationsFile(this.limits),
       );
-      const opened: OpenDocument = { doc, users: 0 };
+      const opened: OpenDocument = { doc, users: 0, highlights: 0 };
       // A failed read is not remembered, so the next attempt reads the file again.
       doc.catch(() => {
         if (this.annotationDocs.get(articleId) === opened) this.annotationDocs.delete(articleId);
@@ -688,6 +694,7 @@ export class Library {
       try {
         return await step(doc);
       } finally {
+        entry.highlights = doc.data.annotations.length;
         if (this.annotationDocs.get(articleId) === entry) this.noteStats(articleId, doc);
       }
     } finally {
@@ -697,12 +704,16 @@ export class Library {
   }
 
   private dropUnusedDocuments(): void {
-    let excess = this.annotationDocs.size - KEPT_DOCUMENTS;
+    let count = this.annotationDocs.size;
+    let highlights = 0;
+    for (const entry of this.annotationDocs.values()) highlights += entry.highlights;
     for (const [id, entry] of this.annotationDocs) {
-      if (excess <= 0) break;
+      // The most recently used one always stays, however large.
+      if (count <= 1 || (count <= KEPT_DOCUMENTS && highlights <= KEPT_HIGHLIGHTS)) break;
       if (entry.users > 0) continue;
       this.annotationDocs.delete(id);
-      excess -= 1;
+      count -= 1;
+      highlights -= entry.highlights;
     }
   }
 
