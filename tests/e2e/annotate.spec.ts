@@ -1,6 +1,6 @@
 // Annotating like a person who reads a lot: overlapping highlights, Markdown notes, and the
 // keyboard alone.
-import { dragSelect, expect, paintedText, test } from './support/fixtures';
+import { dragSelect, expect, paintedText, phrasePoint, test } from './support/fixtures';
 
 test('overlapping highlights are both painted, and a click on the overlap asks which one', async ({ reader, page }) => {
   await reader.open();
@@ -14,19 +14,7 @@ test('overlapping highlights are both painted, and a click on the overlap asks w
     'margin-yellow': ['the free city of Kupyansk is seeing the most intense fighting'],
     'margin-blue': ['Kupyansk is seeing'],
   });
-  const point = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.getElementById('article-body') as Node, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf('Kupyansk is seeing');
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 3);
-      range.setEnd(node, at + 4);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error('not found');
-  });
+  const point = await phrasePoint(page, 'Kupyansk is seeing');
   await page.mouse.click(point.x, point.y);
   const menu = page.getByRole('menu', { name: 'Overlapping highlights' });
   await expect(menu.getByRole('menuitem')).toHaveText(['Kupyansk is seeing', 'the free city of Kupyansk is seeing the most intense fightin…']);

@@ -7,7 +7,7 @@ import { importPlainText } from '../../electron/core/import/import-file';
 import { annotationsFile } from '../../electron/core/library/files';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
-import { expect, paintedText, test } from './support/fixtures';
+import { expect, paintedText, phrasePoint, test } from './support/fixtures';
 
 const COUNT = 1000;
 const quote = (n: number) => `Passage ${n} of the long read`;
@@ -65,20 +65,7 @@ test('a thousand highlights: painted wherever the reader scrolls, listed whereve
   await page.locator('#reader').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
   const target = quote(COUNT / 2);
   await expect.poll(() => allPainted(page)).toContain(target);
-  const point = await page.evaluate((phrase) => {
-    const walker = document.createTreeWalker(document.getElementById('article-body') as Node, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(`${phrase} `);
-      if (at === -1) continue;
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at + 2);
-      range.setEnd(node, at + 3);
-      const box = range.getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    }
-    throw new Error('not found');
-  }, target);
+  const point = await phrasePoint(page, target);
   await page.mouse.click(point.x, point.y);
   const focused = page.locator('.highlight-card.is-focused');
   await expect(focused.locator('.card-quote')).toHaveText(target);

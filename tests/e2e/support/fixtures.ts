@@ -35,6 +35,12 @@ export async function dragSelect(page: Page, phrase: string, occurrence = 1): Pr
   await page.mouse.up();
 }
 
+/** A point on the first letter of a phrase in the article (scrolled into view), to click on it. */
+export async function phrasePoint(page: Page, phrase: string): Promise<{ x: number; y: number }> {
+  const points = await locatePhrase(page, phrase, 1, true);
+  return { x: points.x1 + 1, y: points.y1 };
+}
+
 function locatePhrase(page: Page, phrase: string, occurrence: number, scroll: boolean): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
   return page.evaluate(
     ({ phrase, occurrence, scroll }) => {
