@@ -45,11 +45,6 @@ export class HighlightPainter {
     this.paint();
   }
 
-  focus(id: string | null): void {
-    this.focusedId = id;
-    this.paintFocus();
-  }
-
   clear(): void {
     this.map = null;
     this.spans = [];
