@@ -4,12 +4,12 @@
 import { describeSpan } from '../shared/anchoring';
 import type { Channel } from '../shared/channels';
 import { inputSchemas, type ChannelOutput, type ParsedInput } from '../shared/contract';
-import type { ArticleMeta, ArticleSummary } from '../shared/model';
+import { ARTICLE_STATES, type ArticleMeta, type ArticleSummary } from '../shared/model';
 import { fail, ok, type Result } from '../shared/result';
 import { backupDataDir } from './backup/backup';
 import { UserError, messageFor } from './errors';
 import { exportFileName } from './export/export-file-name';
-import { FORMAT_EXTENSIONS, planExport, planMarkdownFolder, writeExport } from './export/export-service';
+import { DEFAULT_EXPORT_STATES, FORMAT_EXTENSIONS, planExport, planMarkdownFolder, writeExport, type ExportOptions } from './export/export-service';
 import type { FetchFn } from './import/fetch-limited';
 import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
@@ -40,6 +40,11 @@ async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSumm
   if (row === undefined) throw new UserError(`There is no article with the id ${meta.id} in this library.`);
   return row;
 }
+
+const exportOptions = (includeTrash: boolean, csvExact: boolean): ExportOptions => ({
+  states: includeTrash ? ARTICLE_STATES : DEFAULT_EXPORT_STATES,
+  csvExact,
+});
 
 function implementations(library: Library, platform: Platform, options: HandlerOptions): Implementations {
   const settings = async () => {
@@ -111,13 +116,14 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       const results = await (await searcher).search(query);
       return results.map(({ articleId, title, matchCount, matches }) => ({ articleId, title, matchCount, matches }));
     },
-    'export:preview': async ({ format, articleIds }) => {
-      const plan = await planExport(library, format, articleIds);
+    'export:preview': async ({ format, articleIds, includeTrash, csvExact }) => {
+      const plan = await planExport(library, format, articleIds, exportOptions(includeTrash, csvExact));
       const first = plan.files[0];
       return { files: plan.files.length, firstName: first?.name ?? '', preview: (first?.content ?? '').split('\n').slice(0, 24).join('\n') };
     },
-    'export:save': async ({ format, articleIds, perArticle }) => {
-      const plan = perArticle && format === 'markdown' ? await planMarkdownFolder(library, articleIds) : await planExport(library, format, articleIds);
+    'export:save': async ({ format, articleIds, perArticle, includeTrash, csvExact }) => {
+      const options = exportOptions(includeTrash, csvExact);
+      const plan = perArticle && format === 'markdown' ? await planMarkdownFolder(library, articleIds, options) : await planExport(library, format, articleIds, options);
       const first = plan.files[0];
       if (first === undefined) return { paths: [] };
       // A folder for several files, or when asked for one file per article (a vault); else a file.

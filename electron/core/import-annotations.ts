@@ -1,11 +1,13 @@
-// Attaches annotations from a W3C Web Annotation file to the articles they name (by Margin id,
-// else by source URL), through the anchoring engine, so an exported library's annotations come
-// back into another library holding the same articles.
+// Attaches annotations from a W3C Web Annotation file to the articles they belong to (found as
+// annotation-articles.ts says: id, address, text fingerprint, quotes), through the anchoring
+// engine, so an exported library's annotations come back into another library holding the same
+// articles, even under other ids.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { describeSpan, resolveSelectors } from '../shared/anchoring';
 import type { Annotation, ArticleMeta } from '../shared/model';
+import { matchDraftsToArticles, type DraftGroup } from './annotation-articles';
 import { UserError } from './errors';
 import { draftSelectorsFor, parseWebAnnotationFile, type AnnotationDraft } from './export/web-annotation-import';
 import type { Library } from './library/library';
@@ -14,19 +16,70 @@ export interface AnnotationImportReport {
   attached: number;
   /** Already in the library (same id): left as they are. */
   alreadyThere: number;
-  /** One sentence per annotation that could not be attached. */
+  /** Annotations more than one article could hold: none of them attached, the first problem says which. */
+  ambiguous: number;
+  /** One sentence per annotation that could not be attached (one for all the ambiguous ones, first). */
   problems: string[];
 }
 
-function articleFor(library: Library, draft: AnnotationDraft): ArticleMeta | undefined {
-  const articles = library.articles();
-  return (
-    (draft.articleId !== null ? articles.find((meta) => meta.id === draft.articleId) : undefined) ??
-    (draft.sourceUrl !== null ? articles.find((meta) => meta.sourceUrl === draft.sourceUrl) : undefined)
-  );
+export interface AnnotationImportOptions {
+  /** Attach every annotation of the file to this article, whatever it names (the person chose). */
+  articleId?: string;
 }
 
-export async function importAnnotationFile(library: Library, path: string): Promise<AnnotationImportReport> {
+const short = (text: string, limit = 40) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
+const quoted = (draft: AnnotationDraft) => `“${short(draft.quote.exact)}”`;
+
+function listed(items: readonly string[], limit = 3): string {
+  if (items.length > limit) return `${items.slice(0, limit).join(', ')} and ${items.length - limit} more`;
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** One sentence for every annotation that more than one article could hold. */
+function ambiguitySentence(groups: readonly DraftGroup[]): string | null {
+  const parts: string[] = [];
+  let count = 0;
+  for (const { drafts, match } of groups) {
+    if (match.kind !== 'ambiguous') continue;
+    count += drafts.length;
+    const articles = match.candidates.map((meta) => `“${short(meta.title)}” (${meta.id})`);
+    parts.push(`${listed(drafts.map(quoted))} ${drafts.length === 1 ? 'fits' : 'fit'} ${listed(articles, 5)}`);
+  }
+  if (count === 0) return null;
+  return `${count} annotation${count === 1 ? '' : 's'} fit${count === 1 ? 's' : ''} more than one article: ${parts.join('; ')}; none of them was attached.`;
+}
+
+async function attach(library: Library, meta: ArticleMeta, draft: AnnotationDraft, report: AnnotationImportReport): Promise<void> {
+  const existing = await library.annotations(meta.id);
+  if (draft.id !== null && existing.some((a) => a.id === draft.id)) {
+    report.alreadyThere++;
+    return;
+  }
+  const { text: articleText } = await library.content(meta.id);
+  const anchor = resolveSelectors(articleText, draftSelectorsFor(articleText)(draft));
+  if (anchor.status === 'orphaned') {
+    report.problems.push(`${quoted(draft)} is not in “${meta.title}”.`);
+    return;
+  }
+  const stamp = new Date().toISOString();
+  const annotation: Annotation = {
+    id: draft.id ?? randomUUID(),
+    articleId: meta.id,
+    color: draft.color ?? 'yellow',
+    note: draft.note,
+    tags: draft.tags,
+    target: describeSpan(articleText, anchor.start, anchor.end),
+    review: null,
+    createdAt: draft.createdAt ?? stamp,
+    updatedAt: draft.updatedAt ?? draft.createdAt ?? stamp,
+  };
+  await library.restoreAnnotation(meta.id, annotation);
+  report.attached++;
+}
+
+export async function importAnnotationFile(library: Library, path: string, options: AnnotationImportOptions = {}): Promise<AnnotationImportReport> {
+  const chosen = options.articleId === undefined ? null : library.meta(options.articleId);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -34,39 +87,19 @@ export async function importAnnotationFile(library: Library, path: string): Prom
     throw new UserError(`Margin cannot open ${basename(path)}: the file does not exist or cannot be read.`);
   }
   const parsed = parseWebAnnotationFile(text);
-  const report: AnnotationImportReport = { attached: 0, alreadyThere: 0, problems: parsed.skipped.map((s) => `Annotation ${s.index + 1}: ${s.reason}`) };
-  for (const draft of parsed.drafts) {
-    const quote = draft.quote.exact.length > 40 ? `${draft.quote.exact.slice(0, 40)}…` : draft.quote.exact;
-    const meta = articleFor(library, draft);
-    if (meta === undefined) {
-      report.problems.push(`“${quote}”: its article (${draft.sourceUrl ?? draft.source}) is not in this library.`);
-      continue;
+  const groups: DraftGroup[] = chosen === null ? await matchDraftsToArticles(library, parsed.drafts) : [{ drafts: parsed.drafts, match: { kind: 'found', meta: chosen } }];
+  const ambiguity = ambiguitySentence(groups);
+  const report: AnnotationImportReport = {
+    attached: 0,
+    alreadyThere: 0,
+    ambiguous: groups.reduce((n, group) => n + (group.match.kind === 'ambiguous' ? group.drafts.length : 0), 0),
+    problems: [...(ambiguity === null ? [] : [ambiguity]), ...parsed.skipped.map((s) => `Annotation ${s.index + 1}: ${s.reason}`)],
+  };
+  for (const { drafts, match } of groups) {
+    for (const draft of drafts) {
+      if (match.kind === 'found') await attach(library, match.meta, draft, report);
+      else if (match.kind === 'missing') report.problems.push(`${quoted(draft)}: its article (${draft.sourceUrl ?? draft.source}) is not in this library.`);
     }
-    const existing = await library.annotations(meta.id);
-    if (draft.id !== null && existing.some((a) => a.id === draft.id)) {
-      report.alreadyThere++;
-      continue;
-    }
-    const { text: articleText } = await library.content(meta.id);
-    const anchor = resolveSelectors(articleText, draftSelectorsFor(articleText)(draft));
-    if (anchor.status === 'orphaned') {
-      report.problems.push(`“${quote}” is not in “${meta.title}”.`);
-      continue;
-    }
-    const stamp = new Date().toISOString();
-    const annotation: Annotation = {
-      id: draft.id ?? randomUUID(),
-      articleId: meta.id,
-      color: draft.color ?? 'yellow',
-      note: draft.note,
-      tags: draft.tags,
-      target: describeSpan(articleText, anchor.start, anchor.end),
-      review: null,
-      createdAt: draft.createdAt ?? stamp,
-      updatedAt: draft.updatedAt ?? draft.createdAt ?? stamp,
-    };
-    await library.restoreAnnotation(meta.id, annotation);
-    report.attached++;
   }
   return report;
 }

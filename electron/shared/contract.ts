@@ -21,6 +21,12 @@ const Ids = z.array(Id).min(1).max(100_000).nullable();
 const Note = z.string().max(MAX_NOTE_LENGTH);
 export const ExportFormatSchema = z.enum(['markdown', 'csv', 'jsonld', 'html', 'json']);
 export type ExportFormatName = z.infer<typeof ExportFormatSchema>;
+const ExportChoices = {
+  /** With no articles named: the trash too, not only the reading list and the archive. */
+  includeTrash: z.boolean().default(false),
+  /** Readwise CSV exactly as Readwise reads it: cells that look like formulas are not defused. */
+  csvExact: z.boolean().default(false),
+};
 
 export const inputSchemas = {
   'library:list': z.object({}).strict(),
@@ -76,8 +82,8 @@ export const inputSchemas = {
   'annotation:restore': z.object({ annotation: AnnotationSchema }).strict(),
   'annotations:import': z.object({}).strict(),
   'library:search': z.object({ query: z.string().min(1).max(500) }).strict(),
-  'export:preview': z.object({ format: ExportFormatSchema, articleIds: Ids }).strict(),
-  'export:save': z.object({ format: ExportFormatSchema, articleIds: Ids, perArticle: z.boolean().default(false) }).strict(),
+  'export:preview': z.object({ format: ExportFormatSchema, articleIds: Ids, ...ExportChoices }).strict(),
+  'export:save': z.object({ format: ExportFormatSchema, articleIds: Ids, perArticle: z.boolean().default(false), ...ExportChoices }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ImageSummary {

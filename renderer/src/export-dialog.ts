@@ -1,5 +1,6 @@
-// The Export dialog: format, scope (this article or the whole library), a preview of the first
-// lines, then Save, which asks where. Exporting never changes the library.
+// The Export dialog: format, scope (this article or the whole library, the trash only when
+// ticked), a preview of the first lines, then Save, which asks where. Exporting never changes
+// the library.
 import type { ExportFormatName } from '../../electron/shared/contract';
 import { call, margin } from './bridge';
 import { h } from './dom';
@@ -19,6 +20,19 @@ export class ExportDialog {
   private readonly scopeLibrary = h('input', { type: 'radio', name: 'export-scope', value: 'library' });
   private readonly perArticle = h('input', { type: 'checkbox' });
   private readonly perArticleRow: HTMLElement;
+  private readonly includeTrash = h('input', { type: 'checkbox' });
+  private readonly includeTrashRow = h('label', { class: 'export-option' }, this.includeTrash, ' Include the trash');
+  private readonly csvExact = h('input', { type: 'checkbox', 'aria-describedby': 'export-csv-exact-why' });
+  private readonly csvExactRow = h(
+    'div',
+    { class: 'export-choice' },
+    h('label', { class: 'export-option' }, this.csvExact, ' Exact Readwise form'),
+    h(
+      'p',
+      { class: 'export-hint', id: 'export-csv-exact-why' },
+      'Without it, a cell that starts with =, +, - or @ gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula; Readwise then keeps the apostrophe. The exact form imports into Readwise unchanged, but is unsafe to open in a spreadsheet.',
+    ),
+  );
   private readonly preview = h('pre', { class: 'export-preview', 'aria-label': 'Preview', tabindex: '0' });
   private readonly summary = h('p', { class: 'export-summary' });
   private articleId: string | null = null;
@@ -34,12 +48,14 @@ export class ExportDialog {
       h('h2', { id: 'export-title' }, 'Export notes'),
       h('label', { class: 'export-option' }, h('span', {}, 'Format '), this.format),
       h('fieldset', { class: 'export-scope' }, h('legend', {}, 'What'), h('label', {}, this.scopeArticle, ' This article'), h('label', {}, this.scopeLibrary, ' The whole library')),
+      this.includeTrashRow,
       this.perArticleRow,
+      this.csvExactRow,
       this.summary,
       this.preview,
       h('div', { class: 'dialog-actions' }, cancel, save),
     );
-    for (const control of [this.format, this.scopeArticle, this.scopeLibrary, this.perArticle]) control.addEventListener('change', () => void this.refresh());
+    for (const control of [this.format, this.scopeArticle, this.scopeLibrary, this.perArticle, this.includeTrash, this.csvExact]) control.addEventListener('change', () => void this.refresh());
     cancel.addEventListener('click', () => this.element.close());
     save.addEventListener('click', () => void this.save());
   }
@@ -55,12 +71,14 @@ export class ExportDialog {
   private request() {
     const format = this.format.value as ExportFormatName;
     const articleIds = this.scopeArticle.checked && this.articleId !== null ? [this.articleId] : null;
-    return { format, articleIds };
+    return { format, articleIds, includeTrash: articleIds === null && this.includeTrash.checked, csvExact: format === 'csv' && this.csvExact.checked };
   }
 
   private async refresh(): Promise<void> {
     const { format } = this.request();
     this.perArticleRow.hidden = format !== 'markdown' || !this.scopeLibrary.checked;
+    this.includeTrashRow.hidden = !this.scopeLibrary.checked;
+    this.csvExactRow.hidden = format !== 'csv';
     const generation = ++this.generation;
     this.preview.textContent = 'Preparing the preview…';
     const preview = await call(margin().previewExport(this.request()));

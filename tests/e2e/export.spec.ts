@@ -1,6 +1,7 @@
 // The Export dialog: every format from the app, with a preview, into a file or a folder.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { importPlainText } from '../../electron/core/import/import-file';
 import { dragSelect, expect, test } from './support/fixtures';
 
 test('export the library as Readwise CSV and as one Markdown file per article into a folder', async ({ reader, page }) => {
@@ -27,4 +28,65 @@ test('export the library as Readwise CSV and as one Markdown file per article in
   await dialog.getByRole('button', { name: 'Save…' }).click();
   await expect(page.locator('.status')).toHaveText(`Exported to ${join(reader.folderPath, 'russia-says-it-has-advanced-nearly-2-miles-in-northeast-ukraine.md')}.`);
   expect(await readdir(reader.folderPath)).toEqual(['russia-says-it-has-advanced-nearly-2-miles-in-northeast-ukraine.md']);
+});
+
+test('exporting the whole library leaves the trash out unless “Include the trash” is ticked', async ({ reader, page }) => {
+  const trashed = await reader.library.addArticle(importPlainText('Thrown away\n\nAn article the person put in the trash.', 'thrown.txt'));
+  await reader.library.updateArticle(trashed.id, { state: 'trash' });
+  const archived = await reader.library.addArticle(importPlainText('Kept for later\n\nAn article the person archived.', 'kept.txt'));
+  await reader.library.updateArticle(archived.id, { state: 'archived' });
+  await reader.open();
+
+  await reader.menu('export-library');
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByLabel('Format').selectOption('json');
+  await expect(dialog.getByLabel('Preview')).toContainText('"exportedAt"');
+  const trash = dialog.getByLabel('Include the trash');
+  await expect(trash).not.toBeChecked();
+  reader.savePath = join(reader.dataDir, 'exported-library.json');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
+  const titles = (text: string) => (JSON.parse(text) as { articles: { meta: { title: string } }[] }).articles.map((a) => a.meta.title).sort();
+  expect(titles(await readFile(reader.savePath, 'utf8'))).toEqual(['Kept for later', 'Russia says it has advanced nearly 2 miles in northeast Ukraine']);
+
+  await reader.menu('export-library');
+  await dialog.getByLabel('Format').selectOption('json');
+  await trash.check();
+  reader.savePath = join(reader.dataDir, 'exported-with-trash.json');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
+  expect(titles(await readFile(reader.savePath, 'utf8'))).toContain('Thrown away');
+  // Only the whole library has a trash to include.
+  await reader.menu('export-article');
+  await expect(trash).toBeHidden();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a Readwise CSV defuses a note that starts like a formula unless the exact Readwise form is chosen', async ({ reader, page }) => {
+  await reader.open();
+  await dragSelect(page, 'the free city of Kupyansk');
+  await page.keyboard.press('n');
+  await page.locator('.note-input').fill('=HYPERLINK("https://example.org")');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.card-note')).toHaveText('=HYPERLINK("https://example.org")');
+
+  await reader.menu('export-library');
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByLabel('Format').selectOption('csv');
+  const preview = dialog.getByLabel('Preview');
+  await expect(preview).toContainText(`"'=HYPERLINK(""https://example.org"")"`);
+  const exact = dialog.getByLabel('Exact Readwise form');
+  await expect(exact).not.toBeChecked();
+  await expect(dialog).toContainText('a spreadsheet');
+  await exact.check();
+  await expect(preview).toContainText(`,"=HYPERLINK(""https://example.org"")",`);
+  reader.savePath = join(reader.dataDir, 'readwise.csv');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
+  expect(await readFile(reader.savePath, 'utf8')).toContain(',"=HYPERLINK(""https://example.org"")",');
+  // Other formats have no such choice.
+  await reader.menu('export-library');
+  await dialog.getByLabel('Format').selectOption('markdown');
+  await expect(exact).toBeHidden();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 });

@@ -85,6 +85,18 @@ describe('Obsidian Markdown', () => {
     expect(frontMatter).toContain(`margin-id: "${nightTrains.meta.id}"`);
   });
 
+  it('lists the article’s own tags in the front matter’s tags, the YAML list Obsidian reads', () => {
+    const tagged = { ...nightTrains, meta: { ...nightTrains.meta, tags: ['travel', 'rail/night-trains'] } };
+    const text = articleMarkdown(tagged, { exportedAt: EXPORTED_AT });
+    const frontMatter = text.slice(0, text.indexOf('\n---\n') + 5);
+    const tags = /^tags:\n((?: {2}- .+\n)+)/mu.exec(frontMatter)?.[1]?.trimEnd().split('\n').map((line) => JSON.parse(line.slice('  - '.length)) as string);
+    expect(tags).toEqual(expect.arrayContaining(['travel', 'rail/night-trains', 'timetable', 'unicode']));
+    // The combined file lists them too, under the article's heading.
+    const combined = combinedMarkdown([tagged], { exportedAt: EXPORTED_AT });
+    expect(combined).toContain('  - "rail/night-trains"');
+    expect(combined).toContain('- Tags: #travel #rail/night-trains');
+  });
+
   it('puts the article note before the highlights', () => {
     expect(markdown.indexOf('Read on the **train**.')).toBeLessThan(markdown.indexOf('## Highlights'));
   });

@@ -48,6 +48,29 @@ describe('Readwise CSV', () => {
     expect(parse(text, { columns: true })).toEqual(readwiseRows([odd]));
   });
 
+  it('a passage or note that starts like a spreadsheet formula opens as text, with a leading apostrophe', () => {
+    const [article] = library;
+    const [first] = article?.annotations ?? [];
+    if (article === undefined || first === undefined) throw new Error('fixture');
+    const risky = ['=HYPERLINK("https://evil.example","click")', '+1 555 0100', '-2 degrees', '@SUM(A1:A2)', '\tTabbed', '\rReturn', '＝full-width'];
+    const odd = {
+      ...article,
+      meta: { ...article.meta, title: '=cmd|\' /C calc\'!A0', byline: '@someone' },
+      annotations: risky.map((quote, index) => ({ ...first, id: `${first.id.slice(0, -1)}${index}`, tags: [], note: index === 0 ? '-minus note' : 'plain', target: { ...first.target, quote: { ...first.target.quote, exact: quote } } })),
+    };
+    const records: Record<string, string>[] = parse(readwiseCsv([odd]), { columns: true });
+    expect(records.map((record) => record.Highlight)).toEqual(risky.map((quote) => `'${quote}`));
+    expect(records[0]).toMatchObject({ Title: `'=cmd|' /C calc'!A0`, Author: "'@someone", Note: "'-minus note" });
+    // Harmless cells are left as they are.
+    expect(records[1]?.Note).toBe('plain');
+    expect(records[1]?.Date).toMatch(/^\d{4}-/u);
+
+    // The exact Readwise form, when the person asks for it, writes the cells untouched.
+    const exact: Record<string, string>[] = parse(readwiseCsv([odd], { exact: true }), { columns: true });
+    expect(exact.map((record) => record.Highlight)).toEqual(risky);
+    expect(exact).toEqual(readwiseRows([odd]));
+  });
+
   it('writes only the header for a library without highlights', () => {
     expect(readwiseCsv([])).toBe('Highlight,Title,Author,URL,Note,Location,Date\r\n');
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { HIGHLIGHT_COLORS, TagSchema } from '../../shared/model';
 import { UserError } from '../errors';
 import { EXPORT_FORMATS } from '../export/export-service';
+import { ARTICLE_COMMANDS, ARTICLE_USAGE, articleCommandFields, articleCommandSchemas, type ArticleCommandName } from './article-args';
 
 export const USAGE = `Usage: margin [--data-dir DIR] <command> [options]
 
@@ -17,9 +18,15 @@ Commands:
   annotations ID --json          an article's annotations with their anchoring status
   highlight ID --quote TEXT [--note TEXT] [--color NAME] [--tag TAG]... [--occurrence N] [--json]
   search QUERY [--json]          find articles, passages, highlights and notes
-  export [ID...] --format markdown|csv|jsonld|html|json [--out FILE|DIR]
-  import-annotations FILE [--json]
+  export [ID...] --format markdown|csv|jsonld|html|json [--state reading|archived|trash|all]
+         [--csv-exact] [--out FILE|DIR]
+                                 without IDs: the reading list and the archive (--state all adds
+                                 the trash); CSV cells that start like a formula get a ' unless
+                                 --csv-exact (Readwise's exact form; unsafe in a spreadsheet)
+  import-annotations FILE [--article ID] [--json]
                                  attach a W3C Web Annotation file's annotations to their articles
+                                 (found by id, address, text or quotes; --article ID: to that one)
+${ARTICLE_USAGE}
   backup FILE                    write the whole library to one archive
   restore FILE [--force]         restore an archive into an empty library folder
 
@@ -39,6 +46,8 @@ const options = {
   update: { type: 'string' },
   force: { type: 'boolean', default: false },
   'as-new': { type: 'boolean', default: false },
+  article: { type: 'string' },
+  'csv-exact': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -77,11 +86,15 @@ const Command = z.discriminatedUnion('command', [
     ids: z.array(Id),
     format: z.enum(EXPORT_FORMATS, { error: `export needs --format ${EXPORT_FORMATS.join('|')}.` }),
     out: z.string().min(1).optional(),
-  }),
-  z.object({ command: z.literal('import-annotations'), file: FileArg('import-annotations'), json: z.boolean() }),
+    state: z.enum(['reading', 'archived', 'trash', 'all'], { error: '--state is reading, archived, trash or all.' }).optional(),
+    csvExact: z.boolean(),
+  })
+    .refine((c) => c.ids.length === 0 || c.state === undefined, { error: '--state chooses articles when no ID is given; give IDs or --state, not both.' }),
+  z.object({ command: z.literal('import-annotations'), file: FileArg('import-annotations'), article: Id.optional(), json: z.boolean() }),
   z.object({ command: z.literal('backup'), file: FileArg('backup') }),
   z.object({ command: z.literal('restore'), file: FileArg('restore'), force: z.boolean() }),
   z.object({ command: z.literal('help') }),
+  ...articleCommandSchemas,
 ]);
 export type CliCommand = z.infer<typeof Command>;
 export interface CliArgs {
@@ -89,7 +102,7 @@ export interface CliArgs {
   command: CliCommand;
 }
 
-const MULTI_POSITIONAL = new Set(['import', 'export', 'search']);
+const MULTI_POSITIONAL = new Set(['import', 'export', 'search', 'tag', 'untag']);
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -119,10 +132,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
       json: values.json,
     },
     search: { command: 'search', query: all.length > 0 ? all.join(' ') : undefined, json: values.json },
-    export: { command: 'export', ids: all, format: values.format, out: values.out },
-    'import-annotations': { command: 'import-annotations', file: first, json: values.json },
+    export: { command: 'export', ids: all, format: values.format, out: values.out, state: values.state, csvExact: values['csv-exact'] },
+    'import-annotations': { command: 'import-annotations', file: first, article: values.article, json: values.json },
     backup: { command: 'backup', file: first },
     restore: { command: 'restore', file: first, force: values.force },
+    ...Object.fromEntries(ARTICLE_COMMANDS.map((command: ArticleCommandName) => [command, articleCommandFields(command, all, values.json)])),
   };
   if (!(name in fields)) throw new UserError(`Unknown command "${name}". Run \`margin --help\` for usage.`);
   const result = Command.safeParse(fields[name]);

@@ -15,6 +15,7 @@ import { resolveDataDir } from '../library/data-dir';
 import { Library } from '../library/library';
 import { acquireWriteLock, type WriteLock } from '../library/write-lock';
 import { LibrarySearch } from '../search/library-search';
+import { runArticleCommand } from './article-commands';
 import { USAGE, parseCliArgs, type CliCommand } from './args';
 
 export interface CliIo {
@@ -29,7 +30,7 @@ type Command = Exclude<CliCommand, { command: 'help' | 'restore' }>;
 
 /** How long a writing command waits for the app (or another CLI) to finish a save. */
 const LOCK_WAIT_MS = 3_000;
-const WRITES = new Set<Command['command']>(['import', 'highlight', 'import-annotations']);
+const WRITES = new Set<Command['command']>(['import', 'highlight', 'import-annotations', 'archive', 'trash', 'unarchive', 'tag', 'untag']);
 
 function annotationJson(annotation: Annotation, text: string) {
   const anchor = resolveSelectors(text, annotation.target);
@@ -144,7 +145,8 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
       return;
     }
     case 'export': {
-      const plan = await planExport(library, command.format, command.ids.length === 0 ? null : command.ids);
+      const states = command.state === undefined ? undefined : command.state === 'all' ? (['reading', 'archived', 'trash'] as const) : [command.state];
+      const plan = await planExport(library, command.format, command.ids.length === 0 ? null : command.ids, { states, csvExact: command.csvExact });
       if (command.out === undefined) {
         const [only] = plan.files;
         if (plan.files.length !== 1 || only === undefined) throw new UserError(`That export makes ${plan.files.length} files; add --out FOLDER.`);
@@ -156,12 +158,19 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
       return;
     }
     case 'import-annotations': {
-      const report = await importAnnotationFile(library, command.file);
+      const report = await importAnnotationFile(library, command.file, command.article === undefined ? {} : { articleId: command.article });
       const plain = `Attached ${report.attached} annotation${report.attached === 1 ? '' : 's'}${report.alreadyThere > 0 ? `; ${report.alreadyThere} were already there` : ''}.`;
       print(command.json, report, plain);
       for (const problem of report.problems) io.err(`${problem}\n`);
+      if (report.ambiguous > 0) io.err('Run again with --article ID to attach them to the article you mean.\n');
       return;
     }
+    case 'archive':
+    case 'trash':
+    case 'unarchive':
+    case 'tag':
+    case 'untag':
+      return runArticleCommand(library, command, io);
     case 'backup': {
       const report = await backupDataDir(library.dataDir, command.file);
       io.out(`Backed up ${report.files} files to ${command.file}.\n`);

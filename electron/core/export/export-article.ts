@@ -46,9 +46,13 @@ export function exportArticle(input: ExportArticleInput): ExportArticle {
   };
 }
 
-/** Every tag used on the article's highlights, once each, sorted: the article's tags in exports. */
-export function articleTags(article: Pick<ExportArticle, 'annotations'>): string[] {
-  const tags = new Set<string>();
-  for (const annotation of article.annotations) for (const tag of annotation.tags) tags.add(tag);
-  return [...tags].sort(compareStrings);
+/**
+ * The tags a note on the article carries: the article's own, in the order the person gave them,
+ * then every tag used on its highlights, sorted; each once.
+ */
+export function articleTags(article: Pick<ExportArticle, 'annotations' | 'meta'>): string[] {
+  const fromHighlights = new Set<string>();
+  for (const annotation of article.annotations) for (const tag of annotation.tags) fromHighlights.add(tag);
+  const own = [...new Set(article.meta.tags)];
+  return [...own, ...[...fromHighlights].filter((tag) => !own.includes(tag)).sort(compareStrings)];
 }

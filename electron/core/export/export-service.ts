@@ -6,6 +6,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assetNameFromUrl } from '../../shared/asset-url';
+import type { ArticleState } from '../../shared/model';
 import { readAsset } from '../assets/asset-store';
 import { UserError } from '../errors';
 import type { Library } from '../library/library';
@@ -34,8 +35,21 @@ export interface ExportPlan {
   perArticle: boolean;
 }
 
-export async function gatherArticles(library: Library, ids: readonly string[] | null): Promise<ExportArticle[]> {
-  const metas = ids === null ? [...library.articles()] : ids.map((id) => library.meta(id));
+export interface ExportOptions {
+  /** When the export names no articles, those in these places; the trash only when asked. */
+  states?: readonly ArticleState[] | undefined;
+  /** Readwise CSV exactly as Readwise reads it, without defusing cells that look like formulas. */
+  csvExact?: boolean | undefined;
+  /** The export's time; a parameter so output is reproducible. */
+  now?: Date | undefined;
+}
+
+/** What "export everything" holds: what the person reads and keeps, not what they threw away. */
+export const DEFAULT_EXPORT_STATES: readonly ArticleState[] = ['reading', 'archived'];
+
+/** The articles named, wherever they are; with none named, every article in `states`. */
+export async function gatherArticles(library: Library, ids: readonly string[] | null, states: readonly ArticleState[] = DEFAULT_EXPORT_STATES): Promise<ExportArticle[]> {
+  const metas = ids === null ? library.articles().filter((meta) => states.includes(meta.state)) : ids.map((id) => library.meta(id));
   return Promise.all(
     metas.map(async (meta) => {
       const [html, content, annotations] = await Promise.all([library.html(meta.id), library.content(meta.id), library.annotations(meta.id)]);
@@ -66,16 +80,16 @@ async function htmlFile(library: Library, article: ExportArticle, exportedAt: st
   };
 }
 
-export async function planExport(library: Library, format: ExportFormat, ids: readonly string[] | null, now = new Date()): Promise<ExportPlan> {
-  const articles = await gatherArticles(library, ids);
-  const exportedAt = now.toISOString();
+export async function planExport(library: Library, format: ExportFormat, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
+  const articles = await gatherArticles(library, ids, options.states);
+  const exportedAt = (options.now ?? new Date()).toISOString();
   const single = articles.length === 1 ? articles[0] : undefined;
   switch (format) {
     case 'markdown':
       if (single !== undefined) return { format, perArticle: false, files: markdownFiles([single], { exportedAt }).map(({ name, content }) => ({ name, content })) };
       return { format, perArticle: false, files: [{ name: 'margin-notes.md', content: combinedMarkdown(articles, { exportedAt }) }] };
     case 'csv':
-      return { format, perArticle: false, files: [{ name: 'margin-highlights.csv', content: readwiseCsv(articles) }] };
+      return { format, perArticle: false, files: [{ name: 'margin-highlights.csv', content: readwiseCsv(articles, { exact: options.csvExact === true }) }] };
     case 'jsonld':
       return { format, perArticle: false, files: [{ name: 'margin-annotations.jsonld', content: webAnnotationJson(articles, { exportedAt }) }] };
     case 'json':
@@ -95,8 +109,8 @@ export async function planExport(library: Library, format: ExportFormat, ids: re
 }
 
 /** Markdown one file per article, for exporting into a folder (an Obsidian vault). */
-export async function planMarkdownFolder(library: Library, ids: readonly string[] | null, now = new Date()): Promise<ExportPlan> {
-  const files = markdownFiles(await gatherArticles(library, ids), { exportedAt: now.toISOString() });
+export async function planMarkdownFolder(library: Library, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
+  const files = markdownFiles(await gatherArticles(library, ids, options.states), { exportedAt: (options.now ?? new Date()).toISOString() });
   return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })) };
 }
 

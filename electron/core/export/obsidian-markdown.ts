@@ -93,6 +93,7 @@ function propertyList(article: ExportArticle): string {
   if (meta.sourceUrl !== null) items.push(`- Source: <${linkDestination(meta.sourceUrl)}>`);
   else if (meta.sourceFile !== null) items.push(`- Source: ${escapeMarkdownLine(meta.sourceFile)}`);
   if (meta.siteName !== null) items.push(`- Site: ${escapeMarkdownLine(meta.siteName)}`);
+  if (meta.tags.length > 0) items.push(`- Tags: ${meta.tags.map((tag) => `#${tag}`).join(' ')}`);
   items.push(`- Saved: ${meta.importedAt}`, `- Margin id: ${meta.id}`);
   return items.join('\n');
 }

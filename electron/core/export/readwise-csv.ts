@@ -39,10 +39,21 @@ export function readwiseRows(articles: readonly ExportArticle[]): ReadwiseRow[] 
   );
 }
 
-export function readwiseCsv(articles: readonly ExportArticle[]): string {
+export interface ReadwiseCsvOptions {
+  /**
+   * Cells exactly as Readwise reads them. Otherwise a cell that starts like a spreadsheet formula
+   * (=, +, -, @, tab, carriage return, or their full-width forms) gets a leading apostrophe, so
+   * opening the file in Excel, LibreOffice or Sheets never runs a formula a web page put in a
+   * passage (OWASP's CSV injection advice); Readwise then keeps that apostrophe in the text.
+   */
+  exact?: boolean;
+}
+
+export function readwiseCsv(articles: readonly ExportArticle[], options: ReadwiseCsvOptions = {}): string {
   return stringify(readwiseRows(articles), {
     header: true,
     columns: [...READWISE_COLUMNS],
+    escape_formulas: options.exact !== true,
     // RFC 4180 ends records with CRLF. With the delimiter chosen, csv-stringify quotes a field
     // holding a lone \n or \r only when asked to, and both occur in notes and passages.
     record_delimiter: 'windows',

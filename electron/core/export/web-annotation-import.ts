@@ -39,6 +39,8 @@ const SpecificResource = z.looseObject({
   source: ResourceId,
   scope: ResourceId.optional(),
   styleClass: z.string().optional(),
+  /** Margin's fingerprint of the article text (see web-annotation.ts); anything else is ignored. */
+  'schema:sha256': z.unknown().optional(),
   selector: z.union([Selector, z.array(Selector)]).optional(),
 });
 const Target = z.union([z.string().min(1), SpecificResource], {
@@ -106,6 +108,8 @@ export interface AnnotationDraft {
   articleId: string | null;
   /** The page URL, from an http(s) source; null when there is none. */
   sourceUrl: string | null;
+  /** The fingerprint of the article text the file was made from (`textFingerprint`); null when absent. */
+  textSha256: string | null;
   quote: { exact: string; prefix: string; suffix: string };
   /** As the file counts it: Unicode code points. Null when the target has no position. */
   codePointPosition: { start: number; end: number } | null;
@@ -139,6 +143,9 @@ function isoOrNull(value: string | undefined): string | null {
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
+
+const SHA256 = /^[0-9a-f]{64}$/iu;
+const sha256Of = (value: unknown): string | null => (typeof value === 'string' && SHA256.test(value) ? value.toLowerCase() : null);
 
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -195,6 +202,7 @@ function draftsOf(annotation: AnnotationIn, index: number, skipped: SkippedTarge
       source: target.source,
       articleId: uuidOf(target.source) ?? uuidOf(target.scope),
       sourceUrl: /^https?:\/\//iu.test(target.source) ? target.source : null,
+      textSha256: sha256Of(target['schema:sha256']),
       quote: { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },
       codePointPosition: position === undefined ? null : { start: position.start, end: position.end },
       color: colorOf(target.styleClass),

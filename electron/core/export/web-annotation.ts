@@ -1,12 +1,18 @@
 // W3C Web Annotation export (issue 5, item 4; https://www.w3.org/TR/annotation-model/): an
 // AnnotationCollection any conforming tool can read. Colour rides on the standard
 // `stylesheet` + `styleClass`; the Margin article id goes in the target's `scope` when the
-// source is the page's URL, so an import can find the article either way.
+// source is the page's URL, so an import can find the article either way. The target also
+// carries `schema:sha256`, the fingerprint of the text its selectors count in (see
+// text-fingerprint.ts), so another library holding the same article under another id and
+// without an address still finds it. schema.org is one of the vocabularies the annotation
+// context already maps, and the model recommends such a prefixed term for extensions, so the
+// file stays plain Web Annotation JSON-LD that other tools read (and ignore the term).
 import { randomUUID } from 'node:crypto';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../shared/model';
 import { offsetConverter } from './code-points';
 import type { ExportArticle } from './export-article';
 import { HIGHLIGHT_TINTS, colorClass } from './highlight-colors';
+import { textFingerprint } from './text-fingerprint';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -35,6 +41,7 @@ export interface WebAnnotation {
     source: string;
     scope?: string;
     styleClass: string;
+    'schema:sha256': string;
     selector: [
       { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
       { type: 'TextPositionSelector'; start: number; end: number },
@@ -73,6 +80,8 @@ function bodies(annotation: Annotation): TextualBody[] {
 export function webAnnotations(article: ExportArticle): WebAnnotation[] {
   const converter = offsetConverter(article.text);
   const { sourceUrl, id: articleId } = article.meta;
+  if (article.annotations.length === 0) return [];
+  const fingerprint = textFingerprint(article.text);
   return article.annotations.map((annotation): WebAnnotation => {
     const { quote, position } = annotation.target;
     const body = bodies(annotation);
@@ -88,6 +97,7 @@ export function webAnnotations(article: ExportArticle): WebAnnotation[] {
         source: sourceUrl ?? urnUuid(articleId),
         ...(sourceUrl === null ? {} : { scope: urnUuid(articleId) }),
         styleClass: colorClass(annotation.color),
+        'schema:sha256': fingerprint,
         selector: [
           { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
           { type: 'TextPositionSelector', start: converter.toCodePoints(position.start), end: converter.toCodePoints(position.end) },

@@ -1,0 +1,113 @@
+// Decides which article of this library the annotations of an imported file belong to. A file
+// made in another library names its articles by ids this one does not have, so an article is
+// looked for by its Margin id, else its web address, else the fingerprint of its text written
+// into the export, else by the annotations' own quotes. The annotations a file gives one article
+// travel together: a group is matched as a whole, never split across articles, and when more than
+// one article fits, none is guessed (the person is told, and chooses).
+import { foldTypography } from '../shared/anchoring/fold';
+import type { ArticleMeta } from '../shared/model';
+import { textFingerprint } from './export/text-fingerprint';
+import type { AnnotationDraft } from './export/web-annotation-import';
+import type { Library } from './library/library';
+
+export type ArticleMatch = { kind: 'found'; meta: ArticleMeta } | { kind: 'ambiguous'; candidates: ArticleMeta[] } | { kind: 'missing' };
+
+export interface DraftGroup {
+  drafts: AnnotationDraft[];
+  match: ArticleMatch;
+}
+
+interface Pending {
+  drafts: AnnotationDraft[];
+  /** Articles already narrowed to (several sharing the file's web address); null: all of them. */
+  among: Set<string> | null;
+  byFingerprint: ArticleMeta[];
+  bestQuotes: number;
+  best: ArticleMeta[];
+}
+
+/** The drafts of one article of the file: same article id, source and fingerprint. */
+function groupDrafts(drafts: readonly AnnotationDraft[]): AnnotationDraft[][] {
+  const groups = new Map<string, AnnotationDraft[]>();
+  for (const draft of drafts) {
+    const key = JSON.stringify([draft.articleId, draft.source, draft.textSha256]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [draft]);
+    else group.push(draft);
+  }
+  return [...groups.values()];
+}
+
+/** By id or address alone, from the library's list: no article text needed. */
+function matchByName(articles: readonly ArticleMeta[], draft: AnnotationDraft): ArticleMatch | Set<string> | null {
+  const byId = draft.articleId === null ? undefined : articles.find((meta) => meta.id === draft.articleId);
+  if (byId !== undefined) return { kind: 'found', meta: byId };
+  if (draft.sourceUrl === null) return null;
+  const byUrl = articles.filter((meta) => meta.sourceUrl === draft.sourceUrl);
+  if (byUrl.length === 1 && byUrl[0] !== undefined) return { kind: 'found', meta: byUrl[0] };
+  return byUrl.length > 1 ? new Set(byUrl.map((meta) => meta.id)) : null;
+}
+
+function quotesIn(text: string, drafts: readonly AnnotationDraft[], folded: () => string): number {
+  let found = 0;
+  for (const draft of drafts) {
+    if (text.includes(draft.quote.exact) || folded().includes(foldTypography(draft.quote.exact))) found++;
+  }
+  return found;
+}
+
+function decide(pending: Pending, metas: ReadonlyMap<string, ArticleMeta>): ArticleMatch {
+  const [onlyPrint] = pending.byFingerprint;
+  if (pending.byFingerprint.length === 1 && onlyPrint !== undefined) return { kind: 'found', meta: onlyPrint };
+  if (pending.byFingerprint.length > 1) return { kind: 'ambiguous', candidates: pending.byFingerprint };
+  const [onlyBest] = pending.best;
+  if (pending.bestQuotes > 0 && pending.best.length === 1 && onlyBest !== undefined) return { kind: 'found', meta: onlyBest };
+  if (pending.bestQuotes > 0) return { kind: 'ambiguous', candidates: pending.best };
+  if (pending.among !== null) return { kind: 'ambiguous', candidates: [...pending.among].flatMap((id) => metas.get(id) ?? []) };
+  return { kind: 'missing' };
+}
+
+/**
+ * Groups the drafts by the article they came from and finds that article here. Article texts
+ * are read only when a group is not found by id or address, and then in one pass for all groups.
+ */
+export async function matchDraftsToArticles(library: Library, drafts: readonly AnnotationDraft[]): Promise<DraftGroup[]> {
+  const articles = library.articles();
+  // In the file's order, so what is reported follows the file.
+  const slots: (DraftGroup | Pending)[] = [];
+  const pending: Pending[] = [];
+  for (const group of groupDrafts(drafts)) {
+    const [first] = group;
+    if (first === undefined) continue;
+    const named = matchByName(articles, first);
+    if (named !== null && !(named instanceof Set)) {
+      slots.push({ drafts: group, match: named });
+      continue;
+    }
+    const open: Pending = { drafts: group, among: named, byFingerprint: [], bestQuotes: 0, best: [] };
+    pending.push(open);
+    slots.push(open);
+  }
+  if (pending.length > 0) {
+    for (const meta of articles) {
+      const { text } = await library.content(meta.id);
+      const fingerprint = textFingerprint(text);
+      let folded: string | null = null;
+      const foldedText = () => (folded ??= foldTypography(text));
+      for (const group of pending) {
+        if (group.among !== null && !group.among.has(meta.id)) continue;
+        if (group.drafts[0]?.textSha256 === fingerprint) group.byFingerprint.push(meta);
+        if (group.byFingerprint.length > 0) continue;
+        const found = quotesIn(text, group.drafts, foldedText);
+        if (found > group.bestQuotes) {
+          group.bestQuotes = found;
+          group.best = [meta];
+        } else if (found > 0 && found === group.bestQuotes) {
+          group.best.push(meta);
+        }
+      }
+    }
+  }
+  const metas = new Map(articles.map((meta) => [meta.id, meta]));
+  return slots.map((slot) => ('match' in slot ? slot : { drafts: slot.drafts, match: decide(slot, metas) }));
+}

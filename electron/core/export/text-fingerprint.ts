@@ -1,0 +1,14 @@
+// A fingerprint of an article's text, written into annotation exports so another library can
+// recognise the same article when it has another id and no web address (a file imported twice).
+// Unicode-normalized and with whitespace runs folded, so the same words give the same
+// fingerprint whatever line ends or spacing the file or an importer left between blocks.
+import { createHash } from 'node:crypto';
+
+export function normalizedText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** SHA-256 of the normalized text, as 64 lowercase hex digits. */
+export function textFingerprint(text: string): string {
+  return createHash('sha256').update(normalizedText(text), 'utf8').digest('hex');
+}
