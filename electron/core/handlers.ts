@@ -131,7 +131,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
         plan.files.length > 1 || perArticle
           ? await platform.chooseFolder({ title: `Export ${plan.files.length} files into a folder` })
           : await platform.chooseSavePath({ title: 'Export', defaultName: first.name || exportFileName('margin', FORMAT_EXTENSIONS[format]), extension: FORMAT_EXTENSIONS[format] });
-      return { paths: target === null ? null : await writeExport(plan, target) };
+      return target === null ? { paths: null } : await writeExport(plan, target);
     },
   };
 }

@@ -152,8 +152,8 @@ export interface ChannelOutputs {
   'annotations:import': { attached: number; alreadyThere: number; problems: string[] } | null;
   'library:search': SearchHit[];
   'export:preview': ExportPreview;
-  /** The files written, or null when the person cancelled the save dialog. */
-  'export:save': { paths: string[] | null };
+  /** The files written, or null when the person cancelled the save dialog; images copied beside them. */
+  'export:save': { paths: string[] | null; images?: number; missingImages?: number };
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;

@@ -92,6 +92,11 @@ export class ExportDialog {
     const result = await call(margin().saveExport(request));
     if (result === null || result.paths === null) return;
     this.element.close();
-    this.say(result.paths.length === 1 ? `Exported to ${result.paths[0]}.` : `Exported ${result.paths.length} files.`);
+    const parts = [result.paths.length === 1 ? `Exported to ${result.paths[0]}.` : `Exported ${result.paths.length} files.`];
+    const images = result.images ?? 0;
+    const missing = result.missingImages ?? 0;
+    if (images > 0) parts.push(`${images === 1 ? '1 image' : `${images} images`} beside the notes, in attachments.`);
+    if (missing > 0) parts.push(`${missing === 1 ? '1 image the notes refer to is' : `${missing} images the notes refer to are`} missing from the library.`);
+    this.say(parts.join(' '));
   }
 }

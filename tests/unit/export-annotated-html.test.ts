@@ -60,7 +60,7 @@ describe('annotated HTML', () => {
   });
 
   it('renders notes as Markdown without letting HTML in a note through', () => {
-    const longNote = document.getElementById('note-6')?.querySelector('td.note');
+    const longNote = document.getElementById('note-7')?.querySelector('td.note');
     expect(longNote?.querySelector('ul li strong')?.textContent).toBe('price');
     expect(longNote?.querySelector('script')).toBeNull();
     expect(longNote?.textContent).toContain('<script>alert(1)</script> stays text');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownBlockQuote, escapeMarkdownLine } from '../../electron/core/export/markdown-escape';
 import { articleMarkdown, combinedMarkdown, markdownFiles } from '../../electron/core/export/obsidian-markdown';
 import { yamlDate, yamlString } from '../../electron/core/export/yaml-scalar';
-import { EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
+import { ASSET_SRC, EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
 
 const library = fixedLibrary();
 const [nightTrains] = library;
@@ -95,6 +95,21 @@ describe('Obsidian Markdown', () => {
     const combined = combinedMarkdown([tagged], { exportedAt: EXPORTED_AT });
     expect(combined).toContain('  - "rail/night-trains"');
     expect(combined).toContain('- Tags: #travel #rail/night-trains');
+  });
+
+  it('shows a photo inside a highlight as the image, then its caption and credit as an italic line', () => {
+    expect(markdown).toContain(
+      [
+        '> the "express" left late.',
+        '>',
+        `> ![A sleeper car at dawn](attachments/${ASSET_SRC.slice('margin://asset/'.length)})`,
+        '> *A sleeper car at dawn. (Photo: K. Lind)*',
+        '>',
+        '> Passengers boarded',
+      ].join('\n'),
+    );
+    // Its caption is not repeated as plain text.
+    expect(markdown.match(/A sleeper car at dawn\./gu)).toHaveLength(1);
   });
 
   it('puts the article note before the highlights', () => {

@@ -42,8 +42,8 @@ describe('W3C Web Annotation export', () => {
     expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.id).toBe(`urn:uuid:${COLLECTION_ID}`);
-    expect(collection.total).toBe(9);
-    expect(items).toHaveLength(9);
+    expect(collection.total).toBe(10);
+    expect(items).toHaveLength(10);
   });
 
   it('gives each annotation the fields the model requires', () => {

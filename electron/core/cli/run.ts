@@ -151,10 +151,13 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
         const [only] = plan.files;
         if (plan.files.length !== 1 || only === undefined) throw new UserError(`That export makes ${plan.files.length} files; add --out FOLDER.`);
         io.out(only.content);
+        const images = plan.attachments.length;
+        if (images > 0) io.err(`The notes refer to ${images === 1 ? '1 image' : `${images} images`} in attachments/; add --out FILE to write ${images === 1 ? 'it' : 'them'} beside them.\n`);
         return;
       }
       const written = await writeExport(plan, command.out);
-      if (written.length > 1) io.err(`Wrote ${written.length} files into ${command.out}.\n`);
+      if (written.paths.length > 1) io.err(`Wrote ${written.paths.length} files into ${command.out}.\n`);
+      if (written.missingImages > 0) io.err(`${written.missingImages} image${written.missingImages === 1 ? ' the notes refer to is' : 's the notes refer to are'} missing from the library.\n`);
       return;
     }
     case 'import-annotations': {

@@ -3,7 +3,7 @@
 // there is merged (the person's own text outside Margin's markers is kept). Exporting never
 // changes the library.
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assetNameFromUrl } from '../../shared/asset-url';
 import type { ArticleState } from '../../shared/model';
@@ -14,6 +14,7 @@ import { annotatedHtml } from './annotated-html';
 import { exportArticle, type ExportArticle } from './export-article';
 import { exportFileName } from './export-file-name';
 import { markdownFiles, combinedMarkdown } from './obsidian-markdown';
+import type { MarkdownAttachments } from './markdown-figures';
 import { mergeMarkdown } from './markdown-merge';
 import { readwiseCsv } from './readwise-csv';
 import { webAnnotationJson } from './web-annotation';
@@ -28,11 +29,29 @@ export interface ExportFile {
   content: string;
 }
 
+/** A stored image the files refer to, to be copied beside them. */
+export interface ExportAttachment {
+  /** Relative to the folder the files go into, as the files refer to it (`attachments/<name>`). */
+  path: string;
+  /** The image's bytes; null when the library no longer has it. */
+  read: () => Promise<Uint8Array | null>;
+}
+
 export interface ExportPlan {
   format: ExportFormat;
   files: ExportFile[];
   /** When true the files belong in a folder (one per article); otherwise there is one file. */
   perArticle: boolean;
+  attachments: ExportAttachment[];
+}
+
+export interface ExportWritten {
+  /** The files written (not the images beside them). */
+  paths: string[];
+  /** Images copied beside them, or already there from an earlier export. */
+  images: number;
+  /** Images the files refer to that the library no longer holds. */
+  missingImages: number;
 }
 
 export interface ExportOptions {
@@ -80,22 +99,36 @@ async function htmlFile(library: Library, article: ExportArticle, exportedAt: st
   };
 }
 
+function attachmentsOf(library: Library, collected: MarkdownAttachments): ExportAttachment[] {
+  return [...collected.entries()].map(([path, src]) => {
+    const name = assetNameFromUrl(src);
+    return { path, read: () => (name === null ? Promise.resolve(null) : readAsset(library.dataDir, name)) };
+  });
+}
+
 export async function planExport(library: Library, format: ExportFormat, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
   const articles = await gatherArticles(library, ids, options.states);
   const exportedAt = (options.now ?? new Date()).toISOString();
   const single = articles.length === 1 ? articles[0] : undefined;
+  const none: ExportAttachment[] = [];
   switch (format) {
-    case 'markdown':
-      if (single !== undefined) return { format, perArticle: false, files: markdownFiles([single], { exportedAt }).map(({ name, content }) => ({ name, content })) };
-      return { format, perArticle: false, files: [{ name: 'margin-notes.md', content: combinedMarkdown(articles, { exportedAt }) }] };
+    case 'markdown': {
+      const attachments: MarkdownAttachments = new Map();
+      const files =
+        single !== undefined
+          ? markdownFiles([single], { exportedAt, attachments }).map(({ name, content }) => ({ name, content }))
+          : [{ name: 'margin-notes.md', content: combinedMarkdown(articles, { exportedAt, attachments }) }];
+      return { format, perArticle: false, files, attachments: attachmentsOf(library, attachments) };
+    }
     case 'csv':
-      return { format, perArticle: false, files: [{ name: 'margin-highlights.csv', content: readwiseCsv(articles, { exact: options.csvExact === true }) }] };
+      return { format, perArticle: false, attachments: none, files: [{ name: 'margin-highlights.csv', content: readwiseCsv(articles, { exact: options.csvExact === true }) }] };
     case 'jsonld':
-      return { format, perArticle: false, files: [{ name: 'margin-annotations.jsonld', content: webAnnotationJson(articles, { exportedAt }) }] };
+      return { format, perArticle: false, attachments: none, files: [{ name: 'margin-annotations.jsonld', content: webAnnotationJson(articles, { exportedAt }) }] };
     case 'json':
       return {
         format,
         perArticle: false,
+        attachments: none,
         files: [
           {
             name: 'margin-library.json',
@@ -104,18 +137,28 @@ export async function planExport(library: Library, format: ExportFormat, ids: re
         ],
       };
     case 'html':
-      return { format, perArticle: true, files: await Promise.all(articles.map((article) => htmlFile(library, article, exportedAt))) };
+      return { format, perArticle: true, attachments: none, files: await Promise.all(articles.map((article) => htmlFile(library, article, exportedAt))) };
   }
 }
 
 /** Markdown one file per article, for exporting into a folder (an Obsidian vault). */
 export async function planMarkdownFolder(library: Library, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
-  const files = markdownFiles(await gatherArticles(library, ids, options.states), { exportedAt: (options.now ?? new Date()).toISOString() });
-  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })) };
+  const attachments: MarkdownAttachments = new Map();
+  const files = markdownFiles(await gatherArticles(library, ids, options.states), { exportedAt: (options.now ?? new Date()).toISOString(), attachments });
+  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments) };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false);
+}
+
+async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength), { fsync: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`Margin could not write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message}.`);
+  }
 }
 
 async function writeOne(path: string, file: ExportFile, format: ExportFormat): Promise<void> {
@@ -124,33 +167,56 @@ async function writeOne(path: string, file: ExportFile, format: ExportFormat): P
     const existing = await readFile(path, 'utf8').catch(() => null);
     if (existing !== null) content = mergeMarkdown(existing, file.content);
   }
-  try {
-    await writeFileAtomic(path, content, { fsync: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`Margin could not write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message}.`);
+  await writeDurably(path, content);
+}
+
+/**
+ * Copies the images beside the files, before the files, so a note never points at an image not
+ * there yet. Stored images are named by their content, so one already there is the same image.
+ */
+async function writeAttachments(attachments: readonly ExportAttachment[], folder: string): Promise<Pick<ExportWritten, 'images' | 'missingImages'>> {
+  let images = 0;
+  let missingImages = 0;
+  for (const attachment of attachments) {
+    const path = join(folder, attachment.path);
+    if (await stat(path).then((info) => info.isFile(), () => false)) {
+      images++;
+      continue;
+    }
+    const bytes = await attachment.read();
+    if (bytes === null) {
+      missingImages++;
+      continue;
+    }
+    await mkdir(dirname(path), { recursive: true });
+    await writeDurably(path, bytes);
+    images++;
   }
+  return { images, missingImages };
 }
 
 /**
  * Writes the plan to a file, or into a folder: when the plan has several files, when it is one
  * file per article and the target is not named like that one file, or when the target is a folder.
  */
-export async function writeExport(plan: ExportPlan, target: string): Promise<string[]> {
+export async function writeExport(plan: ExportPlan, target: string): Promise<ExportWritten> {
   const namedAsFile = target.toLowerCase().endsWith(`.${FORMAT_EXTENSIONS[plan.format]}`);
   const intoFolder = plan.files.length > 1 || (plan.perArticle && !namedAsFile) || (await isDirectory(target));
   if (!intoFolder) {
     const [file] = plan.files;
-    if (file === undefined) return [];
+    if (file === undefined) return { paths: [], images: 0, missingImages: 0 };
+    if (!(await isDirectory(dirname(target)))) throw new UserError(`Margin could not write ${target}: its folder does not exist.`);
+    const images = await writeAttachments(plan.attachments, dirname(target));
     await writeOne(target, file, plan.format);
-    return [target];
+    return { paths: [target], ...images };
   }
   await mkdir(target, { recursive: true });
-  const written: string[] = [];
+  const images = await writeAttachments(plan.attachments, target);
+  const paths: string[] = [];
   for (const file of plan.files) {
     const path = join(target, file.name);
     await writeOne(path, file, plan.format);
-    written.push(path);
+    paths.push(path);
   }
-  return written;
+  return { paths, ...images };
 }

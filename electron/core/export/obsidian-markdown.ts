@@ -7,12 +7,15 @@ import { exportFileName } from './export-file-name';
 import { articleTags, type ExportArticle } from './export-article';
 import { frontMatterEntry, renderFrontMatter, type FrontMatterEntry } from './front-matter';
 import { REGION_BEGIN, REGION_END, defuseMarkers } from './margin-region';
-import { escapeMarkdownLine, markdownBlockQuote } from './markdown-escape';
+import { escapeMarkdownLine } from './markdown-escape';
+import { highlightQuote, type MarkdownAttachments } from './markdown-figures';
 import { fragmentBase, textDirective } from './text-fragment';
 
 export interface MarkdownOptions {
   /** ISO instant written as the `exported` property; a parameter so output is reproducible. */
   exportedAt: string;
+  /** Filled with every stored image the notes refer to, for the export to copy beside them. */
+  attachments?: MarkdownAttachments;
 }
 
 export interface ExportFile {
@@ -34,8 +37,8 @@ function linkDestination(url: string): string {
 }
 
 /** `page` is the article's page as a link destination, null without one. */
-function highlightBlock(page: string | null, annotation: Annotation): string {
-  const parts = [markdownBlockQuote(annotation.target.quote.exact)];
+function highlightBlock(article: ExportArticle, page: string | null, annotation: Annotation, attachments: MarkdownAttachments | undefined): string {
+  const parts = [highlightQuote(article, annotation, attachments)];
   if (page !== null) {
     // The directive is fully percent-encoded (parentheses too), so only the page needed encoding.
     const directive = textDirective(annotation.target.quote);
@@ -48,10 +51,10 @@ function highlightBlock(page: string | null, annotation: Annotation): string {
   return parts.join('\n\n');
 }
 
-function highlightsSection(article: ExportArticle, level: number): string {
+function highlightsSection(article: ExportArticle, level: number, attachments: MarkdownAttachments | undefined): string {
   const base = fragmentBase(article.meta.sourceUrl);
   const page = base === null ? null : linkDestination(base);
-  const blocks = article.annotations.map((annotation) => highlightBlock(page, annotation));
+  const blocks = article.annotations.map((annotation) => highlightBlock(article, page, annotation, attachments));
   return [heading(level, 'Highlights'), ...(blocks.length > 0 ? blocks : ['_No highlights yet._'])].join('\n\n');
 }
 
@@ -81,7 +84,7 @@ const region = (blocks: string[]) => [REGION_BEGIN, ...blocks, REGION_END].join(
 
 /** One article's file: its properties, then its title, note and highlights inside the region. */
 export function articleMarkdown(article: ExportArticle, options: MarkdownOptions): string {
-  const blocks = [heading(1, article.meta.title), ...articleNoteBlock(article), highlightsSection(article, 2)];
+  const blocks = [heading(1, article.meta.title), ...articleNoteBlock(article), highlightsSection(article, 2, options.attachments)];
   return `${renderFrontMatter(articleProperties(article, options))}${region(blocks)}\n`;
 }
 
@@ -111,7 +114,7 @@ export function combinedMarkdown(articles: readonly ExportArticle[], options: Ma
     articles.length === 0
       ? ['_No articles to export._']
       : articles.map((article) =>
-          [heading(1, article.meta.title), propertyList(article), ...articleNoteBlock(article), highlightsSection(article, 2)].join('\n\n'),
+          [heading(1, article.meta.title), propertyList(article), ...articleNoteBlock(article), highlightsSection(article, 2, options.attachments)].join('\n\n'),
         );
   return `${renderFrontMatter(properties)}${region(blocks)}\n`;
 }
