@@ -10,7 +10,7 @@ import { textFingerprint } from './export/text-fingerprint';
 import type { AnnotationDraft } from './export/web-annotation-import';
 import type { Library } from './library/library';
 
-export type ArticleMatch = { kind: 'found'; meta: ArticleMeta } | { kind: 'ambiguous'; candidates: ArticleMeta[] } | { kind: 'missing' };
+export type ArticleMatch = { kind: 'found'; meta: ArticleMeta } | { kind: 'ambiguous'; candidates: readonly ArticleMeta[] } | { kind: 'missing' };
 
 export interface DraftGroup {
   drafts: AnnotationDraft[];
@@ -45,6 +45,7 @@ function matchByName(articles: readonly ArticleMeta[], draft: AnnotationDraft): 
   if (draft.sourceUrl === null) return null;
   const byUrl = articles.filter((meta) => meta.sourceUrl === draft.sourceUrl);
   if (byUrl.length === 1 && byUrl[0] !== undefined) return { kind: 'found', meta: byUrl[0] };
+  // Several copies of one page: the text decides among them.
   return byUrl.length > 1 ? new Set(byUrl.map((meta) => meta.id)) : null;
 }
 
@@ -56,14 +57,21 @@ function quotesIn(text: string, drafts: readonly AnnotationDraft[], folded: () =
   return found;
 }
 
+/**
+ * One article, or several to choose from. A copy the person put in the trash does not compete
+ * with one they keep: attaching there would hide the highlights.
+ */
+function oneOf(candidates: readonly ArticleMeta[]): ArticleMatch {
+  const kept = candidates.filter((meta) => meta.state !== 'trash');
+  const choice = kept.length > 0 ? kept : candidates;
+  const [only] = choice;
+  return choice.length === 1 && only !== undefined ? { kind: 'found', meta: only } : { kind: 'ambiguous', candidates: choice };
+}
+
 function decide(pending: Pending, metas: ReadonlyMap<string, ArticleMeta>): ArticleMatch {
-  const [onlyPrint] = pending.byFingerprint;
-  if (pending.byFingerprint.length === 1 && onlyPrint !== undefined) return { kind: 'found', meta: onlyPrint };
-  if (pending.byFingerprint.length > 1) return { kind: 'ambiguous', candidates: pending.byFingerprint };
-  const [onlyBest] = pending.best;
-  if (pending.bestQuotes > 0 && pending.best.length === 1 && onlyBest !== undefined) return { kind: 'found', meta: onlyBest };
-  if (pending.bestQuotes > 0) return { kind: 'ambiguous', candidates: pending.best };
-  if (pending.among !== null) return { kind: 'ambiguous', candidates: [...pending.among].flatMap((id) => metas.get(id) ?? []) };
+  if (pending.byFingerprint.length > 0) return oneOf(pending.byFingerprint);
+  if (pending.bestQuotes > 0) return oneOf(pending.best);
+  if (pending.among !== null) return oneOf([...pending.among].flatMap((id) => metas.get(id) ?? []));
   return { kind: 'missing' };
 }
 

@@ -1,7 +1,10 @@
 // The Export dialog: every format from the app, with a preview, into a file or a folder.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { storeAsset } from '../../electron/core/assets/asset-store';
 import { importPlainText } from '../../electron/core/import/import-file';
+import { describeSpan } from '../../electron/shared/anchoring';
+import { assetUrl } from '../../electron/shared/asset-url';
 import { dragSelect, expect, test } from './support/fixtures';
 
 test('export the library as Readwise CSV and as one Markdown file per article into a folder', async ({ reader, page }) => {
@@ -89,4 +92,29 @@ test('a Readwise CSV defuses a note that starts like a formula unless the exact 
   await dialog.getByLabel('Format').selectOption('markdown');
   await expect(exact).toBeHidden();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+// A 1x1 PNG.
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+test('a vault export copies the photo a highlight runs across into attachments beside the notes', async ({ reader, page }) => {
+  const name = await storeAsset(reader.dataDir, new Uint8Array(PIXEL), 'png');
+  const article = await reader.library.addArticle({
+    ...importPlainText('Harbour\n\nplaceholder', 'harbour.txt'),
+    html: `<p>The boats came in at dawn.</p>\n<figure><img src="${assetUrl(name)}" alt="Boats at the quay"><figcaption><span class="caption">Boats at the quay.</span> <span class="credit">Photo: A. Berg</span></figcaption></figure>\n<p>The market opened at seven.</p>`,
+  });
+  const { text } = await reader.library.content(article.id);
+  await reader.library.addAnnotation(article.id, { color: 'yellow', note: '', tags: [], target: describeSpan(text, text.indexOf('at dawn'), text.indexOf('The market') + 'The market'.length) });
+  await reader.open();
+
+  await reader.menu('export-library');
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByLabel('Format').selectOption('markdown');
+  await dialog.getByText('One file per article').click();
+  reader.folderPath = join(reader.dataDir, 'vault');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(page.locator('.status')).toHaveText('Exported 2 files. 1 image beside the notes, in attachments.');
+  expect(await readFile(join(reader.folderPath, 'attachments', name))).toEqual(PIXEL);
+  const note = await readFile(join(reader.folderPath, 'harbour.md'), 'utf8');
+  expect(note).toContain(`> ![Boats at the quay](attachments/${name})\n> *Boats at the quay. (Photo: A. Berg)*`);
 });
