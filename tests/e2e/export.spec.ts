@@ -1,10 +1,14 @@
 // The Export dialog: every format from the app, with a preview, into a file or a folder.
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storeAsset } from '../../electron/core/assets/asset-store';
-import { importPlainText } from '../../electron/core/import/import-file';
+import { planExport, writeExport } from '../../electron/core/export/export-service';
+import { importFile, importPlainText } from '../../electron/core/import/import-file';
+import { Library } from '../../electron/core/library/library';
 import { describeSpan } from '../../electron/shared/anchoring';
 import { assetUrl } from '../../electron/shared/asset-url';
+import { samplePath } from './support/harness';
 import { dragSelect, expect, test } from './support/fixtures';
 
 test('export the library as Readwise CSV and as one Markdown file per article into a folder', async ({ reader, page }) => {
@@ -117,4 +121,28 @@ test('a vault export copies the photo a highlight runs across into attachments b
   expect(await readFile(join(reader.folderPath, 'attachments', name))).toEqual(PIXEL);
   const note = await readFile(join(reader.folderPath, 'harbour.md'), 'utf8');
   expect(note).toContain(`> ![Boats at the quay](attachments/${name})\n> *Boats at the quay. (Photo: A. Berg)*`);
+});
+
+test('annotations from another library that fit two copies of the article are not guessed: the app says which', async ({ reader, page }) => {
+  // Another library, where the person highlighted the same article and exported the highlight.
+  const elsewhere = await mkdtemp(join(tmpdir(), 'margin-other-'));
+  try {
+    const other = await Library.open(elsewhere);
+    const article = await other.addArticle(await importFile(samplePath));
+    const { text } = await other.content(article.id);
+    const at = text.indexOf('the free city of Kupyansk');
+    await other.addAnnotation(article.id, { color: 'pink', note: '', tags: [], target: describeSpan(text, at, at + 'the free city of Kupyansk'.length) });
+    reader.openPath = join(reader.dataDir, 'from-elsewhere.jsonld');
+    await writeExport(await planExport(other, 'jsonld', null), reader.openPath);
+  } finally {
+    await rm(elsewhere, { recursive: true, force: true });
+  }
+  // Here the article is in the library twice.
+  await reader.library.addArticle(await importFile(samplePath));
+  await reader.open();
+
+  await reader.menu('import-annotations');
+  await expect(page.locator('.status')).toContainText('Attached 0 annotations. 1 annotation fits more than one article: “the free city of Kupyansk” fits “Russia says');
+  await expect(page.locator('.status')).toContainText('none of them was attached.');
+  for (const meta of reader.library.articles()) expect(await reader.library.annotations(meta.id)).toEqual([]);
 });
