@@ -133,4 +133,15 @@ describe('exporting everything', () => {
       err: '--state chooses articles when no ID is given; give IDs or --state, not both.\n',
     });
   });
+
+  it('a Readwise CSV defuses a note that starts like a formula, and --csv-exact writes it as typed', async () => {
+    const dataDir = await tempDir();
+    const { id } = await json<{ id: string }>(dataDir, 'import', samplePath);
+    await json(dataDir, 'highlight', id, '--quote', 'the free city of Kupyansk', '--note', '=HYPERLINK("https://example.org","x")');
+    const safe = await margin(dataDir, 'export', '--format', 'csv');
+    expect(safe.out).toContain(`,"'=HYPERLINK(""https://example.org"",""x"")",1,`);
+    const exact = await margin(dataDir, 'export', '--format', 'csv', '--csv-exact');
+    expect(exact.out).toContain(`,"=HYPERLINK(""https://example.org"",""x"")",1,`);
+    expect(await margin(dataDir, 'export', '--format', 'markdown', '--csv-exact')).toMatchObject({ code: 1, err: '--csv-exact is for --format csv.\n' });
+  });
 });

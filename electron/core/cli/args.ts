@@ -89,7 +89,8 @@ const Command = z.discriminatedUnion('command', [
     state: z.enum(['reading', 'archived', 'trash', 'all'], { error: '--state is reading, archived, trash or all.' }).optional(),
     csvExact: z.boolean(),
   })
-    .refine((c) => c.ids.length === 0 || c.state === undefined, { error: '--state chooses articles when no ID is given; give IDs or --state, not both.' }),
+    .refine((c) => c.ids.length === 0 || c.state === undefined, { error: '--state chooses articles when no ID is given; give IDs or --state, not both.' })
+    .refine((c) => !c.csvExact || c.format === 'csv', { error: '--csv-exact is for --format csv.' }),
   z.object({ command: z.literal('import-annotations'), file: FileArg('import-annotations'), article: Id.optional(), json: z.boolean() }),
   z.object({ command: z.literal('backup'), file: FileArg('backup') }),
   z.object({ command: z.literal('restore'), file: FileArg('restore'), force: z.boolean() }),
