@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { describeSpan, needsReview, reanchorAll } from '../../shared/anchoring';
+import { carryToRevision } from '../../shared/anchoring/carry-revision';
 import type { RevisionSummary } from '../../shared/contract';
 import {
   newArticleState,
@@ -15,7 +15,6 @@ import {
   type ArticleSummary,
   type ColorLabels,
   type HighlightColor,
-  type Review,
   type Selectors,
 } from '../../shared/model';
 import { UserError } from '../errors';
@@ -491,7 +490,7 @@ export class Library {
     const oldText = (await this.content(id)).text;
     const content = readStoredContent(article.html);
     const revision = previous.revision + 1;
-    const report: RevisionReport = { revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needsReview: 0 };
+    let report: RevisionReport = { revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needsReview: 0 };
     await this.withWrite(async () => {
       const oldHtml = await this.html(id);
       const revisions = join(articleDir(this.dataDir, id), 'revisions');
@@ -499,20 +498,8 @@ export class Library {
       await this.writer(join(revisions, `${previous.revision}.html`), oldHtml);
       await this.useAnnotations(id, async (doc) => {
         await doc.refresh();
-        const annotations = doc.data.annotations;
-        const anchors = reanchorAll(oldText, content.text, annotations.map((a) => a.target));
-        const carried = annotations.map((annotation, i): Annotation => {
-          const anchor = anchors[i];
-          if (anchor === undefined) return annotation;
-          report[anchor.status] += 1;
-          if (needsReview(anchor)) report.needsReview += 1;
-          const review: Review | null = needsReview(anchor)
-            ? { status: anchor.status === 'orphaned' ? 'orphaned' : 'fuzzy', confidence: anchor.confidence, candidate: anchor.status === 'orphaned' ? anchor.candidate : { start: anchor.start, end: anchor.end, confidence: anchor.confidence }, revision }
-            : null;
-          // An uncertain highlight keeps its old words until the person accepts the candidate.
-          if (review !== null || anchor.status === 'orphaned') return { ...annotation, review };
-          return { ...annotation, target: describeSpan(content.text, anchor.start, anchor.end), review };
-        });
+        const { annotations: carried, summary } = carryToRevision(oldText, content.text, doc.data.annotations, revision);
+        report = summary;
         // The new body first, then the carried highlights, then the metadata that names the revision.
         await this.writer(articleHtmlFile(this.dataDir, id), article.html);
         this.keepContent(id, content);
