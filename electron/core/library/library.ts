@@ -15,6 +15,7 @@ import {
   type ArticleSummary,
   type ColorLabels,
   type HighlightColor,
+  type Review,
   type Selectors,
 } from '../../shared/model';
 import { UserError } from '../errors';
@@ -58,8 +59,8 @@ export interface AnnotationPatch {
   tags?: string[] | undefined;
   /** Re-attaches the highlight to other text (a person choosing new words after a revision). */
   target?: Selectors | undefined;
-  /** null marks a highlight's review as done. */
-  review?: null | undefined;
+  /** null marks a highlight's review as done; a review puts it back under review (undoing an accept). */
+  review?: Review | null | undefined;
 }
 
 export interface ArticlePatch {
@@ -367,7 +368,8 @@ export class Library {
     await this.changeAnnotations(articleId, (list) => {
       const found = list.find((annotation) => annotation.id === id);
       if (found === undefined) throw new UserError(GONE_MESSAGE);
-      if (patch.target !== undefined) checkTarget(text, patch.target);
+      // A highlight going back under review keeps the words of the revision it was made on.
+      if (patch.target !== undefined && (patch.review ?? null) === null) checkTarget(text, patch.target);
       const changed: Annotation = {
         ...found,
         color: patch.color ?? found.color,
@@ -375,7 +377,7 @@ export class Library {
         tags: patch.tags ?? found.tags,
         target: patch.target ?? found.target,
         // Choosing new words settles the review too.
-        review: patch.review === null || patch.target !== undefined ? null : found.review,
+        review: patch.review !== undefined ? patch.review : patch.target !== undefined ? null : found.review,
         updatedAt: now(),
       };
       updated = changed;
@@ -394,7 +396,7 @@ export class Library {
 
   /** Puts back a highlight exactly as it was (undo of a delete, or an import of exported annotations). */
   async restoreAnnotation(articleId: string, annotation: Annotation): Promise<Annotation> {
-    checkTarget((await this.content(articleId)).text, annotation.target);
+    if (annotation.review === null) checkTarget((await this.content(articleId)).text, annotation.target);
     const restored: Annotation = { ...annotation, articleId };
     await this.changeAnnotations(articleId, (list) => {
       if (list.some((a) => a.id === annotation.id)) throw new UserError('That highlight is already in this article.');
