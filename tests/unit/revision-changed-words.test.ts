@@ -5,7 +5,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/run';
+import { createHandlers } from '../../electron/core/handlers';
+import { importPlainText } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
+import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { tempDir } from './support/temp-dir';
 
 async function margin(dataDir: string, ...args: string[]) {
@@ -86,5 +89,34 @@ describe('a highlight whose own words changed in a new revision', () => {
     const [row] = await json<Row[]>(dataDir, 'annotations', id);
     expect(row).toMatchObject({ quote: 'kept the flames away from the timber yard', status: 'fuzzy', needsReview: true });
     expect(row?.confidence).toBeLessThan(1);
+  });
+});
+
+describe('taking back a review through the handler table', () => {
+  it('an accept taken back waits for review again with the old words; a deleted one under review comes back under review', async () => {
+    const dataDir = await tempDir();
+    const library = await Library.open(dataDir);
+    const article = await library.addArticle(importPlainText(ARTICLE, 'dock-street.txt'));
+    const handlers = createHandlers(library, { chooseSavePath: async () => null, chooseImportFiles: async () => [], chooseFolder: async () => null, chooseOpenFile: async () => null });
+    const { text } = await library.content(article.id);
+    const at = text.indexOf('forcing the evacuation of two apartment blocks');
+    const made = await library.addAnnotation(article.id, { color: 'yellow', note: '', target: describeSpan(text, at, at + 'forcing the evacuation of two apartment blocks'.length) });
+    await library.addRevision(article.id, importPlainText(ARTICLE.replace('of two apartment', 'of three apartment'), 'dock-street.txt'));
+    const [waiting] = await library.annotations(article.id);
+    const candidate = waiting?.review?.candidate;
+    if (waiting === undefined || candidate == null) throw new Error('expected a highlight under review');
+
+    const newText = (await library.content(article.id)).text;
+    const accepted = await handlers['annotation:update']({ articleId: article.id, id: made.id, target: describeSpan(newText, candidate.start, candidate.end), review: null });
+    expect(accepted).toMatchObject({ ok: true, value: { review: null, target: { quote: { exact: 'forcing the evacuation of three apartment blocks' } } } });
+    const back = await handlers['annotation:update']({ articleId: article.id, id: made.id, target: waiting.target, review: waiting.review });
+    expect(back).toMatchObject({ ok: true, value: { review: waiting.review, target: waiting.target } });
+
+    // Words not in the article are still refused for a highlight that is not under review.
+    expect(await handlers['annotation:update']({ articleId: article.id, id: made.id, target: waiting.target, review: null })).toEqual({ ok: false, error: 'The highlighted text is not in this article.' });
+
+    await handlers['annotation:delete']({ articleId: article.id, id: made.id });
+    expect(await handlers['annotation:restore']({ annotation: waiting })).toMatchObject({ ok: true, value: { review: waiting.review } });
+    expect(await library.annotations(article.id)).toEqual([expect.objectContaining({ id: made.id, review: waiting.review, target: waiting.target })]);
   });
 });
