@@ -19,6 +19,7 @@ import { FindBar } from './find-bar';
 import { HighlightPicker } from './highlight-picker';
 import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
+import { WordSelection } from './word-selection';
 import { Edits, type AnnotationChange, type EditView } from './edits/edits';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 
@@ -85,9 +86,11 @@ export class ReaderApp {
   });
   private progressTimer = 0;
   private readonly painter: HighlightPainter;
+  private readonly words: WordSelection;
 
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
+    this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
     el.libraryHost.append(this.library.element);
     this.listen();
@@ -383,7 +386,7 @@ export class ReaderApp {
     // One highlight per gesture: the selection is cleared as the highlight shows, so a held key
     // or a double click finds nothing more to save.
     if (open === null) return;
-    const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
+    const span = this.words.span();
     if (span === null) return;
     const target = describeSpan(open.rendered.text, span.start, span.end);
     this.toolbar.hide();
@@ -521,7 +524,7 @@ export class ReaderApp {
   private async attachSelection(id: string): Promise<void> {
     const open = this.open;
     if (open === null) return;
-    const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
+    const span = this.words.span();
     if (span === null) {
       this.say('Select the words in the article first, then choose Attach to selection.');
       return;
