@@ -21,6 +21,8 @@ async function highlight(page: Page, reader: Reader, phrase: string): Promise<st
 /** What the person sees and what the library holds, for one kind of change. */
 interface EditKind {
   name: string;
+  /** What the status line says once Ctrl+Z took the change back. */
+  undone: string;
   /** A change to the highlight itself, which cannot be seen while the highlight is gone. */
   onHighlight?: boolean;
   make(page: Page): Promise<void>;
@@ -31,6 +33,7 @@ interface EditKind {
 const edits: EditKind[] = [
   {
     name: 'writing an article note',
+    undone: 'Undid article note.',
     async make(page) {
       await page.getByRole('button', { name: 'Add a note on this article' }).click();
       await page.getByRole('textbox', { name: 'Article note' }).fill('Read with the map open.');
@@ -43,6 +46,7 @@ const edits: EditKind[] = [
   },
   {
     name: 'tagging the article',
+    undone: 'Undid article tags.',
     async make(page) {
       await page.getByLabel('Article tags').fill('ukraine, front-line');
       await page.getByLabel('Article tags').press('Enter');
@@ -54,6 +58,7 @@ const edits: EditKind[] = [
   },
   {
     name: 'naming a colour',
+    undone: 'Undid renaming green.',
     async make(page) {
       await page.getByLabel('Name for green').fill('question');
       await page.getByLabel('Name for green').press('Enter');
@@ -65,6 +70,7 @@ const edits: EditKind[] = [
   },
   {
     name: 'writing a note on the highlight',
+    undone: 'Undid note.',
     onHighlight: true,
     async make(page) {
       await page.locator('.highlight-card').getByRole('button', { name: 'Add note' }).click();
@@ -78,6 +84,7 @@ const edits: EditKind[] = [
   },
   {
     name: 'recolouring the highlight',
+    undone: 'Undid colour.',
     onHighlight: true,
     async make(page) {
       await page.locator('.highlight-card').getByRole('button', { name: 'Colour blue' }).click();
@@ -89,6 +96,7 @@ const edits: EditKind[] = [
   },
   {
     name: 'tagging the highlight',
+    undone: 'Undid tags.',
     onHighlight: true,
     async make(page) {
       await page.locator('.highlight-card').getByRole('button', { name: 'Add a tag' }).click();
@@ -102,6 +110,7 @@ const edits: EditKind[] = [
   },
   {
     name: 'archiving the article',
+    undone: `Undid archiving “${SAMPLE_TITLE}”.`,
     async make(page) {
       await page.getByRole('button', { name: `Archive: ${SAMPLE_TITLE}` }).click();
     },
@@ -112,6 +121,7 @@ const edits: EditKind[] = [
   },
   {
     name: 'moving the article to the trash',
+    undone: `Undid moving “${SAMPLE_TITLE}” to the trash.`,
     async make(page) {
       await page.getByRole('button', { name: `Move to trash: ${SAMPLE_TITLE}` }).click();
     },
@@ -138,6 +148,7 @@ for (const edit of edits) {
 
     await page.keyboard.press('Control+z');
     await edit.check(page, reader, articleId, false);
+    await expect(page.locator('.status')).toHaveText(edit.undone);
     await highlightShown(page, reader, articleId, true);
 
     await page.keyboard.press('Control+z');

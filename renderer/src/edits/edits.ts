@@ -29,7 +29,11 @@ export interface EditView {
   recorded(): void;
 }
 
-const STATE_LABELS: Record<ArticleState, string> = { reading: 'back to reading', archived: 'archive', trash: 'move to the trash' };
+const STATE_LABELS: Record<ArticleState, (title: string) => string> = {
+  reading: (title) => `returning “${title}” to reading`,
+  archived: (title) => `archiving “${title}”`,
+  trash: (title) => `moving “${title}” to the trash`,
+};
 
 export class Edits {
   private readonly history = new UndoStack();
@@ -128,12 +132,13 @@ export class Edits {
 
   async setArticleState(articleId: string, before: ArticleState, state: ArticleState): Promise<UndoEntry | null> {
     if (!(await this.updateArticle(articleId, { state }))) return null;
-    return this.record({ label: STATE_LABELS[state], showIn: null, undo: () => this.updateArticle(articleId, { state: before }), redo: () => this.updateArticle(articleId, { state }) });
+    const label = STATE_LABELS[state](this.view.title(articleId) ?? 'the article');
+    return this.record({ label, showIn: null, undo: () => this.updateArticle(articleId, { state: before }), redo: () => this.updateArticle(articleId, { state }) });
   }
 
   async renameColor(color: HighlightColor, before: string, label: string): Promise<void> {
     if (!(await this.colorLabel(color, label))) return;
-    this.record({ label: 'colour name', showIn: null, undo: () => this.colorLabel(color, before), redo: () => this.colorLabel(color, label) });
+    this.record({ label: `renaming ${color}`, showIn: null, undo: () => this.colorLabel(color, before), redo: () => this.colorLabel(color, label) });
   }
 
   private async step(direction: 'undo' | 'redo'): Promise<string | null> {
