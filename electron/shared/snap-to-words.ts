@@ -9,7 +9,9 @@
 // Intl.Segmenter has no way to start at an offset: segmenting a whole megabyte article costs
 // about 20 ms per lookup. So only the stretch around each end is segmented, cut where a word
 // boundary does not depend on anything before or after it (see `isFixedBoundary`), which gives
-// the same words as segmenting the whole text.
+// the same words as segmenting the whole text. Text with no such place for a long way (Chinese
+// or Japanese set without spaces or full stops) is cut a few hundred characters from the end
+// instead: a dictionary's choice of words there depends only on the words near it.
 
 export interface Span {
   start: number;
@@ -46,16 +48,29 @@ function isFixedBoundary(text: string, at: number): boolean {
   return ENDS_RUN.test(before) && !JOINS_PREVIOUS.test(after);
 }
 
+/** How far from an end of the selection a fixed boundary is looked for, at first. */
+const FIRST_REACH = 256;
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
 /** The word (a word-like segment) holding the code unit at `index`, or null if that is not in a word. */
 export function wordAt(text: string, index: number, locale?: string): Span | null {
   if (index < 0 || index >= text.length) return null;
-  let from = index;
-  while (!isFixedBoundary(text, from)) from--;
-  let to = index + 1;
-  while (!isFixedBoundary(text, to)) to++;
-  const piece = segmenterFor(locale).segment(text.slice(from, to)).containing(index - from);
-  if (piece === undefined || piece.isWordLike !== true) return null;
-  return { start: from + piece.index, end: from + piece.index + piece.segment.length };
+  for (let reach = FIRST_REACH; ; reach *= 4) {
+    let from = index;
+    while (from > index - reach && !isFixedBoundary(text, from)) from--;
+    if (isLowSurrogate(text.charCodeAt(from))) from--;
+    let to = index + 1;
+    while (to < index + 1 + reach && !isFixedBoundary(text, to)) to++;
+    if (isLowSurrogate(text.charCodeAt(to))) to++;
+    const piece = segmenterFor(locale).segment(text.slice(from, to)).containing(index - from);
+    if (piece === undefined) return null;
+    const start = from + piece.index;
+    const end = start + piece.segment.length;
+    // A word running into a cut that is not a fixed boundary may go on past it: look further.
+    if ((start === from && !isFixedBoundary(text, from)) || (end === to && !isFixedBoundary(text, to))) continue;
+    return piece.isWordLike === true ? { start, end } : null;
+  }
 }
 
 /** The span grown to take whole any word it cuts at either end. */

@@ -75,6 +75,21 @@ const textAndSpan = fc
   .chain((text) => fc.tuple(fc.constant(text), fc.nat({ max: text.length - 1 }), fc.nat({ max: text.length - 1 })))
   .map(([text, a, b]) => ({ text, span: { start: Math.min(a, b), end: Math.max(a, b) + 1 } }));
 
+describe('snapping in long runs with no space or full stop', () => {
+  it('a word longer than the stretch first looked at is still taken whole', () => {
+    const text = `Before ${'x'.repeat(1500)} after.`;
+    expect(snapToWords(text, { start: 700, end: 702 })).toEqual({ start: 7, end: 1507 });
+  });
+
+  it('Japanese set without spaces or stops gives the words segmenting the whole text gives', () => {
+    const text = '私は東京都に住んでいます'.repeat(300);
+    for (const at of [5, 1000, 1801, 3590]) {
+      const span = { start: at, end: at + 3 };
+      expect(snapToWords(text, span)).toEqual(referenceSnap(text, span));
+    }
+  });
+});
+
 describe('snapping, for any text', () => {
   it('gives the same words as segmenting the whole text, never less than was selected, and is stable', () => {
     fc.assert(
@@ -89,6 +104,21 @@ describe('snapping, for any text', () => {
         expect(snapToWords(text, snapped)).toEqual(snapped);
       }),
       { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('gives the same words as segmenting the whole text where fixed boundaries are far apart', () => {
+    const runOn = fc.constantFrom('東', '京', '都', 'に', '住', 'ん', 'で', '图', '书', '馆', 'a', 'b', 'é', "'", '.', '1', ',');
+    const longText = fc
+      .array(runOn, { minLength: 300, maxLength: 900 })
+      .map((units) => units.join(''))
+      .chain((text) => fc.tuple(fc.constant(text), fc.nat({ max: text.length - 1 }), fc.nat({ max: 40 })))
+      .map(([text, a, length]) => ({ text, span: { start: a, end: Math.min(text.length, a + 1 + length) } }));
+    fc.assert(
+      fc.property(longText, ({ text, span }) => {
+        expect(snapToWords(text, span)).toEqual(referenceSnap(text, span));
+      }),
+      { numRuns: Math.max(50, RUNS / 10), seed: SEED },
     );
   });
 });
