@@ -21,6 +21,7 @@ import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
 import { WordSelection } from './word-selection';
 import { Edits, type AnnotationChange, type EditView } from './edits/edits';
+import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 
 export interface AppElements {
@@ -140,7 +141,12 @@ export class ReaderApp {
     const entry = await this.edits.setArticleState(id, before, state);
     if (entry === null) return;
     const done = state === 'trash' ? 'Moved to the trash.' : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
-    this.say(done, { label: 'Undo', run: () => void this.edits.undoIfLast(entry).then((message) => message !== null && this.say(message)) });
+    this.sayWithUndo(done, entry);
+  }
+
+  /** A message with an "Undo" that takes back that change, while it is still the last one. */
+  private sayWithUndo(message: string, entry: UndoEntry): void {
+    this.say(message, { label: 'Undo', run: () => void this.edits.undoIfLast(entry).then((said) => said !== null && this.say(said)) });
   }
 
   private setArticleTags(id: string, tags: string[]): void {
@@ -491,7 +497,7 @@ export class ReaderApp {
     if (annotation === undefined) return;
     const entry = await this.edits.deleteHighlight(annotation);
     if (entry === null) return;
-    this.say('Highlight deleted.', { label: 'Undo', run: () => void this.edits.undoIfLast(entry).then((message) => message !== null && this.say(message)) });
+    this.sayWithUndo('Highlight deleted.', entry);
   }
 
   private async undo(): Promise<void> {
