@@ -97,6 +97,8 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       return library.addAnnotation(articleId, { id, color, note, tags, target: describeSpan(text, start, end) });
     },
     'annotation:update': async ({ articleId, id, color, note, tags, target, review }) => {
+      // Back under review (an accept taken back), a highlight keeps the words of the revision it was made on.
+      if (review != null) return library.updateAnnotation(articleId, id, { color, note, tags, target, review });
       const text = target === undefined ? null : (await library.content(articleId)).text;
       const stored = target === undefined || text === null ? undefined : describeSpan(text, target.position.start, target.position.end);
       if (stored !== undefined && stored.quote.exact !== target?.quote.exact) throw new UserError('The highlighted text is not in this article.');

@@ -7,6 +7,7 @@ import {
   ArticleStateSchema,
   ColorSchema,
   MAX_NOTE_LENGTH,
+  ReviewSchema,
   SelectorsSchema,
   TagSchema,
   type Annotation,
@@ -74,8 +75,8 @@ export const inputSchemas = {
       note: Note.optional(),
       tags: z.array(TagSchema).max(100).optional(),
       target: SelectorsSchema.optional(),
-      /** null: the person has reviewed this highlight after a revision. */
-      review: z.null().optional(),
+      /** null: the person has reviewed this highlight after a revision; a review puts it back (undo). */
+      review: ReviewSchema.nullable().optional(),
     })
     .strict(),
   'annotation:delete': z.object({ articleId: Id, id: Id }).strict(),

@@ -4,7 +4,7 @@ import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
 import type { MenuCommand } from '../../electron/shared/channels';
-import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels, HighlightColor, Selectors } from '../../electron/shared/model';
+import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels, HighlightColor } from '../../electron/shared/model';
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { ImportFlow } from './import-flow';
@@ -19,7 +19,9 @@ import { FindBar } from './find-bar';
 import { HighlightPicker } from './highlight-picker';
 import { highlightsAt } from './hit-test';
 import { SelectionToolbar } from './selection-toolbar';
-import { UndoStack } from './undo';
+import { WordSelection } from './word-selection';
+import { Edits, type AnnotationChange, type EditView } from './edits/edits';
+import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 
 export interface AppElements {
@@ -40,8 +42,6 @@ interface OpenArticle {
   spans: Map<string, { start: number; end: number }>;
 }
 
-type AnnotationChange = { note?: string; color?: HighlightColor; tags?: string[]; target?: Selectors; review?: null };
-
 /** Runs a step once the browser has painted the current frame. */
 const afterNextPaint = (step: () => void) => requestAnimationFrame(() => window.setTimeout(step, 0));
 
@@ -54,11 +54,11 @@ export class ReaderApp {
   private focusedId: string | null = null;
   private editingId: string | null = null;
   private editingArticleNote = false;
+  /** The highlight whose note is being saved, so its editor closes when the store answers. */
+  private savingNoteOf: string | null = null;
   private colorLabels: ColorLabels = {};
   private knownTags: string[] = [];
-  private readonly history = new UndoStack();
-  /** Highlights shown but not yet stored, each with whether storing it worked. */
-  private readonly storing = new Map<string, Promise<boolean>>();
+  private readonly edits = new Edits(this.editView());
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
   private readonly shortcuts: Shortcut[] = [
@@ -87,9 +87,11 @@ export class ReaderApp {
   });
   private progressTimer = 0;
   private readonly painter: HighlightPainter;
+  private readonly words: WordSelection;
 
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
+    this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
     el.libraryHost.append(this.library.element);
     this.listen();
@@ -133,27 +135,70 @@ export class ReaderApp {
     this.el.status.dataset.timer = String(window.setTimeout(() => (this.el.status.hidden = true), action === undefined ? 6000 : 10000));
   }
 
-  private async setArticleState(id: string, state: ArticleState, undoable = true): Promise<void> {
+  private async setArticleState(id: string, state: ArticleState): Promise<void> {
     const before = this.articles.find((a) => a.id === id)?.state;
-    const updated = await call(margin().updateArticle({ id, state }));
-    if (updated === null) return;
-    await this.refreshLibrary();
-    if (!undoable || before === undefined) return;
+    if (before === undefined) return;
+    const entry = await this.edits.setArticleState(id, before, state);
+    if (entry === null) return;
     const done = state === 'trash' ? 'Moved to the trash.' : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
-    this.say(done, { label: 'Undo', run: () => void this.setArticleState(id, before, false) });
+    this.sayWithUndo(done, entry);
   }
 
-  private async setArticleTags(id: string, tags: string[]): Promise<void> {
-    const updated = await call(margin().updateArticle({ id, tags }));
-    if (updated === null) return;
-    this.articles = this.articles.map((a) => (a.id === id ? updated : a));
-    this.renderLibrary();
+  /** A message with an "Undo" that takes back that change, while it is still the last one. */
+  private sayWithUndo(message: string, entry: UndoEntry): void {
+    this.say(message, { label: 'Undo', run: () => void this.edits.undoIfLast(entry).then((said) => said !== null && this.say(said)) });
+  }
+
+  private setArticleTags(id: string, tags: string[]): void {
+    const before = this.articles.find((a) => a.id === id)?.tags ?? (this.open?.view.meta.id === id ? this.open.view.meta.tags : []);
+    void this.edits.setArticleTags(id, before, tags);
+  }
+
+  /** How the app shows each change the person makes, takes back or makes again. */
+  private editView(): EditView {
+    return {
+      openId: () => this.open?.view.meta.id ?? null,
+      show: (articleId) => this.openArticle(articleId),
+      title: (articleId) => this.articles.find((a) => a.id === articleId)?.title ?? null,
+      annotationChanged: (annotation) => {
+        // A saved note closes its editor in the same render; a refused one leaves it open.
+        if (annotation.id === this.savingNoteOf) {
+          this.savingNoteOf = null;
+          if (this.editingId === annotation.id) this.editingId = null;
+        }
+        this.applyAnnotation(annotation);
+      },
+      annotationRemoved: (articleId, id) => {
+        if (this.open?.view.meta.id === articleId) this.dropAnnotation(id);
+      },
+      articleNoteChanged: (articleId, note) => {
+        const open = this.open;
+        if (open === null || open.view.meta.id !== articleId) return;
+        open.view = { ...open.view, articleNote: note };
+        this.editingArticleNote = false;
+        this.renderAnnotations();
+      },
+      articleChanged: (summary) => {
+        this.articles = this.articles.map((a) => (a.id === summary.id ? summary : a));
+        this.renderLibrary();
+        if (this.open?.view.meta.id === summary.id) this.open.rendered.showTags(summary.tags);
+      },
+      colorLabelsChanged: (labels) => {
+        this.colorLabels = labels;
+        this.renderAnnotations();
+      },
+      recorded: () => {
+        // An "Undo" beside an older message would no longer take back the last change.
+        if (this.el.status.querySelector('.status-action') !== null) this.el.status.hidden = true;
+      },
+    };
   }
 
   private async reimport(id: string): Promise<void> {
     this.say('Importing the article again…');
     const report = await call(margin().reimportArticle({ id }));
     if (report === null) return;
+    this.edits.forgetAll();
     await this.openArticle(id);
     const carried = report.exact + report.moved + report.fuzzy - report.needsReview;
     this.say(
@@ -169,6 +214,7 @@ export class ReaderApp {
     if (!sure) return;
     const result = await call(margin().emptyTrash({}));
     if (result === null) return;
+    this.edits.forgetAll();
     if (this.open !== null && !this.articles.some((a) => a.id === this.open?.view.meta.id && a.state !== 'trash')) this.clearReader();
     await this.refreshLibrary();
     this.say(`Deleted ${result.deleted} article${result.deleted === 1 ? '' : 's'} for good.`);
@@ -212,6 +258,7 @@ export class ReaderApp {
   private async importAnnotations(): Promise<void> {
     const report = await call(margin().importAnnotations({}));
     if (report === null) return;
+    this.edits.forgetAll();
     const parts = [`Attached ${report.attached} annotation${report.attached === 1 ? '' : 's'}.`];
     if (report.alreadyThere > 0) parts.push(`${report.alreadyThere} were already there.`);
     parts.push(...report.problems.slice(0, 3));
@@ -261,7 +308,6 @@ export class ReaderApp {
     this.focusedId = null;
     this.editingId = null;
     this.editingArticleNote = false;
-    this.history.clear();
     this.toolbar.hide();
     this.renderLibrary();
     this.renderAnnotations();
@@ -346,7 +392,7 @@ export class ReaderApp {
     // One highlight per gesture: the selection is cleared as the highlight shows, so a held key
     // or a double click finds nothing more to save.
     if (open === null) return;
-    const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
+    const span = this.words.span();
     if (span === null) return;
     const target = describeSpan(open.rendered.text, span.start, span.end);
     this.toolbar.hide();
@@ -368,9 +414,7 @@ export class ReaderApp {
       this.renderPanel();
       this.scrollCardIntoView(id);
     });
-    const stored = call(margin().createAnnotation({ id, articleId, color, note: '', target }));
-    this.storing.set(id, stored.then((created) => created !== null));
-    const created = await stored.finally(() => this.storing.delete(id));
+    const created = await this.edits.createHighlight({ id, articleId, color, target });
     if (this.open !== open) return;
     if (created === null) {
       this.dropAnnotation(id);
@@ -383,16 +427,6 @@ export class ReaderApp {
     if (same(created) === same(shown)) Object.assign(shown, { createdAt: created.createdAt, updatedAt: created.updatedAt });
     else this.applyAnnotation(created);
     this.announce(`Highlighted: ${created.target.quote.exact.slice(0, 80)}`);
-    this.history.push({
-      label: 'highlight',
-      undo: async () => {
-        if ((await call(margin().deleteAnnotation({ articleId, id: created.id }))) !== null) this.dropAnnotation(created.id);
-      },
-      redo: async () => {
-        const restored = await call(margin().restoreAnnotation({ annotation: created }));
-        if (restored !== null) this.applyAnnotation(restored);
-      },
-    });
   }
 
   private readonly panelActions: NotesPanelActions = {
@@ -450,74 +484,40 @@ export class ReaderApp {
     this.renderAnnotations();
   }
 
-  private async update(id: string, patch: AnnotationChange, label: string, undoable = true): Promise<void> {
-    if ((await this.storing.get(id)) === false) return;
-    const open = this.open;
-    const before = open?.annotations.find((a) => a.id === id);
-    if (open === null || before === undefined) return;
-    const articleId = open.view.meta.id;
-    const updated = await call(margin().updateAnnotation({ articleId, id, ...patch }));
-    if (updated === null) return;
-    if (patch.note !== undefined) this.editingId = null;
-    this.applyAnnotation(updated);
-    if (!undoable) return;
-    const back: AnnotationChange = {};
-    if (patch.note !== undefined) back.note = before.note;
-    if (patch.color !== undefined) back.color = before.color;
-    if (patch.tags !== undefined) back.tags = before.tags;
-    if (patch.target !== undefined) back.target = before.target;
-    this.history.push({
-      label,
-      undo: () => this.update(id, back, label, false),
-      redo: () => this.update(id, patch, label, false),
-    });
+  private async update(id: string, change: AnnotationChange, label: string): Promise<void> {
+    const before = this.open?.annotations.find((a) => a.id === id);
+    if (before === undefined) return;
+    if (change.note !== undefined) this.savingNoteOf = id;
+    await this.edits.updateHighlight(before, change, label);
+    if (this.savingNoteOf === id) this.savingNoteOf = null;
   }
 
   private async remove(id: string): Promise<void> {
-    if ((await this.storing.get(id)) === false) return;
-    const open = this.open;
-    const annotation = open?.annotations.find((a) => a.id === id);
-    if (open === null || annotation === undefined) return;
-    const articleId = open.view.meta.id;
-    const removed = await call(margin().deleteAnnotation({ articleId, id }));
-    if (removed === null) return;
-    this.dropAnnotation(id);
-    const restore = async () => {
-      const restored = await call(margin().restoreAnnotation({ annotation }));
-      if (restored !== null) this.applyAnnotation(restored);
-    };
-    const again = async () => {
-      if ((await call(margin().deleteAnnotation({ articleId, id }))) !== null) this.dropAnnotation(id);
-    };
-    this.history.push({ label: 'delete', undo: restore, redo: again });
-    this.say('Highlight deleted.', { label: 'Undo', run: () => void this.undo() });
+    const annotation = this.open?.annotations.find((a) => a.id === id);
+    if (annotation === undefined) return;
+    const entry = await this.edits.deleteHighlight(annotation);
+    if (entry === null) return;
+    this.sayWithUndo('Highlight deleted.', entry);
   }
 
   private async undo(): Promise<void> {
-    const label = await this.history.undo();
-    this.say(label === null ? 'Nothing to undo.' : `Undid ${label}.`);
+    const message = await this.edits.undo();
+    if (message !== null) this.say(message);
   }
 
   private async redo(): Promise<void> {
-    const label = await this.history.redo();
-    this.say(label === null ? 'Nothing to redo.' : `Redid ${label}.`);
+    const message = await this.edits.redo();
+    if (message !== null) this.say(message);
   }
 
   private async saveArticleNote(note: string): Promise<void> {
     const open = this.open;
     if (open === null) return;
-    const saved = await call(margin().setArticleNote({ id: open.view.meta.id, note }));
-    if (saved === null) return;
-    open.view = { ...open.view, articleNote: saved.note };
-    this.editingArticleNote = false;
-    this.renderAnnotations();
+    await this.edits.setArticleNote(open.view.meta.id, open.view.articleNote, note);
   }
 
   private async renameColor(color: HighlightColor, label: string): Promise<void> {
-    const settings = await call(margin().setColorLabel({ color, label }));
-    if (settings === null) return;
-    this.colorLabels = settings.colorLabels;
-    this.renderAnnotations();
+    await this.edits.renameColor(color, this.colorLabels[color] ?? '', label);
   }
 
   private async acceptCandidate(id: string): Promise<void> {
@@ -530,7 +530,7 @@ export class ReaderApp {
   private async attachSelection(id: string): Promise<void> {
     const open = this.open;
     if (open === null) return;
-    const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
+    const span = this.words.span();
     if (span === null) {
       this.say('Select the words in the article first, then choose Attach to selection.');
       return;

@@ -4,6 +4,7 @@
 import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
 import { h } from './dom';
 import { renderNote } from './note-markdown';
+import { reviewCard } from './review-card';
 import { WindowedList } from './windowed-list';
 
 export interface NotesPanelActions {
@@ -135,27 +136,6 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
   );
 }
 
-function reviewCard(annotation: Annotation, state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
-  const candidate = state.candidates.get(annotation.id);
-  const confidence = annotation.review?.candidate?.confidence ?? annotation.review?.confidence ?? 0;
-  const accept = h('button', { type: 'button', class: 'primary' }, 'Accept');
-  accept.addEventListener('click', () => actions.acceptCandidate(annotation.id));
-  const attach = h('button', { type: 'button' }, 'Attach to selection');
-  attach.addEventListener('click', () => actions.attachSelection(annotation.id));
-  const remove = h('button', { type: 'button', class: 'link danger' }, 'Delete');
-  remove.addEventListener('click', () => actions.remove(annotation.id));
-  return h(
-    'li',
-    { class: `highlight-card review-card color-${annotation.color}`, 'data-id': annotation.id },
-    h('p', { class: 'review-old' }, h('span', { class: 'review-label' }, 'Was: '), annotation.target.quote.exact),
-    candidate === undefined
-      ? h('p', { class: 'review-none' }, 'Margin found nothing like it in this version.')
-      : h('p', { class: 'review-candidate' }, h('span', { class: 'review-label' }, `Best match (${Math.round(confidence * 100)}%): `), candidate),
-    annotation.note.trim() === '' ? null : h('div', { class: 'card-note' }, renderNote(annotation.note)),
-    h('div', { class: 'card-actions' }, candidate === undefined ? null : accept, attach, remove),
-  );
-}
-
 function articleNoteBlock(state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
   if (state.editingArticleNote) {
     return h('section', { class: 'article-note', 'aria-label': 'Article note' }, editor('Article note', null, state.articleNote, actions.saveArticleNote, () => actions.editArticleNote(false)));
@@ -215,7 +195,7 @@ function renderTop(top: HTMLElement, underReview: Annotation[], state: NotesPane
     h('datalist', { id: 'margin-known-tags' }, ...state.knownTags.map((tag) => h('option', { value: tag }))),
   ];
   if (underReview.length > 0) {
-    parts.push(h('section', { class: 'needs-review', 'aria-label': 'Needs review' }, h('h3', {}, `Needs review (${underReview.length})`), h('ol', {}, ...underReview.map((a) => reviewCard(a, state, actions)))));
+    parts.push(h('section', { class: 'needs-review', 'aria-label': 'Needs review' }, h('h3', {}, `Needs review (${underReview.length})`), h('ol', {}, ...underReview.map((a) => reviewCard(a, state.candidates.get(a.id), actions)))));
   }
   top.replaceChildren(...parts);
 }

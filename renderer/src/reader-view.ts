@@ -11,6 +11,8 @@ export interface RenderedArticle {
   text: string;
   /** Offsets in that text to and from points in the body. */
   map: TextMap;
+  /** Shows the article's tags as they are now (after an undo, say). */
+  showTags(tags: string[]): void;
 }
 
 export interface ArticleHeaderActions {
@@ -18,7 +20,8 @@ export interface ArticleHeaderActions {
   reimport(): void;
 }
 
-function tagsLine(tags: string[], actions: ArticleHeaderActions): HTMLElement {
+function tagsLine(initial: string[], actions: ArticleHeaderActions): { input: HTMLInputElement; show(tags: string[]): void } {
+  let tags = initial;
   const input = h('input', { type: 'text', class: 'article-tags-input', value: tags.join(', '), placeholder: 'Add tags, separated by commas', 'aria-label': 'Article tags' });
   const commit = () => {
     const next = [...new Set(input.value.split(',').map((t) => t.trim().replace(/^#/u, '').replace(/\s+/gu, '-')).filter((t) => t !== ''))];
@@ -28,7 +31,11 @@ function tagsLine(tags: string[], actions: ArticleHeaderActions): HTMLElement {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') input.blur();
   });
-  return input;
+  const show = (now: string[]) => {
+    tags = now;
+    input.value = now.join(', ');
+  };
+  return { input, show };
 }
 
 export function renderArticle(container: HTMLElement, view: ArticleView, actions: ArticleHeaderActions): RenderedArticle {
@@ -37,6 +44,7 @@ export function renderArticle(container: HTMLElement, view: ArticleView, actions
   const body = h('div', { class: 'article-body', id: 'article-body' });
   body.append(sanitizeToFragment(view.html));
   const words = meta.wordCount;
+  const tags = tagsLine(meta.tags, actions);
   const reimport = h('button', { type: 'button', class: 'link', title: 'Import this article again from where it came from, keeping your highlights' }, 'Import again');
   reimport.addEventListener('click', () => actions.reimport());
   container.replaceChildren(
@@ -55,11 +63,11 @@ export function renderArticle(container: HTMLElement, view: ArticleView, actions
             .filter((part) => part !== null)
             .join(' · '),
         ),
-        h('div', { class: 'article-tools', dir: 'ltr' }, tagsLine(meta.tags, actions), meta.sourceUrl !== null || meta.sourcePath !== null ? reimport : null),
+        h('div', { class: 'article-tools', dir: 'ltr' }, tags.input, meta.sourceUrl !== null || meta.sourcePath !== null ? reimport : null),
       ),
       body,
     ),
   );
   container.scrollTop = 0;
-  return { body, text: body.textContent ?? '', map: new TextMap(body) };
+  return { body, text: body.textContent ?? '', map: new TextMap(body), showTags: tags.show };
 }

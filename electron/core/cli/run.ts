@@ -34,7 +34,8 @@ const WRITES = new Set<Command['command']>(['import', 'highlight', 'import-annot
 
 function annotationJson(annotation: Annotation, text: string) {
   const anchor = resolveSelectors(text, annotation.target);
-  const span = anchor.status === 'orphaned' ? annotation.target.position : anchor;
+  // A highlight under review is placed where the revision carried it, which the person has yet to accept.
+  const span = annotation.review?.candidate ?? (anchor.status === 'orphaned' ? annotation.target.position : anchor);
   return {
     id: annotation.id,
     quote: annotation.target.quote.exact,

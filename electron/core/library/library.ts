@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { describeSpan, needsReview, reanchorAll } from '../../shared/anchoring';
+import { carryToRevision } from '../../shared/anchoring/carry-revision';
 import type { RevisionSummary } from '../../shared/contract';
 import {
   newArticleState,
@@ -59,8 +59,8 @@ export interface AnnotationPatch {
   tags?: string[] | undefined;
   /** Re-attaches the highlight to other text (a person choosing new words after a revision). */
   target?: Selectors | undefined;
-  /** null marks a highlight's review as done. */
-  review?: null | undefined;
+  /** null marks a highlight's review as done; a review puts it back under review (undoing an accept). */
+  review?: Review | null | undefined;
 }
 
 export interface ArticlePatch {
@@ -368,7 +368,8 @@ export class Library {
     await this.changeAnnotations(articleId, (list) => {
       const found = list.find((annotation) => annotation.id === id);
       if (found === undefined) throw new UserError(GONE_MESSAGE);
-      if (patch.target !== undefined) checkTarget(text, patch.target);
+      // A highlight going back under review keeps the words of the revision it was made on.
+      if (patch.target !== undefined && (patch.review ?? null) === null) checkTarget(text, patch.target);
       const changed: Annotation = {
         ...found,
         color: patch.color ?? found.color,
@@ -376,7 +377,7 @@ export class Library {
         tags: patch.tags ?? found.tags,
         target: patch.target ?? found.target,
         // Choosing new words settles the review too.
-        review: patch.review === null || patch.target !== undefined ? null : found.review,
+        review: patch.review !== undefined ? patch.review : patch.target !== undefined ? null : found.review,
         updatedAt: now(),
       };
       updated = changed;
@@ -395,7 +396,7 @@ export class Library {
 
   /** Puts back a highlight exactly as it was (undo of a delete, or an import of exported annotations). */
   async restoreAnnotation(articleId: string, annotation: Annotation): Promise<Annotation> {
-    checkTarget((await this.content(articleId)).text, annotation.target);
+    if (annotation.review === null) checkTarget((await this.content(articleId)).text, annotation.target);
     const restored: Annotation = { ...annotation, articleId };
     await this.changeAnnotations(articleId, (list) => {
       if (list.some((a) => a.id === annotation.id)) throw new UserError('That highlight is already in this article.');
@@ -491,7 +492,7 @@ export class Library {
     const oldText = (await this.content(id)).text;
     const content = readStoredContent(article.html);
     const revision = previous.revision + 1;
-    const report: RevisionReport = { revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needsReview: 0 };
+    let report: RevisionReport = { revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needsReview: 0 };
     await this.withWrite(async () => {
       const oldHtml = await this.html(id);
       const revisions = join(articleDir(this.dataDir, id), 'revisions');
@@ -499,20 +500,8 @@ export class Library {
       await this.writer(join(revisions, `${previous.revision}.html`), oldHtml);
       await this.useAnnotations(id, async (doc) => {
         await doc.refresh();
-        const annotations = doc.data.annotations;
-        const anchors = reanchorAll(oldText, content.text, annotations.map((a) => a.target));
-        const carried = annotations.map((annotation, i): Annotation => {
-          const anchor = anchors[i];
-          if (anchor === undefined) return annotation;
-          report[anchor.status] += 1;
-          if (needsReview(anchor)) report.needsReview += 1;
-          const review: Review | null = needsReview(anchor)
-            ? { status: anchor.status === 'orphaned' ? 'orphaned' : 'fuzzy', confidence: anchor.confidence, candidate: anchor.status === 'orphaned' ? anchor.candidate : { start: anchor.start, end: anchor.end, confidence: anchor.confidence }, revision }
-            : null;
-          // An uncertain highlight keeps its old words until the person accepts the candidate.
-          if (review !== null || anchor.status === 'orphaned') return { ...annotation, review };
-          return { ...annotation, target: describeSpan(content.text, anchor.start, anchor.end), review };
-        });
+        const { annotations: carried, summary } = carryToRevision(oldText, content.text, doc.data.annotations, revision);
+        report = summary;
         // The new body first, then the carried highlights, then the metadata that names the revision.
         await this.writer(articleHtmlFile(this.dataDir, id), article.html);
         this.keepContent(id, content);

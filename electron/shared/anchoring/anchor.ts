@@ -25,8 +25,10 @@ export type Anchor =
   | { status: 'orphaned'; confidence: 0; candidate: Candidate | null };
 
 /**
- * A fuzzy match under this confidence is painted but also listed in "Needs review". At 0.8 the
- * surrounding context still matches and at most about a third of the quote's characters changed.
+ * A fuzzy match at or above this confidence is a convincing find: at 0.8 the surrounding context
+ * still matches and at most about a third of the quote's characters changed. Below it a match is
+ * too uncertain to trust without a person's look. (A new revision sends every highlight whose
+ * words changed to "Needs review" however convincing the match: see carry-revision.ts.)
  */
 export const NEEDS_REVIEW_BELOW = 0.8;
 

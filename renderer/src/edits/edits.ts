@@ -1,0 +1,203 @@
+// Every change a person makes to what they own (highlights and their notes, colours, tags and
+// reviews; the article note and tags; archive and trash; colour names), made through the store
+// and recorded in the one undo history with the way back. The app decides what to show; this
+// module changes, remembers and takes back.
+import type { Annotation, ArticleState, ArticleSummary, ColorLabels, HighlightColor, Review, Selectors } from '../../../electron/shared/model';
+import { call, margin } from '../bridge';
+import { UndoStack, type UndoEntry } from './history';
+
+export interface AnnotationChange {
+  note?: string;
+  color?: HighlightColor;
+  tags?: string[];
+  target?: Selectors;
+  review?: Review | null;
+}
+
+/** What the app shows of each change, told as the store answers. */
+export interface EditView {
+  openId(): string | null;
+  /** Opens an article, to show a change taken back or made again in it. */
+  show(articleId: string): Promise<void>;
+  title(articleId: string): string | null;
+  annotationChanged(annotation: Annotation): void;
+  annotationRemoved(articleId: string, id: string): void;
+  articleNoteChanged(articleId: string, note: string): void;
+  articleChanged(summary: ArticleSummary): void;
+  colorLabelsChanged(labels: ColorLabels): void;
+  /** A new change went into the history (an older "Undo" offered on screen is now stale). */
+  recorded(): void;
+}
+
+const STATE_LABELS: Record<ArticleState, (title: string) => string> = {
+  reading: (title) => `returning “${title}” to reading`,
+  archived: (title) => `archiving “${title}”`,
+  trash: (title) => `moving “${title}” to the trash`,
+};
+
+export class Edits {
+  private readonly history = new UndoStack();
+  /** Highlights shown but not yet stored, each with whether storing it worked. */
+  private readonly storing = new Map<string, Promise<boolean>>();
+
+  constructor(private readonly view: EditView) {}
+
+  /** Takes back the last change; the sentence to show, or null when the store already said why not. */
+  undo(): Promise<string | null> {
+    return this.step('undo');
+  }
+
+  redo(): Promise<string | null> {
+    return this.step('redo');
+  }
+
+  /** The "Undo" offered beside a message: only while that change is still the last one. */
+  async undoIfLast(entry: UndoEntry): Promise<string | null> {
+    return this.history.isLast(entry) ? this.undo() : null;
+  }
+
+  /**
+   * After a change that cannot be undone and rewrites what came before (a new revision, emptying
+   * the trash, imported annotations), Ctrl+Z does not reach past it.
+   */
+  forgetAll(): void {
+    this.history.clear();
+  }
+
+  /** Whether a highlight shown at once was refused by the store (then nothing more is done to it). */
+  async refused(id: string): Promise<boolean> {
+    return (await this.storing.get(id)) === false;
+  }
+
+  createHighlight(input: { id: string; articleId: string; color: HighlightColor; target: Selectors }): Promise<Annotation | null> {
+    const { id, articleId } = input;
+    const stored = call(margin().createAnnotation({ ...input, note: '' }));
+    this.storing.set(id, stored.then((created) => created !== null));
+    // Recorded as the gesture happens, so a change made while the store is still answering
+    // comes after it in the history, as it did for the person.
+    const entry = this.record({
+      label: 'highlight',
+      showIn: articleId,
+      undo: async () => (await stored) !== null && this.remove(articleId, id),
+      redo: async () => {
+        const created = await stored;
+        return created !== null && this.restore(created);
+      },
+    });
+    return stored.then((created) => {
+      this.storing.delete(id);
+      if (created === null) this.history.drop(entry);
+      return created;
+    });
+  }
+
+  async updateHighlight(before: Annotation, change: AnnotationChange, label: string): Promise<Annotation | null> {
+    if (await this.refused(before.id)) return null;
+    const { articleId, id } = before;
+    const updated = await this.patch(articleId, id, change);
+    if (updated === null) return null;
+    const back: AnnotationChange = {};
+    if (change.note !== undefined) back.note = before.note;
+    if (change.color !== undefined) back.color = before.color;
+    if (change.tags !== undefined) back.tags = before.tags;
+    // A review is taken back with the words and the review it had: it waits again.
+    if (change.target !== undefined || change.review !== undefined) Object.assign(back, { target: before.target, review: before.review });
+    this.record({
+      label,
+      showIn: articleId,
+      undo: async () => (await this.patch(articleId, id, back)) !== null,
+      redo: async () => (await this.patch(articleId, id, change)) !== null,
+    });
+    return updated;
+  }
+
+  /** The entry recorded, for an "Undo" beside the message; null when nothing was deleted. */
+  async deleteHighlight(annotation: Annotation): Promise<UndoEntry | null> {
+    if (await this.refused(annotation.id)) return null;
+    const { articleId, id } = annotation;
+    if (!(await this.remove(articleId, id))) return null;
+    return this.record({ label: 'delete', showIn: articleId, undo: () => this.restore(annotation), redo: () => this.remove(articleId, id) });
+  }
+
+  async setArticleNote(articleId: string, before: string, note: string): Promise<boolean> {
+    if (!(await this.articleNote(articleId, note))) return false;
+    if (note !== before) this.record({ label: 'article note', showIn: articleId, undo: () => this.articleNote(articleId, before), redo: () => this.articleNote(articleId, note) });
+    return true;
+  }
+
+  async setArticleTags(articleId: string, before: string[], tags: string[]): Promise<void> {
+    if (!(await this.updateArticle(articleId, { tags }))) return;
+    this.record({ label: 'article tags', showIn: articleId, undo: () => this.updateArticle(articleId, { tags: before }), redo: () => this.updateArticle(articleId, { tags }) });
+  }
+
+  async setArticleState(articleId: string, before: ArticleState, state: ArticleState): Promise<UndoEntry | null> {
+    if (!(await this.updateArticle(articleId, { state }))) return null;
+    const label = STATE_LABELS[state](this.view.title(articleId) ?? 'the article');
+    return this.record({ label, showIn: null, undo: () => this.updateArticle(articleId, { state: before }), redo: () => this.updateArticle(articleId, { state }) });
+  }
+
+  async renameColor(color: HighlightColor, before: string, label: string): Promise<void> {
+    if (!(await this.colorLabel(color, label))) return;
+    this.record({ label: `renaming ${color}`, showIn: null, undo: () => this.colorLabel(color, before), redo: () => this.colorLabel(color, label) });
+  }
+
+  private async step(direction: 'undo' | 'redo'): Promise<string | null> {
+    const openBefore = this.view.openId();
+    const step = await (direction === 'undo' ? this.history.undo() : this.history.redo());
+    if (step === null) return direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.';
+    if (!step.done) return null;
+    const { label, showIn } = step.entry;
+    const where = showIn !== null && showIn !== openBefore ? ` in “${this.view.title(showIn) ?? 'another article'}”` : '';
+    return `${direction === 'undo' ? 'Undid' : 'Redid'} ${label}${where}.`;
+  }
+
+  /** Records a change; going back or forth through it also opens the article it shows in. */
+  private record(entry: UndoEntry): UndoEntry {
+    const { showIn } = entry;
+    const shown = (step: () => Promise<boolean>) => async () => {
+      const done = await step();
+      if (done && showIn !== null && this.view.openId() !== showIn) await this.view.show(showIn);
+      return done;
+    };
+    const recorded: UndoEntry = { ...entry, undo: shown(entry.undo), redo: shown(entry.redo) };
+    this.history.push(recorded);
+    this.view.recorded();
+    return recorded;
+  }
+
+  private async patch(articleId: string, id: string, change: AnnotationChange): Promise<Annotation | null> {
+    const updated = await call(margin().updateAnnotation({ articleId, id, ...change }));
+    if (updated !== null) this.view.annotationChanged(updated);
+    return updated;
+  }
+
+  private async remove(articleId: string, id: string): Promise<boolean> {
+    if ((await call(margin().deleteAnnotation({ articleId, id }))) === null) return false;
+    this.view.annotationRemoved(articleId, id);
+    return true;
+  }
+
+  private async restore(annotation: Annotation): Promise<boolean> {
+    const restored = await call(margin().restoreAnnotation({ annotation }));
+    if (restored !== null) this.view.annotationChanged(restored);
+    return restored !== null;
+  }
+
+  private async articleNote(articleId: string, note: string): Promise<boolean> {
+    const saved = await call(margin().setArticleNote({ id: articleId, note }));
+    if (saved !== null) this.view.articleNoteChanged(articleId, saved.note);
+    return saved !== null;
+  }
+
+  private async updateArticle(id: string, change: { tags?: string[]; state?: ArticleState }): Promise<boolean> {
+    const updated = await call(margin().updateArticle({ id, ...change }));
+    if (updated !== null) this.view.articleChanged(updated);
+    return updated !== null;
+  }
+
+  private async colorLabel(color: HighlightColor, label: string): Promise<boolean> {
+    const settings = await call(margin().setColorLabel({ color, label }));
+    if (settings !== null) this.view.colorLabelsChanged(settings.colorLabels);
+    return settings !== null;
+  }
+}

@@ -1,0 +1,54 @@
+// When the article changes under a highlight, the person sees what they highlighted beside what
+// the article says now, and decides.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dragSelect, expect, paintedText, test } from './support/fixtures';
+
+const ARTICLE = [
+  'Fire on Dock Street',
+  '',
+  'A fire broke out in a warehouse on Dock Street late on Friday, forcing the evacuation of two apartment blocks nearby.',
+  '',
+  'Firefighters kept the flames away from the timber yard next door until the early hours.',
+  '',
+].join('\n');
+
+test('a highlight whose words changed waits in Needs review, old and new words side by side, until accepted', async ({ reader, page }) => {
+  const file = join(reader.dataDir, 'dock-street.txt');
+  await writeFile(file, ARTICLE);
+  await reader.open();
+  reader.importPaths = [file];
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await expect(page.locator('.headline')).toHaveText('Fire on Dock Street');
+  await dragSelect(page, 'forcing the evacuation of two apartment blocks');
+  await page.keyboard.press('h');
+  await dragSelect(page, 'kept the flames away');
+  await page.keyboard.press('h');
+  await expect(page.locator('.highlight-card')).toHaveCount(2);
+
+  await writeFile(file, ARTICLE.replace('of two apartment', 'of three apartment'));
+  await page.getByRole('button', { name: 'Import again' }).click();
+  await expect(page.locator('.status')).toHaveText('Version 2: 1 highlight found their place; 1 needs your review.');
+
+  const review = page.getByRole('region', { name: 'Needs review' });
+  const was = review.locator('.review-old');
+  const now = review.locator('.review-candidate');
+  await expect(was).toContainText('forcing the evacuation of two apartment blocks');
+  await expect(now).toContainText('forcing the evacuation of three apartment blocks');
+  await expect(was.locator('del')).toHaveText(['two']);
+  await expect(now.locator('ins')).toHaveText(['three']);
+  // Side by side: the two stand on one row, what was highlighted first.
+  const [left, right] = [await was.boundingBox(), await now.boundingBox()];
+  expect(left !== null && right !== null && left.x + left.width <= right.x && Math.abs(left.y - right.y) < 4).toBe(true);
+  // Until it is accepted, the highlight still holds the words the person chose and is not painted.
+  expect((await paintedText(page))['margin-yellow']).toEqual(['kept the flames away']);
+  const articleId = reader.library.articles().find((a) => a.title === 'Fire on Dock Street')?.id ?? '';
+  const waiting = (await reader.library.annotations(articleId)).find((a) => a.review !== null);
+  expect(waiting?.target.quote.exact).toBe('forcing the evacuation of two apartment blocks');
+
+  await review.getByRole('button', { name: 'Accept' }).click();
+  await expect(review).toHaveCount(0);
+  expect((await paintedText(page))['margin-yellow']?.sort()).toEqual(['forcing the evacuation of three apartment blocks', 'kept the flames away']);
+  const accepted = (await reader.library.annotations(articleId)).find((a) => a.id === waiting?.id);
+  expect(accepted).toMatchObject({ review: null, target: { quote: { exact: 'forcing the evacuation of three apartment blocks' } } });
+});
