@@ -102,7 +102,7 @@ export function spellcheckOption(on: boolean, save: (on: boolean) => Promise<boo
   return h(
     'div',
     { class: 'setting-check' },
-    h('label', {}, box, ' Check spelling in notes'),
+    h('label', {}, box, ' Check spelling as you type'),
     h('p', { class: 'setting-note', id: 'spellcheck-note' }, SPELLCHECK_NOTE),
   );
 }

@@ -45,7 +45,7 @@ test('the first run shows how to highlight, until dismissed', async ({ reader, p
 test('on Linux the reading settings offer spell checking, off, saying it downloads a dictionary; turning it on is kept', async ({ reader, page }) => {
   await reader.open();
   await page.getByRole('button', { name: 'Reading settings' }).click();
-  const spelling = page.getByRole('checkbox', { name: 'Check spelling in notes' });
+  const spelling = page.getByRole('checkbox', { name: 'Check spelling as you type' });
   await expect(spelling).not.toBeChecked();
   await expect(spelling).toHaveAccessibleDescription(/downloads a dictionary from Google's servers/u);
   await spelling.check();
@@ -54,7 +54,7 @@ test('on Linux the reading settings offer spell checking, off, saying it downloa
   await page.reload();
   await page.locator('.headline').waitFor();
   await page.getByRole('button', { name: 'Reading settings' }).click();
-  await expect(page.getByRole('checkbox', { name: 'Check spelling in notes' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Check spelling as you type' })).toBeChecked();
 });
 
 test('on macOS the system checks spelling without downloads, so there is nothing to choose', async ({ page }) => {
@@ -65,7 +65,7 @@ test('on macOS the system checks spelling without downloads, so there is nothing
   // The page has the library's answer (asked for after the one the panel waits on), and it says so.
   const answer = await page.evaluate(() => (window as unknown as { margin: { librarySettings(input: object): Promise<unknown> } }).margin.librarySettings({}));
   expect(answer).toMatchObject({ ok: true, value: { spellcheck: { on: true, choosable: false } } });
-  await expect(page.getByRole('checkbox', { name: 'Check spelling in notes' })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Check spelling as you type' })).toHaveCount(0);
   expect(reader.foreignRequests).toEqual([]);
   await reader.close();
 });

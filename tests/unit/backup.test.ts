@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BackupError, entryProblem } from '../../electron/core/backup/archive-rules';
 import { backupDataDir } from '../../electron/core/backup/backup';
 import { restoreDataDir } from '../../electron/core/backup/restore';
+import { isLibraryPath, libraryEntries } from '../../electron/core/library/library-layout';
 import { tempDir } from './support/temp-dir';
 
 /** A data dir shaped like Margin's (DESIGN.md, "Data on disk"), with awkward names and bytes. */
@@ -87,12 +88,14 @@ describe('backup and restore', () => {
     await writeFile(join(data, 'Preferences'), '{}');
     // A half-written file beside an article's (write-file-atomic's temp name) is not the article.
     await writeFile(join(data, 'articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'annotations.json.3842917'), '{"annot');
+    // A damaged file the store set aside may still hold the person's notes: it is theirs.
+    await writeFile(join(data, 'library.json.damaged-2026-03-01T10-00-00-000Z'), '{"schemaVer');
     const report = await backupDataDir(data, join(work, 'b.tar.gz'));
-    expect(report.files).toBe(5);
+    expect(report.files).toBe(6);
     const target = join(work, 'restored');
     await restoreDataDir(join(work, 'b.tar.gz'), target);
     expect(Object.keys(await snapshot(target)).sort()).toEqual(
-      ['library.json', 'articles', join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'article.html'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'annotations.json'), 'assets', join('assets', `${'a'.repeat(64)}.png`), join('assets', 'name with spaces & ünïcode.jpg')].sort(),
+      ['library.json', 'library.json.damaged-2026-03-01T10-00-00-000Z', 'articles', join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'article.html'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'annotations.json'), 'assets', join('assets', `${'a'.repeat(64)}.png`), join('assets', 'name with spaces & ünïcode.jpg')].sort(),
     );
   });
 
@@ -191,5 +194,20 @@ describe('backup and restore', () => {
     expect(entryProblem('C:/Windows/evil', 'File')).toMatch(/absolute/u);
     expect(entryProblem('a\\..\\b', 'File')).toMatch(/backslash/u);
     expect(entryProblem('fifo', 'FIFO')).toMatch(/only files and folders/u);
+  });
+
+  it("tells Margin's own paths from Chromium's and from strays", () => {
+    const ours = (path: string, folder = false) => isLibraryPath(path.split('/'), folder);
+    expect(ours('library.json')).toBe(true);
+    expect(ours('library.json.damaged-2026-03-01T10-00-00-000Z')).toBe(true);
+    expect(ours('articles/x/annotations.json.damaged-2026')).toBe(true);
+    expect(ours('articles/x/revisions/2.html')).toBe(true);
+    expect(ours('assets', true)).toBe(true);
+    expect(ours('library.json', true)).toBe(false);
+    expect(ours('articles/x/annotations.json.3842917')).toBe(false);
+    expect(ours('articles/x/notes.txt')).toBe(false);
+    expect(ours('assets.damaged-2026', true)).toBe(false);
+    for (const chromium of ['SingletonLock', 'Cache', 'Local Storage', 'Preferences', 'writer.lock', 'Library']) expect(ours(chromium) || ours(chromium, true)).toBe(false);
+    expect(libraryEntries(['Cache', 'library.json', 'articles', 'library.json.damaged-1', 'assets', 'SingletonLock'])).toEqual(['assets', 'articles', 'library.json.damaged-1', 'library.json']);
   });
 });

@@ -3,7 +3,7 @@
 // an app named Margin (library-location.ts moves a library of Margin 0.1 in from userData).
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { libraryFolderIn, locateLibrary, type LibraryLocation, type LocateOptions } from './library-location';
+import { locateLibrary, type LibraryLocation, type LocateOptions } from './library-location';
 
 /** Electron's userData for Margin on this platform (app.getPath('userData') in the app). */
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -14,23 +14,14 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Margin');
 }
 
-/** The library folder a person has not chosen otherwise. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  return libraryFolderIn(defaultUserDataDir(env, platform));
-}
-
-/** The library folder a command names (--data-dir, MARGIN_DATA_DIR), or null for the default. */
-export function chosenDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
-  return flag ?? env.MARGIN_DATA_DIR ?? null;
-}
-
 /**
  * Where the library is: the folder named, as it is; else <userData>/Library, after the same move
  * into it the app makes (so the CLI and the app always open the same library).
  */
 export async function resolveLibrary(flag: string | undefined, env: NodeJS.ProcessEnv, userData: string, options: LocateOptions = {}): Promise<LibraryLocation> {
-  const chosen = chosenDataDir(flag, env);
-  return chosen === null ? locateLibrary(userData, options) : { dataDir: chosen, notice: null };
+  // An empty MARGIN_DATA_DIR is taken as unset, as the app takes it (electronDataDirFor).
+  const chosen = flag ?? (env.MARGIN_DATA_DIR === '' ? undefined : env.MARGIN_DATA_DIR);
+  return chosen === undefined ? locateLibrary(userData, options) : { dataDir: chosen, notice: null };
 }
 
 /**

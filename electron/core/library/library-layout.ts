@@ -19,12 +19,23 @@ const TOP_LEVEL: readonly TopLevel[] = [
   { name: 'library.json', kind: 'file' },
 ];
 
-/** Margin's own top-level entries, in the order the move takes them. */
-export const LIBRARY_ENTRIES: readonly string[] = TOP_LEVEL.map((entry) => entry.name);
-
 /** What an article's folder holds: its body and highlights, and folders of earlier copies. */
 const ARTICLE_FILES = new Set(['article.html', 'annotations.json']);
 const ARTICLE_FOLDERS = new Set(['revisions', 'backups']);
+
+// A file the store found damaged is kept beside it as `<name>.damaged-<time>` (stored-document.ts):
+// it may still hold what the person wrote, so it is theirs as much as the file itself.
+const DAMAGED_COPY = /\.damaged-[^/\\]+$/u;
+const ownFile = (name: string, files: (name: string) => boolean) => files(name) || (DAMAGED_COPY.test(name) && files(name.replace(DAMAGED_COPY, '')));
+
+function topLevel(name: string): { entry: TopLevel; rank: number } | null {
+  const base = name.replace(DAMAGED_COPY, '');
+  const index = TOP_LEVEL.findIndex((entry) => entry.name === base);
+  const entry = TOP_LEVEL[index];
+  if (entry === undefined || (base !== name && entry.kind !== 'file')) return null;
+  // A damaged copy goes just before its file.
+  return { entry, rank: base === name ? index : index - 0.5 };
+}
 
 /**
  * Whether a path inside a library folder (its steps, `/`-separated in an archive) is Margin's
@@ -32,14 +43,23 @@ const ARTICLE_FOLDERS = new Set(['revisions', 'backups']);
  */
 export function isLibraryPath(steps: readonly string[], folder: boolean): boolean {
   const [first, ...rest] = steps;
-  const top = TOP_LEVEL.find((entry) => entry.name === first);
-  if (top === undefined) return false;
+  const top = first === undefined ? null : topLevel(first)?.entry;
+  if (top === undefined || top === null) return false;
   if (top.kind === 'file') return rest.length === 0 && !folder;
   if (rest.length === 0) return folder;
   if (top.inside === 'anything') return true;
   // articles/<id>/...
   const [, name, ...below] = rest;
   if (name === undefined) return folder;
-  if (ARTICLE_FILES.has(name)) return below.length === 0 && !folder;
+  if (ownFile(name, (n) => ARTICLE_FILES.has(n))) return below.length === 0 && !folder;
   return ARTICLE_FOLDERS.has(name) && (below.length > 0 || folder);
+}
+
+/** Margin's own names among a folder's top-level names, in the order a move takes them. */
+export function libraryEntries(names: readonly string[]): string[] {
+  const ranked = names.flatMap((name) => {
+    const found = topLevel(name);
+    return found === null ? [] : [{ name, rank: found.rank }];
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : 1)).map((entry) => entry.name);
 }

@@ -9,14 +9,14 @@
 // the move. A move that fails puts back what it had moved and opens the library where it was,
 // saying so; if even that fails the marker stays and the person is told that starting again
 // finishes the move. Both folders' write locks are held throughout, so no app or command writes
-// to either side meanwhile. No library of this shape exists in a package we could use, so the
-// steps are written out here.
+// to either side meanwhile. No well-kept package makes a resumable move of chosen entries, so
+// the steps are written out here.
 import * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors';
 import { durableWrite, syncFolder } from './durable-write';
-import { LIBRARY_ENTRIES } from './library-layout';
+import { libraryEntries } from './library-layout';
 import { LOCK_BUSY_MESSAGE, acquireWriteLock, type WriteLock } from './write-lock';
 
 export const LIBRARY_FOLDER_NAME = 'Library';
@@ -42,7 +42,7 @@ export interface LocateOptions {
   waitMs?: number;
 }
 
-const MarkerSchema = z.object({ moving: z.array(z.enum(LIBRARY_ENTRIES as [string, ...string[]])) }).strict();
+const MarkerSchema = z.object({ moving: z.array(z.string().refine((name) => libraryEntries([name]).length === 1)) }).strict();
 
 const exists = (path: string) =>
   fsPromises.lstat(path).then(
@@ -52,6 +52,9 @@ const exists = (path: string) =>
 
 /** Whether userData holds a library of the old shape: its list or its article folders. */
 const holdsOldLibrary = async (userData: string) => (await exists(join(userData, 'library.json'))) || (await exists(join(userData, 'articles')));
+
+/** Margin's own entries at the top of a folder, in the order a move takes them. */
+const entriesIn = async (folder: string) => libraryEntries(await fsPromises.readdir(folder).catch(() => []));
 
 async function readMarker(userData: string): Promise<string[] | null> {
   let text: string;
@@ -64,8 +67,8 @@ async function readMarker(userData: string): Promise<string[] | null> {
     return MarkerSchema.parse(JSON.parse(text)).moving;
   } catch {
     // The marker is written whole or not at all; one that does not read still means a move
-    // began, and every entry Margin owns is what a move takes.
-    return [...LIBRARY_ENTRIES];
+    // began, and what it moves is every entry of Margin's on either side.
+    return libraryEntries([...new Set([...(await entriesIn(userData)), ...(await entriesIn(libraryFolderIn(userData)))])]);
   }
 }
 
@@ -140,8 +143,7 @@ async function moveUnderLocks(userData: string, library: string, fs: MoveFs): Pr
     if (await holdsOldLibrary(library)) {
       return { dataDir: library, notice: `An older Margin library is still in ${userData}; Margin opened the one in ${library} and left the older one as it was.` };
     }
-    moving = [];
-    for (const name of LIBRARY_ENTRIES) if (await exists(join(userData, name))) moving.push(name);
+    moving = await entriesIn(userData);
     for (const name of moving) if (await exists(join(library, name))) return { dataDir: userData, notice: notMoved(library, inBoth(name, userData, library).message) };
     try {
       await durableWrite(join(userData, MOVE_MARKER), JSON.stringify({ moving }));

@@ -44,6 +44,9 @@ export async function oldUserData(): Promise<OldUserData> {
   // What a library that has lived a while also holds: a stored image, the search index and its text.
   await storeAsset(userData, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), 'png');
   expect(await (await LibrarySearch.open(library)).search('ferry')).toHaveLength(1);
+  // Damaged files the store once set aside: they may still hold what the person wrote.
+  await writeFile(join(userData, 'library.json.damaged-2026-03-01T10-00-00-000Z'), '{"schemaVersion": 1, "artic');
+  await writeFile(join(userData, 'articles', ferry.id, 'annotations.json.damaged-2026-03-01T10-00-00-000Z'), '{"annotations": [');
   const articles = new Map<string, Annotation[]>();
   for (const meta of library.articles()) articles.set(meta.id, await library.annotations(meta.id));
   await addChromiumFiles(userData);
