@@ -15,6 +15,7 @@ import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
 import { LibrarySearch } from './search/library-search';
+import { spellcheckPlan } from './security/spellcheck-plan';
 import type { Library } from './library/library';
 
 /** What only the host can do: native dialogs in the app, scripted answers in tests. */
@@ -33,6 +34,10 @@ type Implementations = { [C in Channel]: (input: ParsedInput<C>) => Promise<Chan
 export interface HandlerOptions {
   /** How the main process reaches the web (tests pass a loopback-only fetch). */
   fetch?: FetchFn;
+  /** The operating system, which decides whether spell checking is the person's choice. */
+  os?: NodeJS.Platform;
+  /** Sentences from before the library opened (its move into its own folder). */
+  notices?: readonly string[];
 }
 
 async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSummary> {
@@ -49,7 +54,8 @@ const exportOptions = (includeTrash: boolean, csvExact: boolean): ExportOptions 
 function implementations(library: Library, platform: Platform, options: HandlerOptions): Implementations {
   const settings = async () => {
     const highlightTags = await library.highlightTags();
-    return { colorLabels: library.colorLabels, highlightTags, notices: [...library.notices] };
+    const { enabled, choosable } = spellcheckPlan(options.os ?? process.platform, library.settings.spellcheck);
+    return { colorLabels: library.colorLabels, highlightTags, notices: [...(options.notices ?? []), ...library.notices], spellcheck: { on: enabled, choosable } };
   };
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;
@@ -58,6 +64,10 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     'library:settings': () => settings(),
     'library:set-color-label': async ({ color, label }) => {
       await library.setColorLabel(color, label);
+      return settings();
+    },
+    'library:set-spellcheck': async ({ on }) => {
+      await library.setSpellcheck(on);
       return settings();
     },
     'library:empty-trash': async () => {

@@ -6,13 +6,16 @@ import { messageFor } from '../core/errors';
 import { sourcesFromArgv } from '../core/open-args';
 import { createHandlers } from '../core/handlers';
 import { Library } from '../core/library/library';
+import { electronDataDirFor, resolveLibrary } from '../core/library/data-dir';
 import { acquireWriteLock } from '../core/library/write-lock';
 import { SAMPLE_ARTICLE_PATH, addSampleToNewLibrary } from '../core/library/sample';
+import { spellcheckPlan } from '../core/security/spellcheck-plan';
 import { electronPlatform } from './dialogs';
 import { denyPermissions, hardenApp } from './hardening';
 import { registerHandlers } from './ipc';
 import { installContextMenu, installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { applySpellcheck } from './spellcheck';
 import { createReaderWindow } from './window';
 
 const here = import.meta.dirname;
@@ -26,7 +29,9 @@ function handOver(sources: string[]): void {
   else mainWindow.webContents.send(IMPORT_REQUEST_CHANNEL, sources);
 }
 
-if (process.env.MARGIN_DATA_DIR !== undefined) app.setPath('userData', process.env.MARGIN_DATA_DIR);
+// MARGIN_DATA_DIR names the library folder itself; Electron's own files then go beside it.
+const electronDataDir = electronDataDirFor(process.env);
+if (electronDataDir !== null) app.setPath('userData', electronDataDir);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -50,8 +55,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function openWindow(): void {
-  mainWindow = createReaderWindow(join(here, '../preload/index.cjs'));
+function openWindow(spellcheck: boolean): void {
+  mainWindow = createReaderWindow(join(here, '../preload/index.cjs'), spellcheck);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -66,7 +71,9 @@ function openWindow(): void {
 async function start(): Promise<void> {
   try {
     denyPermissions();
-    const dataDir = app.getPath('userData');
+    // The library has its own folder inside userData (Chromium's files stay out of it); a library
+    // of Margin 0.1 is moved in on the first start, and where it could not be, opened where it is.
+    const { dataDir, notice } = await resolveLibrary(undefined, process.env, app.getPath('userData'), { waitMs: 5_000 });
     handleAppProtocol({ rendererDir: join(here, '../renderer'), dataDir });
     // The app is the library's one writer while it runs; a CLI that writes waits or says so.
     const lock = await acquireWriteLock(dataDir, { waitMs: 5_000 });
@@ -76,12 +83,14 @@ async function start(): Promise<void> {
     await addSampleToNewLibrary(library, join(app.getAppPath(), SAMPLE_ARTICLE_PATH)).catch((error: unknown) => {
       console.error(`Margin could not add the sample article: ${messageFor(error)}`);
     });
+    const spelling = spellcheckPlan(process.platform, library.settings.spellcheck);
+    applySpellcheck(spelling);
     const getWindow = () => mainWindow;
-    registerHandlers(createHandlers(library, electronPlatform(getWindow)));
+    registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice] }));
     installMenu(getWindow, dataDir);
-    openWindow();
+    openWindow(spelling.enabled);
     app.on('activate', () => {
-      if (mainWindow === null) openWindow();
+      if (mainWindow === null) openWindow(spelling.enabled);
     });
   } catch (error) {
     dialog.showErrorBox('Margin could not start', messageFor(error));

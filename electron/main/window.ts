@@ -1,7 +1,8 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from '../core/protocol/app-files';
 
-export function createReaderWindow(preloadPath: string): BrowserWindow {
+/** `spellcheck` comes from the spell checking plan: off on Linux unless the person turned it on. */
+export function createReaderWindow(preloadPath: string, spellcheck: boolean): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -20,7 +21,7 @@ export function createReaderWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       // Middle-click would otherwise ask for a new window; the open handler denies it anyway.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      spellcheck,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -4,6 +4,7 @@ export const API_METHODS = {
   listArticles: 'library:list',
   librarySettings: 'library:settings',
   setColorLabel: 'library:set-color-label',
+  setSpellcheck: 'library:set-spellcheck',
   emptyTrash: 'library:empty-trash',
   backUpLibrary: 'library:backup',
   searchLibrary: 'library:search',

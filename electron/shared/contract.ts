@@ -33,6 +33,7 @@ export const inputSchemas = {
   'library:list': z.object({}).strict(),
   'library:settings': z.object({}).strict(),
   'library:set-color-label': z.object({ color: ColorSchema, label: z.string().max(40) }).strict(),
+  'library:set-spellcheck': z.object({ on: z.boolean() }).strict(),
   'library:empty-trash': z.object({}).strict(),
   'library:backup': z.object({}).strict(),
   'article:open': z.object({ id: Id }).strict(),
@@ -115,6 +116,12 @@ export interface LibrarySettings {
   highlightTags: string[];
   /** Sentences about repairs the store made (a damaged file put back from its backup). */
   notices: string[];
+  /**
+   * Spell checking: on or off (on Linux, as the person chose it; a change applies from the next
+   * start), and whether it is theirs to choose (Linux, where it downloads a dictionary; elsewhere
+   * the system's checker needs no download).
+   */
+  spellcheck: { on: boolean; choosable: boolean };
 }
 
 /** One article found by a search, with its best matching places (offsets into its text). */
@@ -136,6 +143,7 @@ export interface ChannelOutputs {
   'library:list': ArticleSummary[];
   'library:settings': LibrarySettings;
   'library:set-color-label': LibrarySettings;
+  'library:set-spellcheck': LibrarySettings;
   'library:empty-trash': { deleted: number };
   /** The archive written, or null when the person cancelled. */
   'library:backup': { path: string | null; files: number };

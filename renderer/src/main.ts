@@ -1,9 +1,9 @@
 import { ReaderApp } from './app';
-import { setErrorReporter } from './bridge';
+import { call, margin, setErrorReporter } from './bridge';
 import { h } from './dom';
 import { listenForDrops, listenForPastedLinks } from './drop-and-paste';
 import { firstRunTip } from './first-run-tip';
-import { applySettings, loadSettings, settingsPanel } from './reading-settings';
+import { applySettings, loadSettings, settingsPanel, spellcheckOption } from './reading-settings';
 import { saveUrlForm } from './save-url-form';
 
 const settings = loadSettings();
@@ -59,3 +59,9 @@ window.margin.onImportRequest(importSources);
 listenForDrops(document.body, importSources, (message) => app.say(message));
 listenForPastedLinks(importSources);
 void app.start();
+// Spell checking is the person's choice only where it downloads a dictionary; the library says where.
+void call(margin().librarySettings({})).then((answer) => {
+  if (answer === null || !answer.spellcheck.choosable) return;
+  const save = async (on: boolean) => (await call(margin().setSpellcheck({ on }))) !== null;
+  readingSettings.panel.append(spellcheckOption(answer.spellcheck.on, save));
+});

@@ -84,3 +84,25 @@ export function settingsPanel(initial: ReadingSettings, storage: Storage = local
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applySettings(settings));
   return { button, panel };
 }
+
+export const SPELLCHECK_NOTE = "Spell checking on Linux downloads a dictionary from Google's servers the first time it is used; a change applies when Margin next starts.";
+
+/**
+ * The spell checking choice, shown only where it costs a download (Linux). `save` stores the
+ * choice and answers whether it was stored; a refused change puts the box back.
+ */
+export function spellcheckOption(on: boolean, save: (on: boolean) => Promise<boolean>): HTMLElement {
+  const box = h('input', { type: 'checkbox', checked: on, 'aria-describedby': 'spellcheck-note' });
+  box.addEventListener('change', () => {
+    const wanted = box.checked;
+    void save(wanted).then((stored) => {
+      if (!stored) box.checked = !wanted;
+    });
+  });
+  return h(
+    'div',
+    { class: 'setting-check' },
+    h('label', {}, box, ' Check spelling as you type'),
+    h('p', { class: 'setting-note', id: 'spellcheck-note' }, SPELLCHECK_NOTE),
+  );
+}

@@ -1,5 +1,6 @@
 // Reading comfort: theme and typography change what the page looks like, and are remembered.
 import { dragSelect, expect, test } from './support/fixtures';
+import { startReader } from './support/harness';
 
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
 
@@ -39,4 +40,32 @@ test('the first run shows how to highlight, until dismissed', async ({ reader, p
   await page.reload();
   await page.locator('.headline').waitFor();
   await expect(page.getByRole('complementary', { name: 'Tip' })).toHaveCount(0);
+});
+
+test('on Linux the reading settings offer spell checking, off, saying it downloads a dictionary; turning it on is kept', async ({ reader, page }) => {
+  await reader.open();
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  const spelling = page.getByRole('checkbox', { name: 'Check spelling as you type' });
+  await expect(spelling).not.toBeChecked();
+  await expect(spelling).toHaveAccessibleDescription(/downloads a dictionary from Google's servers/u);
+  await spelling.check();
+  await expect.poll(() => reader.library.settings.spellcheck).toBe(true);
+
+  await page.reload();
+  await page.locator('.headline').waitFor();
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Check spelling as you type' })).toBeChecked();
+});
+
+test('on macOS the system checks spelling without downloads, so there is nothing to choose', async ({ page }) => {
+  const reader = await startReader(page, undefined, { os: 'darwin' });
+  await reader.open();
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await expect(page.getByLabel('Theme')).toBeVisible();
+  // The page has the library's answer (asked for after the one the panel waits on), and it says so.
+  const answer = await page.evaluate(() => (window as unknown as { margin: { librarySettings(input: object): Promise<unknown> } }).margin.librarySettings({}));
+  expect(answer).toMatchObject({ ok: true, value: { spellcheck: { on: true, choosable: false } } });
+  await expect(page.getByRole('checkbox', { name: 'Check spelling as you type' })).toHaveCount(0);
+  expect(reader.foreignRequests).toEqual([]);
+  await reader.close();
 });

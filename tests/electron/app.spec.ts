@@ -60,6 +60,8 @@ test('start on the sample, highlight, restart, and the highlight is still there'
     await expect(page.locator('.library-list .article-link')).toHaveCount(1);
     await app.close();
   } finally {
+    // MARGIN_DATA_DIR is the library itself; Electron's own files went beside it.
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}.electron`, { recursive: true, force: true });
   }
 });

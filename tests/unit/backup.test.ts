@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BackupError, entryProblem } from '../../electron/core/backup/archive-rules';
 import { backupDataDir } from '../../electron/core/backup/backup';
 import { restoreDataDir } from '../../electron/core/backup/restore';
+import { isLibraryPath, libraryEntries } from '../../electron/core/library/library-layout';
 import { tempDir } from './support/temp-dir';
 
 /** A data dir shaped like Margin's (DESIGN.md, "Data on disk"), with awkward names and bytes. */
@@ -60,7 +61,7 @@ function craftArchive(entries: { path: string; type?: 'File' | 'SymbolicLink' | 
 }
 
 describe('backup and restore', () => {
-  it('restores a backup into an empty folder with identical files, leaving out the write lock', async () => {
+  it("restores a backup into an empty folder with identical files, leaving out the write lock and what is not Margin's", async () => {
     const work = await tempDir();
     const data = join(work, 'data');
     await makeDataDir(data);
@@ -70,11 +71,53 @@ describe('backup and restore', () => {
     const target = join(work, 'restored');
     await mkdir(target);
     const restored = await restoreDataDir(archive, target);
-    expect(restored).toEqual({ dataDir: target, files: 5, previousDataDir: null });
+    expect(restored).toEqual({ dataDir: target, files: 5, previousDataDir: null, leftOut: [] });
     const expected = await snapshot(data);
-    delete expected['writer.lock'];
-    delete expected[join('writer.lock', 'owner.json')];
+    for (const notOurs of ['writer.lock', join('writer.lock', 'owner.json'), 'empty-folder']) delete expected[notOurs];
     expect(await snapshot(target)).toEqual(expected);
+  });
+
+  it("backs up only Margin's own files when the folder also holds Chromium's links, caches and a stray file", async () => {
+    const work = await tempDir();
+    const data = join(work, 'data');
+    await makeDataDir(data);
+    await symlink('margin-host-4242', join(data, 'SingletonLock'));
+    await symlink('/tmp/.org.chromium.Chromium.x/SingletonSocket', join(data, 'SingletonSocket'));
+    await mkdir(join(data, 'GPUCache'));
+    await writeFile(join(data, 'GPUCache', 'data_1'), 'cache');
+    await writeFile(join(data, 'Preferences'), '{}');
+    // A half-written file beside an article's (write-file-atomic's temp name) is not the article.
+    await writeFile(join(data, 'articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'annotations.json.3842917'), '{"annot');
+    // A damaged file the store set aside may still hold the person's notes: it is theirs.
+    await writeFile(join(data, 'library.json.damaged-2026-03-01T10-00-00-000Z'), '{"schemaVer');
+    const report = await backupDataDir(data, join(work, 'b.tar.gz'));
+    expect(report.files).toBe(6);
+    const target = join(work, 'restored');
+    await restoreDataDir(join(work, 'b.tar.gz'), target);
+    expect(Object.keys(await snapshot(target)).sort()).toEqual(
+      ['library.json', 'library.json.damaged-2026-03-01T10-00-00-000Z', 'articles', join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'article.html'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'annotations.json'), 'assets', join('assets', `${'a'.repeat(64)}.png`), join('assets', 'name with spaces & ünïcode.jpg')].sort(),
+    );
+  });
+
+  it('restores a backup Margin 0.1 made of the whole app folder: the library comes back, the browser data is left out and named', async () => {
+    const work = await tempDir();
+    const archive = join(work, 'margin-0.1.tar.gz');
+    await writeFile(
+      archive,
+      craftArchive([
+        { path: 'Cache', type: 'Directory' },
+        { path: 'Cache/Cache_Data/data_0', body: 'cached' },
+        { path: 'Preferences', body: '{}' },
+        { path: 'library.json', body: '{"schemaVersion":1}' },
+        { path: 'articles', type: 'Directory' },
+        { path: 'articles/79a76919-4daf-4ca7-8071-8cf94ee9dad6/article.html', body: '<p>Kept</p>' },
+        { path: 'Local Storage/leveldb/000003.log', body: 'x' },
+      ]),
+    );
+    const target = join(work, 'Library');
+    const report = await restoreDataDir(archive, target);
+    expect(report).toEqual({ dataDir: target, files: 2, previousDataDir: null, leftOut: ['Cache', 'Local Storage', 'Preferences'] });
+    expect(Object.keys(await snapshot(target)).sort()).toEqual(['articles', join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'article.html'), 'library.json']);
   });
 
   it('restores into a folder that does not exist yet', async () => {
@@ -151,5 +194,20 @@ describe('backup and restore', () => {
     expect(entryProblem('C:/Windows/evil', 'File')).toMatch(/absolute/u);
     expect(entryProblem('a\\..\\b', 'File')).toMatch(/backslash/u);
     expect(entryProblem('fifo', 'FIFO')).toMatch(/only files and folders/u);
+  });
+
+  it("tells Margin's own paths from Chromium's and from strays", () => {
+    const ours = (path: string, folder = false) => isLibraryPath(path.split('/'), folder);
+    expect(ours('library.json')).toBe(true);
+    expect(ours('library.json.damaged-2026-03-01T10-00-00-000Z')).toBe(true);
+    expect(ours('articles/x/annotations.json.damaged-2026')).toBe(true);
+    expect(ours('articles/x/revisions/2.html')).toBe(true);
+    expect(ours('assets', true)).toBe(true);
+    expect(ours('library.json', true)).toBe(false);
+    expect(ours('articles/x/annotations.json.3842917')).toBe(false);
+    expect(ours('articles/x/notes.txt')).toBe(false);
+    expect(ours('assets.damaged-2026', true)).toBe(false);
+    for (const chromium of ['SingletonLock', 'Cache', 'Local Storage', 'Preferences', 'writer.lock', 'Library']) expect(ours(chromium) || ours(chromium, true)).toBe(false);
+    expect(libraryEntries(['Cache', 'library.json', 'articles', 'library.json.damaged-1', 'assets', 'SingletonLock'])).toEqual(['assets', 'articles', 'library.json.damaged-1', 'library.json']);
   });
 });

@@ -1,11 +1,14 @@
 // The CLI beyond the basics: revisions, annotation status, tags, every export format, moving
 // annotations between libraries, backup and restore, and living beside a running app.
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/run';
+import { Library } from '../../electron/core/library/library';
 import { acquireWriteLock } from '../../electron/core/library/write-lock';
+import { fileTree } from './support/file-tree';
+import { highlightPhrase } from './support/highlight';
 import { samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
 
@@ -156,6 +159,34 @@ describe('beside a running app', () => {
     } finally {
       await app.release();
     }
+    expect((await margin(dataDir, 'highlight', id, '--quote', 'sky shield')).code).toBe(0);
+  });
+
+  it('restore --force while the app has the library open says Margin is open and moves nothing; once it is closed the restore works', async () => {
+    const dataDir = await tempDir();
+    const { id } = await json<{ id: string }>(dataDir, 'import', samplePath);
+    const archive = join(await tempDir(), 'b.tar.gz');
+    expect((await margin(dataDir, 'backup', archive)).code).toBe(0);
+    await margin(dataDir, 'highlight', id, '--quote', 'sky shield');
+    const before = await fileTree(dataDir);
+    const app = await acquireWriteLock(dataDir, { waitMs: 0 });
+    try {
+      const refused = await margin(dataDir, 'restore', archive, '--force');
+      expect(refused).toEqual({ code: 1, out: '', err: 'Margin is open; close it or retry.\n' });
+      // The app's library is where it was, and the app can still save.
+      expect((await readdir(dirname(dataDir))).filter((name) => name.includes(basename(dataDir)) && name !== basename(dataDir))).toEqual([]);
+      const stillOpen = await Library.open(dataDir, { lock: app });
+      await highlightPhrase(stillOpen, id, 'Kupyansk');
+    } finally {
+      await app.release();
+    }
+    expect(Object.keys(await fileTree(dataDir))).toEqual(expect.arrayContaining(Object.keys(before)));
+
+    const restored = await margin(dataDir, 'restore', archive, '--force');
+    expect(restored.code).toBe(0);
+    expect(restored.out).toMatch(/The library that was there is kept at .+before-restore/u);
+    expect(await json<unknown[]>(dataDir, 'annotations', id)).toEqual([]);
+    // The restored library takes the lock like any other: the next write works.
     expect((await margin(dataDir, 'highlight', id, '--quote', 'sky shield')).code).toBe(0);
   });
 });

@@ -115,7 +115,7 @@ describe('the lowdb adapter', () => {
     const mine = new ValidatedJsonFile(path, format);
     await mine.write(emptyLibrary());
     expect(await mine.changedOnDisk()).toBe(false);
-    await new ValidatedJsonFile(path, format).write({ ...emptyLibrary(), settings: { sampleAdded: true, colorLabels: {} } });
+    await new ValidatedJsonFile(path, format).write({ ...emptyLibrary(), settings: { ...emptyLibrary().settings, sampleAdded: true } });
     expect(await mine.changedOnDisk()).toBe(true);
     expect((await mine.read())?.settings.sampleAdded).toBe(true);
     expect(await mine.changedOnDisk()).toBe(false);

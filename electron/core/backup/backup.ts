@@ -1,12 +1,14 @@
-// `margin backup FILE` / File > Back up library (issue 5, item 6): the whole data dir, images
-// included, as one .tar.gz. tar (node-tar) does the format; this module decides what goes in:
-// every file and folder, except the write lock, which belongs to a running process and not to
-// the library. The archive is written beside its destination and renamed into place, so a
+// `margin backup FILE` / File > Back up library: the library, images included, as one .tar.gz.
+// tar (node-tar) does the format; this module decides what goes in: Margin's own files and
+// nothing else (library-layout.ts). The folder may be one Electron also writes into, whose
+// Singleton links and caches are not the person's library and would make the archive
+// unrestorable. The archive is written beside its destination and renamed into place, so a
 // failed backup never leaves a half archive under the chosen name.
 import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { create } from 'tar';
+import { isLibraryPath } from '../library/library-layout';
 import { BackupError, LIBRARY_MARKER } from './archive-rules';
 
 export interface BackupReport {
@@ -16,9 +18,6 @@ export interface BackupReport {
   /** Bytes of those files before compression. */
   bytes: number;
 }
-
-// proper-lockfile's folders at the top of the data dir (electron/core/library/write-lock.ts).
-const isLock = (topLevelName: string) => topLevelName.endsWith('.lock');
 
 interface Listing {
   /** Archive paths (`/`-separated, relative), folders before their contents. */
@@ -35,8 +34,11 @@ async function listDataDir(dataDir: string, skip: string): Promise<Listing> {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = join(folder, entry.name);
-      if (full === skip || (folder === dataDir && isLock(entry.name))) continue;
       const path = relative(dataDir, full).split(sep).join('/');
+      const steps = path.split('/');
+      // A link under one of Margin's own names is judged below; anything else is not looked at.
+      const ours = entry.isDirectory() || entry.isFile() ? isLibraryPath(steps, entry.isDirectory()) : isLibraryPath(steps, true) || isLibraryPath(steps, false);
+      if (full === skip || !ours) continue;
       if (entry.isDirectory()) {
         listing.paths.push(path);
         await walk(full);

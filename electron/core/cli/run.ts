@@ -5,18 +5,18 @@
 import { describeSpan, findQuoteOccurrences, resolveSelectors } from '../../shared/anchoring';
 import { articleSource, type Annotation } from '../../shared/model';
 import { backupDataDir } from '../backup/backup';
-import { restoreDataDir } from '../backup/restore';
 import { UserError, messageFor } from '../errors';
 import { planExport, writeExport } from '../export/export-service';
 import { importAnnotationFile } from '../import-annotations';
 import { importIntoLibrary } from '../import-into-library';
 import { importSource } from '../import/import-file';
-import { resolveDataDir } from '../library/data-dir';
+import { defaultUserDataDir, resolveLibrary } from '../library/data-dir';
 import { Library } from '../library/library';
 import { acquireWriteLock, type WriteLock } from '../library/write-lock';
 import { LibrarySearch } from '../search/library-search';
 import { runArticleCommand } from './article-commands';
 import { USAGE, parseCliArgs, type CliCommand } from './args';
+import { runRestore } from './restore-command';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -193,10 +193,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(`${USAGE}\n`);
       return 0;
     }
-    const dataDir = resolveDataDir(flag, io.env);
+    // Without a folder named, the app's: moved into <userData>/Library first, as the app does.
+    const location = await resolveLibrary(flag, io.env, defaultUserDataDir(io.env), { waitMs: LOCK_WAIT_MS });
+    if (location.notice !== null) io.err(`${location.notice}\n`);
+    const dataDir = location.dataDir;
     if (command.command === 'restore') {
-      const report = await restoreDataDir(command.file, dataDir, { force: command.force });
-      io.out(`Restored ${report.files} files into ${report.dataDir}.${report.previousDataDir ? ` The library that was there is kept at ${report.previousDataDir}.` : ''}\n`);
+      await runRestore(command, dataDir, io);
       return 0;
     }
     if (WRITES.has(command.command)) lock = await acquireWriteLock(dataDir, { waitMs: LOCK_WAIT_MS });

@@ -439,6 +439,10 @@ export class Library {
     return this.colorLabels;
   }
 
+  async setSpellcheck(on: boolean): Promise<void> {
+    await this.withWrite(() => this.libraryDoc.update((file) => ({ ...file, settings: { ...file.settings, spellcheck: on } })));
+  }
+
   /** Changes an article's place in the library (reading, archived, trash), its tags or reading progress. */
   async updateArticle(id: string, patch: ArticlePatch): Promise<ArticleMeta> {
     let updated: ArticleMeta | undefined;

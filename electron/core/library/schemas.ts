@@ -14,6 +14,8 @@ export const LibraryFileSchema = z.object({
     sampleAdded: z.boolean(),
     /** The person's names for the highlight colours ("yellow" = "key point"). */
     colorLabels: z.partialRecord(ColorSchema, z.string().max(40)).default({}),
+    /** Spell checking on Linux, where it downloads a dictionary; off until the person turns it on. */
+    spellcheck: z.boolean().default(false),
   }),
 });
 export type LibraryFile = z.infer<typeof LibraryFileSchema>;
@@ -39,7 +41,7 @@ export const ANNOTATIONS_MIGRATIONS: MigrationPath = { version: ANNOTATIONS_SCHE
 export const emptyLibrary = (): LibraryFile => ({
   schemaVersion: LIBRARY_SCHEMA_VERSION,
   articles: [],
-  settings: { sampleAdded: false, colorLabels: {} },
+  settings: { sampleAdded: false, colorLabels: {}, spellcheck: false },
 });
 
 export const emptyAnnotations = (articleId: string): AnnotationsFile => ({

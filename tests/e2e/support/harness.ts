@@ -74,7 +74,12 @@ export interface Reader {
   close(): Promise<void>;
 }
 
-export async function startReader(page: Page, prepare?: (library: Library) => Promise<void>): Promise<Reader> {
+export interface ReaderOptions {
+  /** The operating system the handlers answer for; Linux unless a test says otherwise. */
+  os?: NodeJS.Platform;
+}
+
+export async function startReader(page: Page, prepare?: (library: Library) => Promise<void>, options: ReaderOptions = {}): Promise<Reader> {
   const dataDir = await mkdtemp(join(tmpdir(), 'margin-e2e-'));
   const library = await Library.open(dataDir);
   await addSampleToNewLibrary(library, samplePath);
@@ -111,7 +116,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     chooseFolder: async () => reader.folderPath,
     chooseOpenFile: async () => reader.openPath,
   };
-  const handlers = createHandlers(library, platform);
+  const handlers = createHandlers(library, platform, { os: options.os ?? 'linux' });
   const pending = new Set<Promise<unknown>>();
   // The same sender check main makes: only the app's own page, in its main frame.
   await page.exposeBinding('__marginInvoke', async (source, channel: string, input: unknown) => {
