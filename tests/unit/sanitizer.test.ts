@@ -22,13 +22,16 @@ function problems(html: string): string[] {
       const name = attribute.name.toLowerCase();
       // DOMPurify cannot remove `is` once parsed; it empties it, and an empty `is` names no element.
       if (name === 'is' && attribute.value === '') continue;
-      if (name.startsWith('on') || name === 'style' || name === 'srcset' || name === 'id' || name === 'name') found.push(`${name}=`);
+      if (name.startsWith('on') || name === 'style' || name === 'srcset' || name === 'name') found.push(`${name}=`);
+      // An id may stay only namespaced, so it can never clobber the app's own names.
+      if (name === 'id' && !attribute.value.startsWith('user-content-')) found.push(`id=${attribute.value}`);
+      if (name === 'href' && attribute.value.startsWith('#') && attribute.value !== '#' && !attribute.value.startsWith('#user-content-')) found.push(`href=${attribute.value}`);
       // Judged independently of the policy under test: images only from the store or inline data,
       // links only to the web, e-mail or the page itself.
       const value = attribute.value.trim().toLowerCase();
       if (name === 'src' && !(value.startsWith('margin://asset/') || value.startsWith('data:image/'))) found.push(`src=${value}`);
       if (name === 'href' && !/^(https?:\/\/|mailto:|#)/.test(value)) found.push(`href=${value}`);
-      if (!['href', 'src', 'alt', 'title', 'class', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height'].includes(name)) {
+      if (!['href', 'src', 'alt', 'title', 'class', 'id', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height'].includes(name)) {
         found.push(`attribute ${name}`);
       }
     }
@@ -62,7 +65,7 @@ describe('sanitizer', () => {
         '<figcaption>Caption <span class="credit">AP</span></figcaption></figure>',
     );
     expect(html).toBe(
-      '<h2 class="credit">Sub</h2><p>See <a href="https://example.org" rel="noopener noreferrer" target="_blank">this</a>.</p>' +
+      '<h2 class="credit" id="user-content-x">Sub</h2><p>See <a href="https://example.org" rel="noopener noreferrer" target="_blank">this</a>.</p>' +
         '<figure><img alt="remote"><img src="margin://asset/' + 'a'.repeat(64) + '.png" alt="local">' +
         '<figcaption>Caption <span class="credit">AP</span></figcaption></figure>',
     );

@@ -157,7 +157,13 @@ describe('saving a web address', () => {
       ['Photo number 2 of the hall.', 'Photo: Mia Brandt', true],
       ['Photo number 3 of the hall.', 'Photo: Mia Brandt', false],
     ]);
-    expect(article.images).toEqual({ saved: 2, missed: 1, problems: [`gone.png: 127.0.0.1:${new URL(base).port} answered 404 Not Found for ${base}/img/gone.png`] });
+    expect(article.images).toEqual({
+      saved: 2,
+      missed: 1,
+      problems: [`gone.png: 127.0.0.1:${new URL(base).port} answered 404 Not Found for ${base}/img/gone.png`],
+      reasons: { 'download-failed': 1 },
+      upgraded: 0,
+    });
     for (const paragraph of PARAGRAPHS) expect(content.text).toContain(paragraph);
   });
 
@@ -184,7 +190,13 @@ describe('saving a web address', () => {
 
   it('gives up on an image that never comes, and keeps the article', async () => {
     const article = await importUrl(`${base}/slow-image-page`, await context({ limits: { image: { timeoutMs: 300 } } }));
-    expect(article.images).toEqual({ saved: 1, missed: 1, problems: [`never.png: 127.0.0.1:${new URL(base).port} did not answer within 300 milliseconds`] });
+    expect(article.images).toEqual({
+      saved: 1,
+      missed: 1,
+      problems: [`never.png: 127.0.0.1:${new URL(base).port} did not answer within 300 milliseconds`],
+      reasons: { 'download-failed': 1 },
+      upgraded: 0,
+    });
     expect(readArticleContent(article.html).figures.map((f) => f.caption)).toEqual(['Photo number 1 of the hall.', 'Photo number 2 of the hall.']);
   });
 
