@@ -193,6 +193,28 @@ describe('HTML import, beyond the golden pages', () => {
     expect(photo?.[1]).toBe(createHash('sha256').update(png).digest('hex'));
   });
 
+  it('footnote and contents links lead to the ids the article keeps, namespaced so they cannot clash with the app', async () => {
+    const article = await importFile(join(casesDir, 'footnotes-and-contents', 'source.html'), { dataDir: await tempDir(), online: false, fetch: noNetwork });
+    const { document } = new JSDOM(`<!DOCTYPE html><body>${article.html}</body>`).window;
+    const links = [...document.querySelectorAll('a[href^="#"]')].map((a) => [a.textContent, a.getAttribute('href'), a.hasAttribute('target')]);
+    expect(links).toEqual([
+      ['The watch', '#user-content-the-watch', false],
+      ['The lamps change', '#user-content-the-lamps-change', false],
+      ['The last keepers', '#user-content-the-last-keepers', false],
+      ['Notes', '#user-content-notes', false],
+      ['1', '#user-content-fn1', false],
+      ['2', '#user-content-fn2', false],
+      ['3', '#user-content-fn3', false],
+      ['Back', '#user-content-fnref1', false],
+      ['Back', '#user-content-fnref2', false],
+      ['Back', '#user-content-fnref3', false],
+    ]);
+    // Every in-page link finds its target in the article itself.
+    for (const [, href] of links) expect(document.getElementById(String(href).slice(1)), String(href)).not.toBeNull();
+    expect([...document.querySelectorAll('[id]')].every((element) => element.id.startsWith('user-content-'))).toBe(true);
+    expect(document.getElementById('user-content-fn3')?.textContent).toContain('Lamp lit at sunset.');
+  });
+
   it('reads credits the way pages write them, and not where they are not', () => {
     const cases: [string, string | null][] = [
       ['Crowds on the quay. Photo: Jane Doe', 'Photo: Jane Doe'],

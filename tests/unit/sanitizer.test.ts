@@ -72,6 +72,34 @@ describe('sanitizer', () => {
   });
 });
 
+describe('in-page links', () => {
+  it('a footnote link and its footnote keep matching ids, namespaced once however often the article is sanitized', () => {
+    const page = '<p>Kept<sup id="fnref1"><a href="#fn1">1</a></sup>, see <a href="#">top</a>.</p><ol><li id="fn1">The note. <a href="#fnref1">Back</a></li></ol>';
+    const once = sanitizeArticleHtml(page);
+    expect(once).toBe(
+      '<p>Kept<sup id="user-content-fnref1"><a href="#user-content-fn1" rel="noopener noreferrer">1</a></sup>, see <a href="#" rel="noopener noreferrer">top</a>.</p>' +
+        '<ol><li id="user-content-fn1">The note. <a href="#user-content-fnref1" rel="noopener noreferrer">Back</a></li></ol>',
+    );
+    expect(sanitizeArticleHtml(sanitizeArticleHtml(once))).toBe(once);
+  });
+
+  it('an old page\'s <a name> anchor becomes the id its links point at', () => {
+    expect(sanitizeArticleHtml('<p><a href="#note-2">2</a></p><p><a name="note-2">2.</a> The note.</p>')).toBe(
+      '<p><a href="#user-content-note-2" rel="noopener noreferrer">2</a></p><p><a id="user-content-note-2">2.</a> The note.</p>',
+    );
+  });
+
+  it('an article cannot name an element the way the app does, nor shadow document or window properties', () => {
+    const { window } = new JSDOM('<!DOCTYPE html><body><div id="article-body"></div></body>');
+    const body = window.document.getElementById('article-body') as HTMLElement;
+    body.innerHTML = sanitizeArticleHtml('<p id="article-body">x</p><img id="cookie" alt=""><a id="location">y</a><p id="reader">z</p>');
+    expect(window.document.getElementById('article-body')).toBe(body);
+    expect(window.document.getElementById('reader')).toBeNull();
+    expect(typeof window.document.cookie).toBe('string');
+    expect([...body.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['user-content-article-body', 'user-content-cookie', 'user-content-location', 'user-content-reader']);
+  });
+});
+
 describe('stored SVG images', () => {
   it('keep their drawing and lose anything that points outside them', async () => {
     const { sanitizeSvg } = await import('../../electron/core/sanitize/sanitizer');
