@@ -13,7 +13,7 @@ const ALLOWED_TAGS = [
 ];
 
 const ALLOWED_ATTR = [
-  'alt', 'class', 'colspan', 'datetime', 'dir', 'height', 'href', 'id', 'lang', 'rel', 'rowspan',
+  'alt', 'class', 'colspan', 'datetime', 'dir', 'height', 'href', 'lang', 'rel', 'rowspan',
   'src', 'target', 'title', 'width',
 ];
 
@@ -22,7 +22,7 @@ const ALLOWED_ATTR = [
  * that has it alone, so sanitizing twice changes nothing): no article can name an element the way
  * the app names its own, or shadow a property of `document` or `window`.
  */
-export const ARTICLE_ID_PREFIX = 'user-content-';
+const ARTICLE_ID_PREFIX = 'user-content-';
 
 /** Classes an article may carry: the ones the reader styles. Anything else could borrow app UI styles. */
 export const ARTICLE_CLASSES = new Set(['caption', 'credit', MISSING_IMAGE_CLASS]);
@@ -33,6 +33,8 @@ export const SANITIZE_CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
+  // The targets of in-page links (footnotes, contents), namespaced: see ARTICLE_ID_PREFIX.
+  ADD_ATTR: ['id'],
   SANITIZE_NAMED_PROPS: true,
   KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
@@ -51,7 +53,7 @@ export function isAllowedArticleUrl(attribute: 'href' | 'src', value: string): b
 }
 
 /** "#fn1" to "#user-content-fn1", the id the footnote has once sanitized; already namespaced, unchanged. */
-export function inPageHref(href: string): string {
+function inPageHref(href: string): string {
   const fragment = href.trim().slice(1);
   return fragment === '' || fragment.startsWith(ARTICLE_ID_PREFIX) ? `#${fragment}` : `#${ARTICLE_ID_PREFIX}${fragment}`;
 }

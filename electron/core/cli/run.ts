@@ -61,9 +61,12 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
   const context: ImportContext = { online: command.fetchImages, ...(io.fetch ? { fetch: io.fetch } : {}) };
   if (command.update !== undefined) {
     const [source = ''] = command.sources;
-    const report = await library.addRevision(command.update, await importSource(source, { dataDir: library.dataDir, ...context }));
+    const article = await importSource(source, { dataDir: library.dataDir, ...context });
+    const report = await library.addRevision(command.update, article);
     const line = `exact ${report.exact}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`;
     printer(io)(command.json, { id: command.update, ...report }, `${command.update}  revision ${report.revision}: ${line}${report.needsReview > 0 ? ` (${report.needsReview} to review)` : ''}`);
+    const summary = article.images === undefined ? null : imageSummarySentence(article.images);
+    if (!command.json && summary !== null) io.err(`  ${summary}\n`);
     return;
   }
   const results: Record<string, unknown>[] = [];
