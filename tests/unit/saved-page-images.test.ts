@@ -3,7 +3,7 @@
 // The page keeps one picture in its folder and names two on the web, one protocol-relative
 // (//host/…) and one over plain http. A loopback server plays the web and records every request,
 // so the tests prove what was asked for, over which scheme, and that nothing was asked by default.
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,16 @@ describe('importing a saved page from disk', () => {
 
     const plain = await margin(await tempDir(), 'import', SAVED_PAGE, '--fetch-images');
     expect(plain.err).toBe('  1 image could not be saved (offered only over plain http).\n');
+  });
+
+  it('a saved page whose folder lost its picture: one line still, counting each reason', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'source_files'));
+    await copyFile(SAVED_PAGE, join(dir, 'source.html'));
+    const imported = await margin(await tempDir(), 'import', join(dir, 'source.html'));
+    expect(imported.code).toBe(0);
+    expect(imported.err).toBe('  3 images could not be saved (not found on disk: 1; offline import of a local file: 2).\n');
+    expect(web.requests).toEqual([]);
   });
 
   it('in the app: a file brings no web request unless the person asks for its web images', async () => {
