@@ -3,13 +3,13 @@
 // when the app has it); read-only commands work while the app is open. Output goes to the
 // writers it is given, so tests run it in-process.
 import { describeSpan, findQuoteOccurrences, resolveSelectors } from '../../shared/anchoring';
+import { imageSummarySentence } from '../../shared/image-summary';
 import { articleSource, type Annotation } from '../../shared/model';
 import { backupDataDir } from '../backup/backup';
 import { restoreDataDir } from '../backup/restore';
 import { UserError, messageFor } from '../errors';
 import { planExport, writeExport } from '../export/export-service';
 import { importAnnotationFile } from '../import-annotations';
-import { imageSummarySentence } from '../../shared/image-summary';
 import { importIntoLibrary } from '../import-into-library';
 import type { FetchFn } from '../import/fetch-limited';
 import { importSource, type ImportContext } from '../import/import-file';
@@ -79,7 +79,7 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
         throw new UserError(`${source} is already in the library as ${outcome.existing.id}; add --as-new to import a copy or --update ${outcome.existing.id} to replace it.`);
       }
       const { article, images } = outcome;
-      results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed, reasons: images.reasons, upgraded: images.upgraded } });
+      results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed, reasons: images.reasons, upgraded: images.upgraded, problems: images.problems } });
       if (!command.json) {
         const pictures = images.saved + images.missed > 0 ? `  (${images.saved} images saved, ${images.missed} missed)` : '';
         io.out(`${article.id}  ${article.title}${pictures}\n`);
