@@ -94,9 +94,10 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       await library.setArticleNote(id, note);
       return { note };
     },
-    'article:reimport': ({ id }) => reimportArticle(library, id, options.fetch ? { fetch: options.fetch } : {}),
+    'article:reimport': ({ id, fetchImages }) => reimportArticle(library, id, { online: fetchImages, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     'dialog:choose-import-files': async () => ({ paths: await platform.chooseImportFiles() }),
-    'article:import': ({ source, ifExists }) => importIntoLibrary(library, source, ifExists, options.fetch ? { fetch: options.fetch } : {}),
+    'article:import': ({ source, ifExists, fetchImages }) =>
+      importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     'annotation:create': async ({ id, articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);

@@ -3,6 +3,7 @@
 // only imported again as a new copy when the person says so.
 import { resolve } from 'node:path';
 import type { ImportOutcome } from '../shared/contract';
+import { NO_IMAGES } from '../shared/image-summary';
 import type { ArticleMeta } from '../shared/model';
 import { isWebAddress } from '../shared/web-address';
 import { importSource, type ImportContext } from './import/import-file';
@@ -39,7 +40,8 @@ export async function importIntoLibrary(library: Library, source: string, ifExis
   const asked = web ? { sourceUrl: source.trim() } : { sourcePath: resolve(source) };
   const before = ifExists === 'new' ? undefined : findExisting(library, asked);
   if (before !== undefined && ifExists === 'ask') return { status: 'exists', existing: { id: before.id, title: before.title } };
-  const article = await importSource(source, { dataDir: library.dataDir, online: true, ...context });
+  // A file is read from what lies beside it on disk: its web images only when the context asks (online).
+  const article = await importSource(source, { dataDir: library.dataDir, ...context });
   const after = ifExists === 'new' ? undefined : (before ?? findExisting(library, article.meta));
   if (after !== undefined && ifExists === 'ask') return { status: 'exists', existing: { id: after.id, title: after.title } };
   if (after !== undefined) {
@@ -47,7 +49,7 @@ export async function importIntoLibrary(library: Library, source: string, ifExis
     return {
       status: 'updated',
       article: { id: after.id, title: library.meta(after.id).title },
-      images: article.images ?? { saved: 0, missed: 0, problems: [] },
+      images: article.images ?? NO_IMAGES,
       revision,
     };
   }
@@ -55,6 +57,6 @@ export async function importIntoLibrary(library: Library, source: string, ifExis
   return {
     status: 'imported',
     article: { id: meta.id, title: meta.title },
-    images: article.images ?? { saved: 0, missed: 0, problems: [] },
+    images: article.images ?? NO_IMAGES,
   };
 }

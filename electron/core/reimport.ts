@@ -8,6 +8,7 @@ export async function reimportArticle(library: Library, id: string, context: Imp
   const meta = library.meta(id);
   const source = meta.sourceUrl ?? meta.sourcePath;
   if (source === null) throw new UserError(`Margin does not know where “${meta.title}” came from, so it cannot import it again.`);
-  const article = await importSource(source, { dataDir: library.dataDir, online: true, ...context });
+  // A web address is fetched whole; a file's web images only when the context asks (online).
+  const article = await importSource(source, { dataDir: library.dataDir, ...context });
   return library.addRevision(id, article);
 }

@@ -2,6 +2,7 @@
 // value it answers with. The handler table (core), the preload and the renderer all read it.
 import { z } from 'zod';
 import type { Channel } from './channels';
+import type { ImageSummary } from './image-summary';
 import {
   AnnotationSchema,
   ArticleStateSchema,
@@ -48,7 +49,7 @@ export const inputSchemas = {
     })
     .strict(),
   'article:set-note': z.object({ id: Id, note: Note }).strict(),
-  'article:reimport': z.object({ id: Id }).strict(),
+  'article:reimport': z.object({ id: Id, fetchImages: z.boolean().default(false) }).strict(),
   'dialog:choose-import-files': z.object({}).strict(),
   'article:import': z
     .object({
@@ -56,6 +57,8 @@ export const inputSchemas = {
       source: z.string().min(1).max(10_000),
       /** What to do when the same file or address is already in the library. */
       ifExists: z.enum(['ask', 'new', 'update']).default('ask'),
+      /** Whether a file's web images may be fetched (a web address's always are). */
+      fetchImages: z.boolean().default(false),
     })
     .strict(),
   'annotation:create': z
@@ -88,11 +91,7 @@ export const inputSchemas = {
   'export:save': z.object({ format: ExportFormatSchema, articleIds: Ids, perArticle: z.boolean().default(false), ...ExportChoices }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
-export interface ImageSummary {
-  saved: number;
-  missed: number;
-  problems: string[];
-}
+export type { ImageSummary } from './image-summary';
 
 /** How a new revision left the article's highlights. */
 export interface RevisionSummary {

@@ -3,6 +3,7 @@
 // DOMPurify instance they are installed on, so both sides enforce exactly the same rules.
 import type { Config, DOMPurify } from 'dompurify';
 import { assetNameFromUrl } from './asset-url';
+import { MISSING_IMAGE_CLASS } from './image-summary';
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'div', 'dl', 'dt',
@@ -16,8 +17,15 @@ const ALLOWED_ATTR = [
   'src', 'target', 'title', 'width',
 ];
 
+/**
+ * An article's ids all start with this (DOMPurify's SANITIZE_NAMED_PROPS adds it, and leaves an id
+ * that has it alone, so sanitizing twice changes nothing): no article can name an element the way
+ * the app names its own, or shadow a property of `document` or `window`.
+ */
+const ARTICLE_ID_PREFIX = 'user-content-';
+
 /** Classes an article may carry: the ones the reader styles. Anything else could borrow app UI styles. */
-export const ARTICLE_CLASSES = new Set(['caption', 'credit']);
+export const ARTICLE_CLASSES = new Set(['caption', 'credit', MISSING_IMAGE_CLASS]);
 
 export const SANITIZE_CONFIG: Config = {
   ALLOWED_TAGS,
@@ -25,6 +33,9 @@ export const SANITIZE_CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
+  // The targets of in-page links (footnotes, contents), namespaced: see ARTICLE_ID_PREFIX.
+  ADD_ATTR: ['id'],
+  SANITIZE_NAMED_PROPS: true,
   KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
   // Links may go to the web or to an e-mail address; images only to stored assets (checked in the hook).
@@ -41,12 +52,25 @@ export function isAllowedArticleUrl(attribute: 'href' | 'src', value: string): b
   return assetNameFromUrl(trimmed) !== null || SAFE_DATA_IMAGE.test(trimmed);
 }
 
+/** "#fn1" to "#user-content-fn1", the id the footnote has once sanitized; already namespaced, unchanged. */
+function inPageHref(href: string): string {
+  const fragment = href.trim().slice(1);
+  return fragment === '' || fragment.startsWith(ARTICLE_ID_PREFIX) ? `#${fragment}` : `#${ARTICLE_ID_PREFIX}${fragment}`;
+}
+
 export function installSanitizeHooks(purify: DOMPurify): void {
   purify.removeAllHooks();
+  purify.addHook('beforeSanitizeAttributes', (node) => {
+    // Older pages mark footnotes with <a name="fn1">: kept as the id their links point at.
+    if (node.nodeName === 'A' && node.hasAttribute('name') && !node.hasAttribute('id')) node.setAttribute('id', node.getAttribute('name') ?? '');
+  });
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
     const name = data.attrName;
     if (name === 'href' || name === 'src') {
       if (!isAllowedArticleUrl(name, data.attrValue)) data.keepAttr = false;
+      else if (name === 'href' && data.attrValue.trim().startsWith('#')) data.attrValue = inPageHref(data.attrValue);
+    } else if (name === 'id') {
+      if (data.attrValue.trim() === '') data.keepAttr = false;
     } else if (name === 'class') {
       const kept = data.attrValue.split(/\s+/).filter((c) => ARTICLE_CLASSES.has(c));
       if (kept.length === 0) data.keepAttr = false;

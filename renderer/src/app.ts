@@ -8,6 +8,7 @@ import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { ImportFlow } from './import-flow';
+import { fetchImagesChosen } from './import-options';
 import { HighlightPainter, type PaintedSpan } from './highlight-painter';
 import { confirmDialog } from './confirm-dialog';
 import { LibraryPanel } from './library-panel';
@@ -196,7 +197,7 @@ export class ReaderApp {
 
   private async reimport(id: string): Promise<void> {
     this.say('Importing the article again…');
-    const report = await call(margin().reimportArticle({ id }));
+    const report = await call(margin().reimportArticle({ id, fetchImages: fetchImagesChosen() }));
     if (report === null) return;
     this.edits.forgetAll();
     await this.openArticle(id);

@@ -1,8 +1,10 @@
 // Brings files and web addresses into the library one at a time, with a progress bar, a question
 // when the same file or page is already there, and one sentence per failure that names it.
 import type { ImportOutcome } from '../../electron/shared/contract';
+import { NO_IMAGES, addImageSummaries, imageSummarySentence } from '../../electron/shared/image-summary';
 import { margin } from './bridge';
 import { h } from './dom';
+import { fetchImagesChosen } from './import-options';
 
 export interface ImportFlowHost {
   say(message: string): void;
@@ -54,7 +56,7 @@ export class ImportFlow {
     const failures: string[] = [];
     let lastId: string | null = null;
     let imported = 0;
-    let missedImages = 0;
+    let images = NO_IMAGES;
     this.progress.hidden = false;
     this.bar.max = sources.length;
     for (const [index, source] of sources.entries()) {
@@ -65,25 +67,27 @@ export class ImportFlow {
       if (outcome?.status === 'imported' || outcome?.status === 'updated') {
         imported++;
         lastId = outcome.article.id;
-        missedImages += outcome.images.missed;
+        images = addImageSummaries(images, outcome.images);
       }
     }
     this.progress.hidden = true;
     await this.host.libraryChanged(lastId);
     const parts: string[] = [];
     if (imported > 0) parts.push(imported === 1 ? 'Imported 1 article.' : `Imported ${imported} articles.`);
-    if (missedImages > 0) parts.push(`${missedImages} image${missedImages === 1 ? ' was' : 's were'} left out.`);
+    const pictures = imageSummarySentence(images);
+    if (pictures !== null) parts.push(pictures);
     parts.push(...failures);
     if (parts.length > 0) this.host.say(parts.join(' '));
   }
 
   private async importOne(source: string, failures: string[], name: string): Promise<ImportOutcome | null> {
     try {
-      let result = await margin().importArticle({ source, ifExists: 'ask' });
+      const fetchImages = fetchImagesChosen();
+      let result = await margin().importArticle({ source, ifExists: 'ask', fetchImages });
       if (result.ok && result.value.status === 'exists') {
         const choice = await this.ask(`${name} is already in your library as “${result.value.existing.title}”. Update it to this version, or add it again as a separate copy?`);
         if (choice === 'skip') return null;
-        result = await margin().importArticle({ source, ifExists: choice });
+        result = await margin().importArticle({ source, ifExists: choice, fetchImages });
       }
       if (result.ok) return result.value;
       failures.push(result.error);

@@ -3,12 +3,14 @@ import { call, margin, setErrorReporter } from './bridge';
 import { h } from './dom';
 import { listenForDrops, listenForPastedLinks } from './drop-and-paste';
 import { firstRunTip } from './first-run-tip';
+import { importOptionsSection } from './import-options';
 import { applySettings, loadSettings, settingsPanel, spellcheckOption } from './reading-settings';
 import { saveUrlForm } from './save-url-form';
 
 const settings = loadSettings();
 applySettings(settings);
 const readingSettings = settingsPanel(settings);
+readingSettings.panel.append(importOptionsSection());
 
 const libraryHost = h('div', { class: 'library-host' });
 const reader = h('main', { class: 'reader', id: 'reader', tabindex: '-1' });

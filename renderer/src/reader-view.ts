@@ -2,6 +2,7 @@
 // the sanitized body in the article's own language and direction.
 import { articleSource, type ArticleView } from '../../electron/shared/model';
 import { h } from './dom';
+import { followInPageLinks } from './in-page-links';
 import { sanitizeToFragment } from './sanitize';
 import { TextMap } from './text-offsets';
 
@@ -43,6 +44,7 @@ export function renderArticle(container: HTMLElement, view: ArticleView, actions
   const source = articleSource(meta);
   const body = h('div', { class: 'article-body', id: 'article-body' });
   body.append(sanitizeToFragment(view.html));
+  followInPageLinks(body);
   const words = meta.wordCount;
   const tags = tagsLine(meta.tags, actions);
   const reimport = h('button', { type: 'button', class: 'link', title: 'Import this article again from where it came from, keeping your highlights' }, 'Import again');

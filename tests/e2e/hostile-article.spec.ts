@@ -63,10 +63,14 @@ test('223 hostile payloads, each opened in the reader: nothing runs, opens or is
       for (const el of root.querySelectorAll('*')) {
         for (const attribute of el.attributes) {
           if (attribute.name.startsWith('on') || attribute.name === 'style' || attribute.name === 'srcset') bad.push(attribute.name);
+          // DOM clobbering: an article's id or name must never take a name the app or document uses.
+          if ((attribute.name === 'id' && !attribute.value.startsWith('user-content-')) || attribute.name === 'name') bad.push(`${attribute.name}=${attribute.value}`);
           const isUrl = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background'].includes(attribute.name);
           if (isUrl && /^\s*(javascript|vbscript|data:text)/i.test(attribute.value)) bad.push(`${attribute.name}=${attribute.value}`);
         }
       }
+      // (A body the reader has just replaced by a fresh render is no longer in the document.)
+      if (root.isConnected && document.getElementById('article-body') !== root) bad.push('the app lost its own #article-body');
       return bad;
     });
     if (found.length > 0) leftovers.push(`${title}: ${found.join(' ')}`);

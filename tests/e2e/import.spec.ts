@@ -5,7 +5,10 @@ import { createServer, type Server } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { bytes, startLoopbackWeb } from '../support/loopback-web';
 import { expect, test } from './support/fixtures';
+import { startReader } from './support/harness';
 
 function crc32(bytes: Buffer): number {
   let crc = ~0;
@@ -140,4 +143,56 @@ test('the same file twice: Margin asks, and adds a copy only when told to', asyn
   await ui.evaluate((sources) => window.dispatchEvent(new CustomEvent('margin:import-request', { detail: sources })), [path]);
   await dialog.getByRole('button', { name: 'Add a copy' }).click();
   await expect(ui.locator('.library-list .article-title')).toHaveText(['Harbour reopens', 'Harbour reopens', 'Russia says it has advanced nearly 2 miles in northeast Ukraine']);
+});
+
+const SAVED_PAGE = join(import.meta.dirname, '../fixtures/html-import/saved-page-web-images/source.html');
+const CRANES = 'https://photos.harbour-post.example/2024/09/cranes.png';
+const FERRY = 'https://photos.harbour-post.example/2024/09/ferry.png';
+
+const importRequest = (ui: Page, sources: string[]) => ui.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:import-request', { detail })), sources);
+
+test('open a saved page with no network: its own photo shows, each web photo is a placeholder marked “Image not saved” with its alt text and caption, and the message says why', async ({ reader, page: ui }) => {
+  await reader.open();
+  await importRequest(ui, [SAVED_PAGE]);
+  await expect(ui.locator('.headline')).toHaveText('The old quay is rebuilt, stone by stone');
+  await expect(ui.locator('.status')).toHaveText('Imported 1 article. 2 images could not be saved (offline import of a local file).');
+  const photo = ui.locator('#article-body figure img');
+  await expect(photo).toHaveCount(1);
+  await expect(photo).toHaveAttribute('src', /^\/images\/[a-f0-9]{64}\.png$/u);
+  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(36);
+  const placeholders = ui.locator('#article-body figure .image-missing');
+  await expect(placeholders).toHaveText(['Two yellow cranes lifting a steel beam over the water', 'The evening ferry leaving the harbour past the rebuilt wall']);
+  await expect(placeholders.first()).toBeVisible();
+  expect(await placeholders.first().evaluate((mark) => getComputedStyle(mark, '::before').content)).toBe('"Image not saved"');
+  await expect(ui.locator('#article-body figure', { has: ui.locator('.image-missing') }).locator('figcaption')).toContainText([
+    'Floating cranes set the new steel piles in March.',
+    'The island ferry will berth at the quay again from October.',
+  ]);
+  // The mark is the reader's, not the article's: the text highlights count in is unchanged by it.
+  expect(await ui.locator('#article-body').evaluate((body) => body.textContent?.includes('Image not saved'))).toBe(false);
+});
+
+test('with “Download a saved page’s images from the web” ticked, opening a file fetches its web photos, over https only, and the choice is remembered', async ({ page: ui }) => {
+  const web = await startLoopbackWeb();
+  web.serve(CRANES, bytes(png(30, 20), 'image/png'));
+  web.serve(FERRY, bytes(png(20, 30), 'image/png'));
+  const reader = await startReader(ui, undefined, { fetch: web.fetch });
+  try {
+    await reader.open();
+    await ui.getByRole('button', { name: 'Reading settings' }).click();
+    await ui.getByLabel('Download a saved page’s images from the web').check();
+    await importRequest(ui, [SAVED_PAGE]);
+    await expect(ui.locator('.headline')).toHaveText('The old quay is rebuilt, stone by stone');
+    await expect(ui.locator('.status')).toHaveText('Imported 1 article. 1 image was fetched over https instead of plain http.');
+    await expect(ui.locator('#article-body figure img')).toHaveCount(3);
+    await expect(ui.locator('#article-body .image-missing')).toHaveCount(0);
+    expect([...web.requests].sort()).toEqual([CRANES, FERRY]);
+    expect(reader.foreignRequests).toEqual([]);
+    await ui.reload();
+    await ui.getByRole('button', { name: 'Reading settings' }).click();
+    await expect(ui.getByLabel('Download a saved page’s images from the web')).toBeChecked();
+  } finally {
+    await reader.close();
+    await web.close();
+  }
 });

@@ -90,6 +90,38 @@ describe('annotated HTML', () => {
   });
 });
 
+describe('annotated HTML, in-page links and images not saved', () => {
+  const footnoted = (html: string) => exportArticle({ meta: nightTrains.meta, html, annotations: [] });
+
+  it('a footnote link leads to its footnote by a plain anchor, with ids that cannot clash with the page\'s own', () => {
+    // As stored by this version: ids namespaced on import.
+    const stored = '<p>Kept<sup id="user-content-fnref1"><a href="#user-content-fn1">1</a></sup>.</p><ol><li id="user-content-fn1">The note. <a href="#user-content-fnref1">Back</a></li></ol>';
+    const page = open(annotatedHtml(footnoted(stored), options));
+    const link = page.querySelector('article sup a');
+    expect(link?.getAttribute('href')).toBe('#user-content-fn1');
+    expect(link?.hasAttribute('target')).toBe(false);
+    expect(page.getElementById('user-content-fn1')?.textContent).toContain('The note.');
+    expect(page.querySelector('li a')?.getAttribute('href')).toBe('#user-content-fnref1');
+    expect(page.getElementById('user-content-fnref1')?.tagName).toBe('SUP');
+    // An article's id never takes a name the export uses for its own rows and marks.
+    const hostile = open(annotatedHtml(footnoted('<p id="note-1">Mine.</p><p id="highlights-title">Also mine.</p>'), options));
+    expect(hostile.getElementById('note-1')).toBeNull();
+    expect(hostile.getElementById('highlights-title')?.closest('section.highlights')).not.toBeNull();
+  });
+
+  it('an article stored before ids were kept still exports, its in-page links pointing where ids would be', () => {
+    const page = open(annotatedHtml(footnoted('<p>Old<a href="#fn1">1</a>.</p><ol><li>The note.</li></ol>'), options));
+    expect(page.querySelector('article a')?.getAttribute('href')).toBe('#user-content-fn1');
+    expect(page.querySelector('article')?.textContent).toBe('Old1.The note.');
+  });
+
+  it('an image the import could not save shows as a placeholder with its alt text, marked as not saved', () => {
+    const page = open(annotatedHtml(footnoted('<figure><span class="image-missing">Two cranes lifting a beam</span><figcaption>The cranes.</figcaption></figure>'), options));
+    expect(page.querySelector('article figure .image-missing')?.textContent).toBe('Two cranes lifting a beam');
+    expect(page.querySelector('style')?.textContent).toContain(".image-missing::before { content: 'Image not saved'");
+  });
+});
+
 describe('marking highlights in a DOM', () => {
   it('wraps pieces across elements and leaves whitespace between blocks alone', () => {
     const { document } = new JSDOM('<div id="r"><p>one <b>two</b> three</p>\n<p>four</p></div>').window;

@@ -44,6 +44,8 @@ function problems(html: string): string[] {
       if (name.startsWith('on')) found.push(`handler ${name}=`);
       if (ACTIVE_ATTRIBUTES.has(name)) found.push(`${name}=`);
       if (name === 'is' && value !== '') found.push(`is=${value}`);
+      // An id or name could clobber the app's own names or document properties, unless namespaced.
+      if ((name === 'id' && !value.startsWith('user-content-')) || name === 'name') found.push(`${name}=${value}`);
       if (URL_ATTRIBUTES.has(name) && /javascript:|vbscript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))) found.push(`a script URL in ${name}`);
       if (name === 'src' && !(value.startsWith('margin://asset/') || value.toLowerCase().startsWith('data:image/'))) found.push(`src=${value}`);
       if (name === 'href') {
@@ -137,6 +139,7 @@ describe('hostile payloads inside imported articles', () => {
     expect(problems('<img src="https://tracker.example/p.gif">')).toEqual(['src=https://tracker.example/p.gif']);
     expect(problems('<a href=" java\tscript:alert(1)">x</a>')).toContain('href=java\tscript:alert(1)');
     expect(problems('<svg><circle r="1"></circle></svg>')).toContain('<svg>');
+    expect(problems('<img name="getElementById" alt=""><p id="cookie">x</p>')).toEqual(['name=getElementById', 'id=cookie']);
     expect(problems('<p>fine <a href="https://example.org" rel="noopener noreferrer" target="_blank">link</a></p>')).toEqual([]);
   });
 
@@ -155,6 +158,8 @@ describe('hostile payloads inside imported articles', () => {
     expect(outcome.failures).toEqual([]);
     // Only plain web addresses are ever requested: never javascript:, data: or file: ones.
     expect(outcome.requests.filter((url) => !/^https?:\/\//i.test(url))).toEqual([]);
+    // And never in the clear: an image named over plain http is asked over https.
+    expect(outcome.requests.filter((url) => /^http:/i.test(url))).toEqual([]);
   });
 
   it('inside a Markdown file', { timeout: 120_000 }, async () => {

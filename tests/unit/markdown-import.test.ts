@@ -111,6 +111,8 @@ describe('Markdown import', () => {
       saved: 3,
       missed: 2,
       problems: ["secret.png: outside the saved page's folder", 'heron.jpg: on the web, and this import works offline'],
+      reasons: { 'outside-folder': 1, 'not-fetched': 1 },
+      upgraded: 0,
     });
     const sources = [...dom(article).querySelectorAll('img')].map((img) => [img.getAttribute('alt'), img.getAttribute('src')]);
     expect(sources).toEqual([
@@ -136,7 +138,7 @@ describe('Markdown import', () => {
       ['part two', null, null],
       ['the society', 'https://birds.example/society', 'noopener noreferrer'],
       ['write to us', 'mailto:hello@birds.example', 'noopener noreferrer'],
-      ['the top', '#links', 'noopener noreferrer'],
+      ['the top', '#user-content-links', 'noopener noreferrer'],
       ['a trap', null, null],
       ['a file', null, null],
     ]);

@@ -22,13 +22,16 @@ function problems(html: string): string[] {
       const name = attribute.name.toLowerCase();
       // DOMPurify cannot remove `is` once parsed; it empties it, and an empty `is` names no element.
       if (name === 'is' && attribute.value === '') continue;
-      if (name.startsWith('on') || name === 'style' || name === 'srcset' || name === 'id' || name === 'name') found.push(`${name}=`);
+      if (name.startsWith('on') || name === 'style' || name === 'srcset' || name === 'name') found.push(`${name}=`);
+      // An id may stay only namespaced, so it can never clobber the app's own names.
+      if (name === 'id' && !attribute.value.startsWith('user-content-')) found.push(`id=${attribute.value}`);
+      if (name === 'href' && attribute.value.startsWith('#') && attribute.value !== '#' && !attribute.value.startsWith('#user-content-')) found.push(`href=${attribute.value}`);
       // Judged independently of the policy under test: images only from the store or inline data,
       // links only to the web, e-mail or the page itself.
       const value = attribute.value.trim().toLowerCase();
       if (name === 'src' && !(value.startsWith('margin://asset/') || value.startsWith('data:image/'))) found.push(`src=${value}`);
       if (name === 'href' && !/^(https?:\/\/|mailto:|#)/.test(value)) found.push(`href=${value}`);
-      if (!['href', 'src', 'alt', 'title', 'class', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height'].includes(name)) {
+      if (!['href', 'src', 'alt', 'title', 'class', 'id', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height'].includes(name)) {
         found.push(`attribute ${name}`);
       }
     }
@@ -62,10 +65,38 @@ describe('sanitizer', () => {
         '<figcaption>Caption <span class="credit">AP</span></figcaption></figure>',
     );
     expect(html).toBe(
-      '<h2 class="credit">Sub</h2><p>See <a href="https://example.org" rel="noopener noreferrer" target="_blank">this</a>.</p>' +
+      '<h2 class="credit" id="user-content-x">Sub</h2><p>See <a href="https://example.org" rel="noopener noreferrer" target="_blank">this</a>.</p>' +
         '<figure><img alt="remote"><img src="margin://asset/' + 'a'.repeat(64) + '.png" alt="local">' +
         '<figcaption>Caption <span class="credit">AP</span></figcaption></figure>',
     );
+  });
+});
+
+describe('in-page links', () => {
+  it('a footnote link and its footnote keep matching ids, namespaced once however often the article is sanitized', () => {
+    const page = '<p>Kept<sup id="fnref1"><a href="#fn1">1</a></sup>, see <a href="#">top</a>.</p><ol><li id="fn1">The note. <a href="#fnref1">Back</a></li></ol>';
+    const once = sanitizeArticleHtml(page);
+    expect(once).toBe(
+      '<p>Kept<sup id="user-content-fnref1"><a href="#user-content-fn1" rel="noopener noreferrer">1</a></sup>, see <a href="#" rel="noopener noreferrer">top</a>.</p>' +
+        '<ol><li id="user-content-fn1">The note. <a href="#user-content-fnref1" rel="noopener noreferrer">Back</a></li></ol>',
+    );
+    expect(sanitizeArticleHtml(sanitizeArticleHtml(once))).toBe(once);
+  });
+
+  it('an old page\'s <a name> anchor becomes the id its links point at', () => {
+    expect(sanitizeArticleHtml('<p><a href="#note-2">2</a></p><p><a name="note-2">2.</a> The note.</p>')).toBe(
+      '<p><a href="#user-content-note-2" rel="noopener noreferrer">2</a></p><p><a id="user-content-note-2">2.</a> The note.</p>',
+    );
+  });
+
+  it('an article cannot name an element the way the app does, nor shadow document or window properties', () => {
+    const { window } = new JSDOM('<!DOCTYPE html><body><div id="article-body"></div></body>');
+    const body = window.document.getElementById('article-body') as HTMLElement;
+    body.innerHTML = sanitizeArticleHtml('<p id="article-body">x</p><img id="cookie" alt=""><a id="location">y</a><p id="reader">z</p>');
+    expect(window.document.getElementById('article-body')).toBe(body);
+    expect(window.document.getElementById('reader')).toBeNull();
+    expect(typeof window.document.cookie).toBe('string');
+    expect([...body.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['user-content-article-body', 'user-content-cookie', 'user-content-location', 'user-content-reader']);
   });
 });
 

@@ -124,6 +124,12 @@ beforeAll(async () => {
   routes.set('/latin1', html(Buffer.from(articlePage([], 'Caf\u00e9 culture \u0096 a history').replace('<meta charset="utf-8">', ''), 'latin1'), 'text/html; charset=windows-1252'));
   routes.set('/notes.txt', html('A plain note saved from the web\n\nIt has two paragraphs of text, and that is all.', 'text/plain; charset=utf-8'));
   routes.set('/slow-image-page', html(articlePage(['/img/hall.png', '/img/never.png'])));
+  routes.set('/img/elsewhere.png', (_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'image/png' });
+    response.end(png(32, 20, 200));
+  });
+  // The same server under another name is another host: its plain-http image is asked over https.
+  routes.set('/mixed-hosts', html(articlePage(['/img/hall.png', `http://localhost:${new URL(base).port}/img/elsewhere.png`])));
 });
 
 afterAll(async () => {
@@ -157,7 +163,13 @@ describe('saving a web address', () => {
       ['Photo number 2 of the hall.', 'Photo: Mia Brandt', true],
       ['Photo number 3 of the hall.', 'Photo: Mia Brandt', false],
     ]);
-    expect(article.images).toEqual({ saved: 2, missed: 1, problems: [`gone.png: 127.0.0.1:${new URL(base).port} answered 404 Not Found for ${base}/img/gone.png`] });
+    expect(article.images).toEqual({
+      saved: 2,
+      missed: 1,
+      problems: [`gone.png: 127.0.0.1:${new URL(base).port} answered 404 Not Found for ${base}/img/gone.png`],
+      reasons: { 'download-failed': 1 },
+      upgraded: 0,
+    });
     for (const paragraph of PARAGRAPHS) expect(content.text).toContain(paragraph);
   });
 
@@ -184,8 +196,24 @@ describe('saving a web address', () => {
 
   it('gives up on an image that never comes, and keeps the article', async () => {
     const article = await importUrl(`${base}/slow-image-page`, await context({ limits: { image: { timeoutMs: 300 } } }));
-    expect(article.images).toEqual({ saved: 1, missed: 1, problems: [`never.png: 127.0.0.1:${new URL(base).port} did not answer within 300 milliseconds`] });
+    expect(article.images).toEqual({
+      saved: 1,
+      missed: 1,
+      problems: [`never.png: 127.0.0.1:${new URL(base).port} did not answer within 300 milliseconds`],
+      reasons: { 'download-failed': 1 },
+      upgraded: 0,
+    });
     expect(readArticleContent(article.html).figures.map((f) => f.caption)).toEqual(['Photo number 1 of the hall.', 'Photo number 2 of the hall.']);
+  });
+
+  it('asks a plain-http image on another host over https, and leaves it out when that host does not offer it so', async () => {
+    const article = await importUrl(`${base}/mixed-hosts`, await context());
+    expect(article.images).toMatchObject({ saved: 1, missed: 1, reasons: { 'plain-http': 1 }, upgraded: 0 });
+    expect(article.images?.problems[0]).toMatch(/^elsewhere\.png: offered only over plain http/u);
+    // The page's own image came the way the page did; the other host was never asked in the clear.
+    expect(requests).toContain('/img/hall.png');
+    expect(requests).not.toContain('/img/elsewhere.png');
+    expect(readArticleContent(article.html).figures.map((f) => f.image?.startsWith('margin://asset/') ?? false)).toEqual([true, false]);
   });
 
   it('refuses a page over the size cap, whether or not the server says its length', async () => {

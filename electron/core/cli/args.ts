@@ -9,9 +9,11 @@ import { ARTICLE_COMMANDS, ARTICLE_USAGE, articleCommandFields, articleCommandSc
 export const USAGE = `Usage: margin [--data-dir DIR] <command> [options]
 
 Commands:
-  import SOURCE... [--json] [--as-new | --update ID]
+  import SOURCE... [--json] [--as-new | --update ID] [--fetch-images]
                                  add articles: files (.html .md .txt) or web addresses;
-                                 --update ID stores SOURCE as a new revision of article ID
+                                 --update ID stores SOURCE as a new revision of article ID;
+                                 --fetch-images also downloads a file's web images (a file
+                                 is otherwise read only from what lies beside it on disk)
   list [--state reading|archived|trash|all] [--json]
                                  articles with their highlight counts
   show ID --json                 an article's text, figures and annotations
@@ -48,6 +50,7 @@ const options = {
   'as-new': { type: 'boolean', default: false },
   article: { type: 'string' },
   'csv-exact': { type: 'boolean', default: false },
+  'fetch-images': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -64,6 +67,7 @@ const Command = z.discriminatedUnion('command', [
       sources: z.array(z.string().min(1)).min(1, { error: 'import needs a FILE or web address to read.' }),
       asNew: z.boolean(),
       update: Id.optional(),
+      fetchImages: z.boolean(),
       json: z.boolean(),
     })
     .refine((c) => c.update === undefined || (c.sources.length === 1 && !c.asNew), { error: '--update takes exactly one SOURCE and no --as-new.' }),
@@ -118,7 +122,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (rest.length > 0 && !MULTI_POSITIONAL.has(name)) throw new UserError(`Unexpected argument "${rest[0]}". Run \`margin --help\` for usage.`);
   const all = positionals.slice(1);
   const fields: Record<string, unknown> = {
-    import: { command: 'import', sources: all, asNew: values['as-new'], update: values.update, json: values.json },
+    import: { command: 'import', sources: all, asNew: values['as-new'], update: values.update, fetchImages: values['fetch-images'], json: values.json },
     list: { command: 'list', state: values.state, json: values.json },
     show: { command: 'show', id: first, json: values.json },
     annotations: { command: 'annotations', id: first, json: values.json },

@@ -3,13 +3,15 @@
 // when the app has it); read-only commands work while the app is open. Output goes to the
 // writers it is given, so tests run it in-process.
 import { describeSpan, findQuoteOccurrences, resolveSelectors } from '../../shared/anchoring';
+import { imageSummarySentence } from '../../shared/image-summary';
 import { articleSource, type Annotation } from '../../shared/model';
 import { backupDataDir } from '../backup/backup';
 import { UserError, messageFor } from '../errors';
 import { planExport, writeExport } from '../export/export-service';
 import { importAnnotationFile } from '../import-annotations';
 import { importIntoLibrary } from '../import-into-library';
-import { importSource } from '../import/import-file';
+import type { FetchFn } from '../import/fetch-limited';
+import { importSource, type ImportContext } from '../import/import-file';
 import { defaultUserDataDir, resolveLibrary } from '../library/data-dir';
 import { Library } from '../library/library';
 import { acquireWriteLock, type WriteLock } from '../library/write-lock';
@@ -24,6 +26,8 @@ export interface CliIo {
   /** Progress for a person watching a terminal; absent when output goes to a file or a test. */
   progress?: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** How imports reach the web (tests pass a loopback-only fetch). */
+  fetch?: FetchFn;
 }
 
 type Command = Exclude<CliCommand, { command: 'help' | 'restore' }>;
@@ -56,11 +60,15 @@ function printer(io: CliIo) {
 
 /** Imports each source in turn; a failure is reported by name and the rest go on. */
 async function importSources(library: Library, command: Extract<CliCommand, { command: 'import' }>, io: CliIo): Promise<void> {
+  const context: ImportContext = { online: command.fetchImages, ...(io.fetch ? { fetch: io.fetch } : {}) };
   if (command.update !== undefined) {
     const [source = ''] = command.sources;
-    const report = await library.addRevision(command.update, await importSource(source, { dataDir: library.dataDir, online: true }));
+    const article = await importSource(source, { dataDir: library.dataDir, ...context });
+    const report = await library.addRevision(command.update, article);
     const line = `exact ${report.exact}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`;
     printer(io)(command.json, { id: command.update, ...report }, `${command.update}  revision ${report.revision}: ${line}${report.needsReview > 0 ? ` (${report.needsReview} to review)` : ''}`);
+    const summary = article.images === undefined ? null : imageSummarySentence(article.images);
+    if (!command.json && summary !== null) io.err(`  ${summary}\n`);
     return;
   }
   const results: Record<string, unknown>[] = [];
@@ -68,16 +76,18 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
   for (const [index, source] of command.sources.entries()) {
     if (command.sources.length > 1) io.progress?.(`Importing ${index + 1} of ${command.sources.length}: ${source}`);
     try {
-      const outcome = await importIntoLibrary(library, source, command.asNew ? 'new' : 'ask');
+      const outcome = await importIntoLibrary(library, source, command.asNew ? 'new' : 'ask', context);
       if (outcome.status === 'exists') {
         throw new UserError(`${source} is already in the library as ${outcome.existing.id}; add --as-new to import a copy or --update ${outcome.existing.id} to replace it.`);
       }
       const { article, images } = outcome;
-      results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed } });
+      results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed, reasons: images.reasons, upgraded: images.upgraded, problems: images.problems } });
       if (!command.json) {
         const pictures = images.saved + images.missed > 0 ? `  (${images.saved} images saved, ${images.missed} missed)` : '';
         io.out(`${article.id}  ${article.title}${pictures}\n`);
-        for (const problem of images.problems) io.err(`  image ${problem}\n`);
+        // One line for the whole page, however many images it named.
+        const summary = imageSummarySentence(images);
+        if (summary !== null) io.err(`  ${summary}\n`);
       }
     } catch (error) {
       const message = messageFor(error);

@@ -39,6 +39,8 @@ header h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; }
 .article-body img { max-width: 100%; height: auto; }
 .article-body figure { margin: 1.5rem 0; }
 .article-body figcaption { color: var(--muted); font-size: .85em; }
+.article-body .image-missing { display: block; padding: .6rem .8rem; border: 1px dashed var(--rule); border-radius: 4px; color: var(--muted); font: 15px/1.5 system-ui, sans-serif; }
+.article-body .image-missing::before { content: 'Image not saved'; display: block; font-size: 11px; text-transform: uppercase; letter-spacing: .06em; }
 a { color: inherit; }
 mark { color: inherit; background: none; border-radius: 2px; }
 ${HIGHLIGHT_COLORS.map((color) => `mark.${colorClass(color)} { background-color: ${HIGHLIGHT_TINTS[color]}; }`).join('\n')}

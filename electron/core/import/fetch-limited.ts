@@ -13,7 +13,12 @@ export interface FetchLimits {
    * (a 40 MB PDF is refused without being downloaded), null accepts it.
    */
   refuseType?: (contentType: string, url: string) => string | null;
+  /** Looks at every address before it is asked, redirects included: a sentence refuses it, null lets it through. */
+  refuseAddress?: (url: URL) => string | null;
 }
+
+/** An address the caller's refuseAddress turned down, told apart from a failure of the network. */
+export class AddressRefused extends UserError {}
 
 export interface Fetched {
   url: string;
@@ -79,6 +84,8 @@ export async function fetchLimited(address: string, limits: FetchLimits, fetchFn
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     for (let hop = 0; ; hop++) {
+      const refused = limits.refuseAddress?.(url) ?? null;
+      if (refused !== null) throw new AddressRefused(refused);
       const response = await fetchFn(url, { redirect: 'manual', signal, headers: { Accept: 'text/html,application/xhtml+xml,image/*;q=0.9,*/*;q=0.5' } });
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel().catch(() => undefined);

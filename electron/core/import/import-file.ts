@@ -33,7 +33,10 @@ export interface ImportedArticle {
 export interface ImportContext {
   /** The library's data dir, where images are stored; without it images are left out. */
   dataDir?: string | null;
-  /** Whether remote images (and pages) may be fetched. */
+  /**
+   * Whether a file's web images may be fetched (off unless the person asks: a file is read from
+   * what lies beside it on disk). A web address's images are fetched whatever this says.
+   */
   online?: boolean;
   fetch?: FetchFn;
   /** Overrides of PAGE_FETCH and IMAGE_FETCH (tests use short timeouts and small caps). */
@@ -87,7 +90,9 @@ export function importPlainText(source: string, sourceFile: string | null): Impo
 
 async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedMeta>, context: ImportContext, localRoot: string | null): Promise<ImportedArticle> {
   const dom = parsePage(html, pageUrl);
-  const article = await extractArticle(dom, { ...imageContext(context), localRoot });
+  const page = new URL(pageUrl);
+  const plainHttpOrigin = page.protocol === 'http:' ? page.origin : null;
+  const article = await extractArticle(dom, { ...imageContext(context), localRoot, plainHttpOrigin });
   return {
     meta: {
       ...NO_META,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
-import { createHandlers, type Platform } from '../../../electron/core/handlers';
+import { createHandlers, type HandlerOptions, type Platform } from '../../../electron/core/handlers';
 import { Library } from '../../../electron/core/library/library';
 import { addSampleToNewLibrary } from '../../../electron/core/library/sample';
 import { APP_ORIGIN, serveAppRequest } from '../../../electron/core/protocol/app-files';
@@ -74,12 +74,8 @@ export interface Reader {
   close(): Promise<void>;
 }
 
-export interface ReaderOptions {
-  /** The operating system the handlers answer for; Linux unless a test says otherwise. */
-  os?: NodeJS.Platform;
-}
-
-export async function startReader(page: Page, prepare?: (library: Library) => Promise<void>, options: ReaderOptions = {}): Promise<Reader> {
+/** @param options what the handler table is given, as main gives it (a test's loopback-only fetch; the operating system, Linux unless a test says otherwise). */
+export async function startReader(page: Page, prepare?: (library: Library) => Promise<void>, options: HandlerOptions = {}): Promise<Reader> {
   const dataDir = await mkdtemp(join(tmpdir(), 'margin-e2e-'));
   const library = await Library.open(dataDir);
   await addSampleToNewLibrary(library, samplePath);
@@ -116,7 +112,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     chooseFolder: async () => reader.folderPath,
     chooseOpenFile: async () => reader.openPath,
   };
-  const handlers = createHandlers(library, platform, { os: options.os ?? 'linux' });
+  const handlers = createHandlers(library, platform, { os: 'linux', ...options });
   const pending = new Set<Promise<unknown>>();
   // The same sender check main makes: only the app's own page, in its main frame.
   await page.exposeBinding('__marginInvoke', async (source, channel: string, input: unknown) => {

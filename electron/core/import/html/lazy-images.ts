@@ -69,8 +69,12 @@ function isPlaceholder(src: string | null): boolean {
 const byScore = (candidates: Candidate[]) => [...candidates].sort((a, b) => b.score - a.score).map((c) => c.url);
 
 function absolute(url: string, base: string): string | null {
+  const trimmed = url.trim();
+  // "//host/x.png" names a host on the web. Against a file on disk it would become file://host/x.png,
+  // a network share; it is read with the page's own scheme, and https for a file.
+  const scheme = /^https?:$/u.test(URL.parse(base)?.protocol ?? '') ? '' : 'https:';
   try {
-    return new URL(url.trim(), base).href;
+    return new URL(/^[\\/]{2}/u.test(trimmed) ? `${scheme}${trimmed}` : trimmed, base).href;
   } catch {
     return null;
   }

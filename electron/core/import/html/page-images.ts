@@ -1,13 +1,15 @@
 // Copies every content image of an imported page into the library's asset store and points the
 // page at the stored copy. Saved pages read their images from disk, never from outside the
-// page's own folder; remote images are fetched only when allowed. An image that cannot be kept
-// is removed and counted, its figure and caption stay.
+// page's own folder; remote images are fetched only when allowed, and over https (an address on
+// plain http is asked over https instead, or refused). An image that cannot be kept leaves a
+// placeholder holding its alt text, inside its figure with its caption, and is counted by why.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assetUrl } from '../../../shared/asset-url';
+import { MISSING_IMAGE_CLASS, NO_IMAGES, type ImageMissReason, type ImageSummary } from '../../../shared/image-summary';
 import { storeAsset } from '../../assets/asset-store';
-import { fetchLimited, type FetchFn, type FetchLimits } from '../fetch-limited';
+import { AddressRefused, fetchLimited, type FetchFn, type FetchLimits } from '../fetch-limited';
 import { MAX_IMAGE_BYTES, TRACKING_PIXEL, checkImage } from '../image-check';
 import type { ImageFallbacks } from './lazy-images';
 
@@ -21,32 +23,34 @@ export interface ImageContext {
   fetch?: FetchFn;
   /** Overrides of IMAGE_FETCH (tests use short timeouts). */
   fetchLimits?: Partial<FetchLimits>;
+  /**
+   * The origin of a page the person chose to read over plain http: its own images come the way
+   * the page did. Every other http image is asked over https.
+   */
+  plainHttpOrigin?: string | null;
 }
 
-export interface ImageReport {
-  saved: number;
-  missed: number;
-  /** One short reason per missed image, e.g. "photo.jpg: not found". */
-  problems: string[];
-}
+export type ImageReport = ImageSummary;
 
 export const IMAGE_FETCH: FetchLimits = { timeoutMs: 15_000, maxBytes: MAX_IMAGE_BYTES, maxRedirects: 5 };
 /** Remote images are fetched a few at a time: a page of thirty photos should not take thirty round trips in a row. */
 const PARALLEL_FETCHES = 4;
 
-type Outcome = { url: string } | { problem: string };
+type Failure = { problem: string; reason: ImageMissReason | 'tracker' };
+type Outcome = { url: string; upgraded: boolean } | Failure;
+type Loaded = { bytes: Uint8Array; upgraded: boolean } | Failure;
 
 /** The real path when it lies inside the root, else why not. */
-async function insideRoot(path: string, root: string): Promise<string | { problem: string }> {
+async function insideRoot(path: string, root: string): Promise<string | Failure> {
   let real: string;
   try {
     real = await realpath(path);
   } catch {
-    return { problem: 'not found' };
+    return { problem: 'not found', reason: 'missing' };
   }
   const realRoot = await realpath(root).catch(() => root);
   const prefix = realRoot.endsWith(sep) ? realRoot : realRoot + sep;
-  return real.startsWith(prefix) ? real : { problem: "outside the saved page's folder" };
+  return real.startsWith(prefix) ? real : { problem: "outside the saved page's folder", reason: 'outside-folder' };
 }
 
 function decodeDataUrl(src: string): Uint8Array | null {
@@ -54,34 +58,54 @@ function decodeDataUrl(src: string): Uint8Array | null {
   return match?.[1] === undefined ? null : new Uint8Array(Buffer.from(match[1], 'base64'));
 }
 
-async function loadBytes(src: string, context: ImageContext): Promise<Uint8Array | { problem: string }> {
-  if (src.startsWith('data:')) return decodeDataUrl(src) ?? { problem: 'not an image Margin can show' };
-  const url = new URL(src);
-  if (url.protocol === 'file:') {
-    if (context.localRoot === null) return { problem: 'a file on this computer, which a web page may not use' };
-    const path = await insideRoot(fileURLToPath(url), context.localRoot);
-    if (typeof path !== 'string') return path;
-    const info = await stat(path);
-    if (!info.isFile()) return { problem: 'not a file' };
-    if (info.size > MAX_IMAGE_BYTES) return { problem: 'larger than 20 MB' };
-    return new Uint8Array(await readFile(path));
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'not a web or file address' };
-  if (!context.fetchRemote) return { problem: 'on the web, and this import works offline' };
+async function readLocal(url: URL, context: ImageContext): Promise<Loaded> {
+  if (context.localRoot === null) return { problem: 'a file on this computer, which a web page may not use', reason: 'not-allowed' };
+  const path = await insideRoot(fileURLToPath(url), context.localRoot);
+  if (typeof path !== 'string') return path;
+  const info = await stat(path);
+  if (!info.isFile()) return { problem: 'not a file', reason: 'missing' };
+  if (info.size > MAX_IMAGE_BYTES) return { problem: 'larger than 20 MB', reason: 'not-usable' };
+  return { bytes: new Uint8Array(await readFile(path)), upgraded: false };
+}
+
+/** Whether an address may be asked over plain http: only on the host of a page the person read that way. */
+const plainHttpAllowed = (url: URL, context: ImageContext) => url.protocol !== 'http:' || url.origin === (context.plainHttpOrigin ?? null);
+
+const sentence = (error: unknown) => (error instanceof Error ? error.message.replace(/\.$/u, '') : 'could not be fetched');
+
+async function fetchRemote(url: URL, context: ImageContext): Promise<Loaded> {
+  // As browsers treat an image on a secure page: asked over https, never sent in the clear.
+  const upgraded = !plainHttpAllowed(url, context);
+  if (upgraded) url.protocol = 'https:';
+  const refuseAddress = (next: URL) => (plainHttpAllowed(next, context) ? null : `${next.host} redirects to plain http`);
   try {
-    const fetched = await fetchLimited(url.href, { ...IMAGE_FETCH, ...context.fetchLimits }, context.fetch);
-    return fetched.bytes;
+    const fetched = await fetchLimited(url.href, { ...IMAGE_FETCH, ...context.fetchLimits, refuseAddress }, context.fetch);
+    return { bytes: fetched.bytes, upgraded };
   } catch (error) {
-    return { problem: error instanceof Error ? error.message.replace(/\.$/u, '') : 'could not be fetched' };
+    if (error instanceof AddressRefused) return { problem: sentence(error), reason: 'plain-http' };
+    if (upgraded) return { problem: `offered only over plain http (over https: ${sentence(error)})`, reason: 'plain-http' };
+    return { problem: sentence(error), reason: 'download-failed' };
   }
 }
 
+async function loadBytes(src: string, context: ImageContext): Promise<Loaded> {
+  if (src.startsWith('data:')) {
+    const bytes = decodeDataUrl(src);
+    return bytes === null ? { problem: 'not an image Margin can show', reason: 'not-usable' } : { bytes, upgraded: false };
+  }
+  const url = new URL(src);
+  if (url.protocol === 'file:') return readLocal(url, context);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'not a web or file address', reason: 'not-allowed' };
+  if (!context.fetchRemote) return { problem: 'on the web, and this import works offline', reason: 'not-fetched' };
+  return fetchRemote(url, context);
+}
+
 async function keepOne(src: string, dataDir: string, context: ImageContext): Promise<Outcome> {
-  const loaded = await loadBytes(src, context).catch(() => ({ problem: 'could not be read' }));
-  if (!(loaded instanceof Uint8Array)) return loaded;
-  const checked = checkImage(loaded);
-  if (!checked.ok) return { problem: checked.reason };
-  return { url: assetUrl(await storeAsset(dataDir, checked.bytes, checked.extension)) };
+  const loaded = await loadBytes(src, context).catch((): Failure => ({ problem: 'could not be read', reason: 'missing' }));
+  if (!('bytes' in loaded)) return loaded;
+  const checked = checkImage(loaded.bytes);
+  if (!checked.ok) return { problem: checked.reason, reason: checked.reason === TRACKING_PIXEL ? 'tracker' : 'not-usable' };
+  return { url: assetUrl(await storeAsset(dataDir, checked.bytes, checked.extension)), upgraded: loaded.upgraded };
 }
 
 /**
@@ -98,7 +122,7 @@ async function keepWithFallbacks(src: string, dataDir: string, context: ImageCon
     failures.set(candidate, outcome);
   }
   // The reason reported is the one for the source the page meant to show.
-  return failures.get(src) ?? { problem: 'could not be kept' };
+  return failures.get(src) ?? { problem: 'could not be kept', reason: 'not-usable' };
 }
 
 function label(src: string): string {
@@ -111,8 +135,24 @@ function label(src: string): string {
   }
 }
 
+const comparable = (text: string | null | undefined) => (text ?? '').replace(/\s+/gu, ' ').trim().toLowerCase();
+
+/**
+ * Stands in for an image that could not be kept: its alt text, as text (so it is read, searched
+ * and exported), unless the figure's caption already says it. The reader marks it "Image not
+ * saved" with CSS, which adds nothing to the article's text that highlights count in.
+ */
+function leavePlaceholder(img: Element): void {
+  const mark = img.ownerDocument.createElement('span');
+  mark.setAttribute('class', MISSING_IMAGE_CLASS);
+  const alt = (img.getAttribute('alt') ?? '').replace(/\s+/gu, ' ').trim();
+  const caption = comparable(img.closest('figure')?.getElementsByTagName('figcaption')[0]?.textContent);
+  if (alt !== '' && !caption.includes(comparable(alt))) mark.textContent = alt;
+  img.replaceWith(mark);
+}
+
 export async function keepPageImages(root: Element, context: ImageContext, fallbacks: ImageFallbacks = new Map()): Promise<ImageReport> {
-  const report: ImageReport = { saved: 0, missed: 0, problems: [] };
+  const report: ImageReport = { ...NO_IMAGES, problems: [], reasons: {} };
   const images = Array.from(root.getElementsByTagName('img'));
   const sources = [...new Set(images.map((img) => img.getAttribute('src') ?? '').filter((src) => src !== ''))];
   const outcomes = new Map<string, Outcome>();
@@ -129,18 +169,23 @@ export async function keepPageImages(root: Element, context: ImageContext, fallb
   }
   for (const img of images) {
     const src = img.getAttribute('src') ?? '';
-    const outcome: Outcome = src === '' ? { problem: 'no source' } : (outcomes.get(src) ?? { problem: 'not stored' });
+    const outcome: Outcome =
+      src === '' ? { problem: 'no source', reason: 'no-source' } : (outcomes.get(src) ?? { problem: 'not stored', reason: 'not-stored' });
     if ('url' in outcome) {
       img.setAttribute('src', outcome.url);
       report.saved++;
+      if (outcome.upgraded) report.upgraded++;
       continue;
     }
-    img.remove();
     // Tracking pixels are not photos anyone misses.
-    if (outcome.problem !== TRACKING_PIXEL) {
-      report.missed++;
-      report.problems.push(`${label(src)}: ${outcome.problem}`);
+    if (outcome.reason === 'tracker') {
+      img.remove();
+      continue;
     }
+    leavePlaceholder(img);
+    report.missed++;
+    report.reasons[outcome.reason] = (report.reasons[outcome.reason] ?? 0) + 1;
+    report.problems.push(`${label(src)}: ${outcome.problem}`);
   }
   return report;
 }
