@@ -215,6 +215,14 @@ describe('Markdown import', () => {
     expect(dom(article).querySelector('p img')?.getAttribute('alt')).toBe('icon');
   });
 
+  it('a sentence under a picture stays a paragraph; a bare agency name under it is the credit', async () => {
+    const root = await folderWith({ 'pond.md': `# Pond\n\n![Ice](heron.png)\nLook at the ice.\n\n![Heron](heron.png)\nREUTERS\n\nREUTERS\n`, 'heron.png': HERON });
+    const article = await importFile(join(root, 'pond.md'), { dataDir: await tempDir() });
+    expect(readArticleContent(article.html).figures.map((f) => [f.caption, f.credit])).toEqual([['', null], ['', 'REUTERS']]);
+    // A paragraph of its own under a picture is a credit only when it says so.
+    expect([...dom(article).querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Look at the ice.', 'REUTERS']);
+  });
+
   it('front matter gives the title, authors, date, tags and language', async () => {
     const note = ['---', 'title: Notes', 'author: [Ruth Okoro, Sam Lee]', 'date: 2024-05-01', 'tags: [birds, "night walks", "#ponds", birds]', 'lang: de', '---', '', 'Der Reiher steht am Ufer des Teiches und wartet.', ''].join('\n');
     const article = await importFile(join(await folderWith({ 'n.md': note }), 'n.md'));
@@ -277,7 +285,8 @@ describe('Markdown import', () => {
     expect([...page.querySelectorAll('th')].map((th) => th.getAttribute('align'))).toEqual(['left', 'center', 'right']);
     expect([...page.querySelectorAll('tbody tr:first-child td')].map((td) => td.getAttribute('align'))).toEqual(['left', 'center', 'right']);
     expect(page.querySelector('[style]')).toBeNull();
-    // <details>: the summary and its hidden text are both there.
+    // <details>: the summary and its text are both there, open so that nothing in it is hidden.
+    expect(page.querySelector('details')?.hasAttribute('open')).toBe(true);
     expect(page.querySelector('details summary')?.textContent).toBe("The warden's full list");
     expect(page.querySelector('details p')?.textContent).toBe('Saw, hammer, nails, felt, paint and a flask of tea.');
   });

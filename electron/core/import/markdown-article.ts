@@ -84,6 +84,9 @@ export async function markdownArticle(source: string, path: string, images: Omit
   const title = takeTitle(document.body, meta.title);
   const byline = takeByline(document.body, meta.author);
   showUnreadable(document.body, unreadable);
+  // A folded <details> would hide the search matches and highlights inside it; it starts open
+  // and folds with a click on its summary.
+  for (const details of Array.from(document.body.getElementsByTagName('details'))) details.setAttribute('open', '');
   markdownFigures(document);
   markCredits(document);
   resolveLinks(document, meta.url);

@@ -58,10 +58,15 @@ function alone(line: Node[] | undefined, tags: readonly string[]): Element | nul
   return content.length === 1 && only?.nodeType === ELEMENT_NODE && tags.includes((only as Element).tagName) ? (only as Element) : null;
 }
 
+/**
+ * A line that says it is a credit ("Photo: ...", "© ...", ".../AP") is one. So is a short line
+ * right under the picture or its caption ("REUTERS"), unless it ends like a sentence; a paragraph
+ * of its own must say so.
+ */
 function looksLikeCredit(text: string, strict: boolean): boolean {
   if (text === '' || text.length > MAX_CREDIT_LENGTH || text.split(' ').length > MAX_CREDIT_WORDS) return false;
-  // A paragraph of its own is a credit only when it says so ("Photo: ...", "© ...", ".../AP").
-  return !strict || trailingCredit(text)?.[0] === 0;
+  if (trailingCredit(text)?.[0] === 0) return true;
+  return !strict && !/[.!?:;]$/u.test(text);
 }
 
 interface Caption {
