@@ -90,6 +90,8 @@ export const ArticleMetaSchema = z.object({
   language: z.string().nullable().default(null),
   direction: z.enum(['ltr', 'rtl']).nullable().default(null),
   format: ArticleFormatSchema,
+  /** The first sentences, for the library list and exports; null for articles stored before it was kept. */
+  excerpt: z.string().nullable().default(null),
   wordCount: z.number().int().nonnegative(),
   state: ArticleStateSchema.default('reading'),
   /** Article tags, separate from the tags on highlights. */
@@ -124,6 +126,7 @@ export interface ArticleSummary {
   title: string;
   byline: string | null;
   siteName: string | null;
+  excerpt: string | null;
   importedAt: string;
   wordCount: number;
   highlightCount: number;

@@ -10,11 +10,15 @@ const ALLOWED_TAGS = [
   'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd',
   'li', 'ol', 'p', 'pre', 'q', 's', 'section', 'small', 'span', 'strong', 'sub', 'sup', 'table',
   'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul',
+  // A collapsed section (Markdown's <details>): text a person can open, nothing that runs.
+  'details', 'summary',
 ];
 
 const ALLOWED_ATTR = [
   'alt', 'class', 'colspan', 'datetime', 'dir', 'height', 'href', 'lang', 'rel', 'rowspan',
   'src', 'target', 'title', 'width',
+  // A table column's alignment (checked in the hook), and whether a <details> starts open.
+  'align', 'open',
 ];
 
 /**
@@ -38,6 +42,9 @@ export const SANITIZE_CONFIG: Config = {
   SANITIZE_NAMED_PROPS: true,
   KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
+  // DOMPurify holds every attribute it does not know as safe to ALLOWED_URI_REGEXP, which would
+  // strip a cell's colspan or a quote's dir; these hold words and numbers, never an address.
+  ADD_URI_SAFE_ATTR: ['align', 'colspan', 'datetime', 'dir', 'height', 'lang', 'open', 'rowspan', 'width'],
   // Links may go to the web or to an e-mail address; images only to stored assets (checked in the hook).
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|margin:\/\/asset\/|data:image\/(?:png|jpeg|gif|webp|avif);base64,|#)/i,
 };
@@ -64,7 +71,7 @@ export function installSanitizeHooks(purify: DOMPurify): void {
     // Older pages mark footnotes with <a name="fn1">: kept as the id their links point at.
     if (node.nodeName === 'A' && node.hasAttribute('name') && !node.hasAttribute('id')) node.setAttribute('id', node.getAttribute('name') ?? '');
   });
-  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName;
     if (name === 'href' || name === 'src') {
       if (!isAllowedArticleUrl(name, data.attrValue)) data.keepAttr = false;
@@ -75,6 +82,8 @@ export function installSanitizeHooks(purify: DOMPurify): void {
       const kept = data.attrValue.split(/\s+/).filter((c) => ARTICLE_CLASSES.has(c));
       if (kept.length === 0) data.keepAttr = false;
       else data.attrValue = kept.join(' ');
+    } else if (name === 'align') {
+      if (!/^(?:left|center|right)$/i.test(data.attrValue.trim()) || (node.nodeName !== 'TD' && node.nodeName !== 'TH')) data.keepAttr = false;
     } else if (name === 'target' || name === 'rel') {
       // Set for every link in afterSanitizeAttributes; never taken from the page.
       data.keepAttr = false;

@@ -25,7 +25,7 @@ const SORTS: Record<SortKey, (a: ArticleSummary, b: ArticleSummary) => number> =
 /** Everything about the articles that the rows, their order or the filters depend on. */
 function fingerprint(articles: readonly ArticleSummary[]): string {
   return articles
-    .map((a) => [a.id, a.title, a.siteName, a.importedAt, a.highlightCount, a.state, a.tags.join(' '), a.lastReadAt, a.progress].join('\u0000'))
+    .map((a) => [a.id, a.title, a.siteName, a.excerpt, a.importedAt, a.highlightCount, a.state, a.tags.join(' '), a.lastReadAt, a.progress].join('\u0000'))
     .join('\u0001');
 }
 
@@ -112,12 +112,15 @@ export class LibraryPanel {
   private row(article: ArticleSummary): HTMLElement {
     const percent = Math.round(article.progress * 100);
     const meta = [article.siteName, `${article.highlightCount} highlight${article.highlightCount === 1 ? '' : 's'}`, percent > 0 ? `${percent}% read` : null].filter(Boolean).join(' · ');
+    // The excerpt describes the button rather than naming it: a screen reader says the title first.
+    const excerptId = article.excerpt === null ? undefined : `excerpt-${article.id}`;
     const open = h(
       'button',
-      { type: 'button', class: 'article-link', 'data-article': article.id, 'aria-current': article.id === this.currentId ? 'page' : undefined },
+      { type: 'button', class: 'article-link', 'data-article': article.id, 'aria-current': article.id === this.currentId ? 'page' : undefined, 'aria-describedby': excerptId },
       h('span', { class: 'article-title' }, article.title),
       h('span', { class: 'article-meta' }, meta),
       article.tags.length > 0 ? h('span', { class: 'article-tags' }, article.tags.map((t) => `#${t}`).join(' ')) : null,
+      article.excerpt === null ? null : h('span', { class: 'article-excerpt', id: excerptId, dir: 'auto', 'aria-hidden': 'true' }, article.excerpt),
     );
     const action = (label: string, state: ArticleState, text: string) =>
       h('button', { type: 'button', class: 'row-action', 'data-article': article.id, 'data-state': state, 'aria-label': `${label}: ${article.title}`, title: label }, text);

@@ -77,6 +77,7 @@ function generateLibrary(seed: number): ExportArticle[] {
           sourceFile: null,
           sourcePath: null,
           publishedAt: null,
+          excerpt: null,
           language: null,
           direction: null,
           format: 'html',

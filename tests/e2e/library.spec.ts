@@ -110,3 +110,18 @@ test('filter by site, and / jumps to the library search', async ({ reader, page 
   await page.keyboard.press('/');
   await expect(page.getByLabel('Search the library')).toBeFocused();
 });
+
+test('each row shows the first sentences of its article, and a screen reader hears them after the title', async ({ reader, page }) => {
+  await addArticles(reader);
+  const hebrew = importPlainText('האנפה\n\nהבריכה קפאה בראשון בדצמבר, ואנפה עמדה על שפתה כל בוקר במשך שבוע.', 'heron.txt');
+  await reader.library.addArticle(hebrew);
+  await reader.open();
+  const row = page.locator('.article-link', { hasText: 'Ferry timetable changes' });
+  await expect(row.locator('.article-excerpt')).toHaveText('The summer ferry now leaves at nine. It returns at six.');
+  await expect(row).toHaveAccessibleDescription('The summer ferry now leaves at nine. It returns at six.');
+  await expect(page.locator('.article-link', { hasText: 'Russia says' }).locator('.article-excerpt')).toHaveText(/^Russian officials claimed their troops/u);
+  // A Hebrew excerpt reads right to left, starting at the right edge of the row.
+  const excerpt = page.locator('.article-link', { hasText: 'האנפה' }).locator('.article-excerpt');
+  await expect(excerpt).toHaveText('הבריכה קפאה בראשון בדצמבר, ואנפה עמדה על שפתה כל בוקר במשך שבוע.');
+  expect(await excerpt.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+});

@@ -162,3 +162,29 @@ test('opening files: good ones join the library, bad ones are refused in a sente
   await expect(page.locator('.headline')).toHaveText('Harbour reopens');
   await expect(page.locator('.library-list .article-title')).toHaveText(['Harbour reopens', 'Russia says it has advanced nearly 2 miles in northeast Ukraine']);
 });
+
+test('an Arabic text file and a Hebrew note open right to left, with their byline and figure caption', async ({ reader, page }) => {
+  await reader.open();
+  const arabic = join(reader.dataDir, 'heron.txt');
+  await writeFile(arabic, 'مالك الحزين عند البركة\n\nتجمدت البركة في الأول من ديسمبر، ووقف مالك الحزين على حافتها كل صباح لمدة أسبوع، منتظراً أن يذوب الجليد.\n');
+  reader.importPaths = [arabic];
+  await reader.menu('import-files');
+  await expect(page.locator('.headline')).toHaveText('مالك الحزين عند البركة');
+  await expect(page.locator('article.article')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('article.article')).toHaveAttribute('lang', 'ar');
+
+  const hebrew = join(reader.dataDir, 'heron.md');
+  const photo = await readFile(join(import.meta.dirname, '..', 'fixtures', 'import', 'md-figure-caption-credit', 'images', 'heron.png'));
+  await writeFile(join(reader.dataDir, 'heron.png'), photo);
+  await writeFile(hebrew, '# האנפה\n\n*מאת רות אוקורו*\n\nהבריכה קפאה בראשון בדצמבר, ואנפה עמדה על שפתה כל בוקר במשך שבוע.\n\n![אנפה](heron.png)\n*האנפה על הקרח.*\nצילום: רות אוקורו\n');
+  reader.importPaths = [hebrew];
+  await reader.menu('import-files');
+  await expect(page.locator('.headline')).toHaveText('האנפה');
+  await expect(page.locator('article.article')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('article.article')).toHaveAttribute('lang', 'he');
+  await expect(page.locator('.byline')).toHaveText('רות אוקורו');
+  await expect(page.locator('#article-body figure figcaption')).toHaveText('האנפה על הקרח. צילום: רות אוקורו');
+  await expect(page.locator('#article-body figure .credit')).toHaveText('צילום: רות אוקורו');
+  // The photo was copied into the library, not read from beside the note.
+  await expect(page.locator('#article-body figure img')).toHaveAttribute('src', /\/5a30fbda[0-9a-f]{56}\.png$/u);
+});

@@ -42,7 +42,7 @@ describe('margin CLI', () => {
     expect(list).toEqual([{ id, title, highlights: 1, state: 'reading' }]);
 
     const shown = JSON.parse((await margin(dataDir, 'show', id, '--json')).out);
-    expect(Object.keys(shown)).toEqual(['id', 'title', 'byline', 'source', 'importedAt', 'wordCount', 'text', 'figures', 'annotations']);
+    expect(Object.keys(shown)).toEqual(['id', 'title', 'byline', 'source', 'url', 'lang', 'dir', 'excerpt', 'tags', 'state', 'importedAt', 'wordCount', 'text', 'figures', 'annotations']);
     expect(shown.figures).toHaveLength(5);
     expect(shown.figures[4]).toEqual({
       caption: 'Russian President Vladimir Putin has remained steadfast in his country’s push to conquer eastern Ukraine.',
@@ -61,6 +61,42 @@ describe('margin CLI', () => {
     expect((await margin(dataDir, 'export', '--format', 'markdown', '--out', outFile)).code).toBe(0);
     const withoutExportTime = (text: string) => text.replace(/^exported: .*$/mu, '');
     expect(withoutExportTime(await readFile(outFile, 'utf8'))).toBe(withoutExportTime(exported.out));
+  });
+
+  it('show --json tells a note\'s language, direction, byline, excerpt, address, tags and state', async () => {
+    const dataDir = await tempDir();
+    const note = join(await tempDir(), 'heron.md');
+    const paragraph = 'הבריכה קפאה בראשון בדצמבר, ואנפה עמדה על שפתה כל בוקר במשך שבוע, מחכה שהקרח יישבר.';
+    await writeFile(note, ['---', 'url: https://birds.example/he/heron', 'tags: [birds, ponds]', '---', '# האנפה', '', '*מאת רות אוקורו*', '', paragraph, ''].join('\n'));
+    const { id } = JSON.parse((await margin(dataDir, 'import', note, '--json')).out);
+    const shown = JSON.parse((await margin(dataDir, 'show', id, '--json')).out);
+    expect(shown).toMatchObject({
+      title: 'האנפה',
+      byline: 'רות אוקורו',
+      source: 'https://birds.example/he/heron',
+      url: 'https://birds.example/he/heron',
+      lang: 'he',
+      dir: 'rtl',
+      excerpt: paragraph,
+      tags: ['birds', 'ponds'],
+      state: 'reading',
+    });
+    expect(shown.text.trim()).toBe(paragraph);
+  });
+
+  it('show --json of an article stored by Margin 0.1 has no excerpt and no language, rather than failing', async () => {
+    const dataDir = await tempDir();
+    const { id } = JSON.parse((await margin(dataDir, 'import', samplePath, '--json')).out);
+    const file = join(dataDir, 'library.json');
+    const library = JSON.parse(await readFile(file, 'utf8'));
+    for (const article of library.articles) {
+      delete article.excerpt;
+      delete article.language;
+      delete article.direction;
+    }
+    await writeFile(file, JSON.stringify(library));
+    const shown = JSON.parse((await margin(dataDir, 'show', id, '--json')).out);
+    expect(shown).toMatchObject({ excerpt: null, lang: null, dir: null, url: null, tags: [], state: 'reading' });
   });
 
   it('asks which occurrence when a quote appears more than once', async () => {

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { assetsDir } from '../../electron/core/assets/asset-store';
 import { UserError } from '../../electron/core/errors';
 import { importFile, type ImportedArticle } from '../../electron/core/import/import-file';
+import { Library } from '../../electron/core/library/library';
 import { readArticleContent } from '../../electron/core/sanitize/article-text';
+import { checkGoldenCase, goldenCases } from './support/import-golden';
 import { fixturesDir } from './support/paths';
 import { tempDir } from './support/temp-dir';
 
@@ -178,4 +180,148 @@ describe('Markdown import', () => {
     await expect(importFile(join(root, 'empty.md'))).rejects.toThrow(new UserError('empty.md is empty.'));
     await expect(importFile(join(root, 'blank.md'))).rejects.toThrow(new UserError('The Markdown file has no text.'));
   });
+
+  it('keeps a second level-one heading in the text; only the first line becomes the headline', async () => {
+    const note = `# Field notes\n\n${PARAGRAPH}\n\n# The second morning\n\nWind came in from the sea.\n`;
+    const article = await importFile(join(await folderWith({ 'marsh.md': note }), 'marsh.md'));
+    expect(article.meta.title).toBe('Field notes');
+    expect([...dom(article).querySelectorAll('h1')].map((h) => h.textContent)).toEqual(['The second morning']);
+  });
+
+  it('a note that starts with text keeps its level-one heading and is named after its file', async () => {
+    const note = `${PARAGRAPH}\n\n# Later that week\n\nThe ice gave way.\n`;
+    const article = await importFile(join(await folderWith({ 'pond diary.md': note }), 'pond diary.md'));
+    expect(article.meta.title).toBe('pond diary');
+    expect(dom(article).querySelector('h1')?.textContent).toBe('Later that week');
+  });
+
+  it('a picture alone on its line, with an italic caption and a credit under it, shows as a figure', async () => {
+    const root = await folderWith({
+      'pond.md': `# Pond\n\n![A heron on the ice](heron.png "A heron at dawn")\n*The heron waited by the ice.*\nPhoto: Ruth Okoro\n\n${PARAGRAPH}\n`,
+      'heron.png': HERON,
+    });
+    const article = await importFile(join(root, 'pond.md'), { dataDir: await tempDir() });
+    const figure = dom(article).querySelector('figure');
+    expect(figure?.querySelector('img')?.getAttribute('alt')).toBe('A heron on the ice');
+    expect(figure?.querySelector('figcaption')?.textContent).toBe('The heron waited by the ice. Photo: Ruth Okoro');
+    expect(figure?.querySelector('figcaption .credit')?.textContent).toBe('Photo: Ruth Okoro');
+    expect(readArticleContent(article.html).figures).toEqual([{ caption: 'The heron waited by the ice.', credit: 'Photo: Ruth Okoro', image: `margin://asset/${sha(HERON)}.png` }]);
+    // The caption line is the caption, not a paragraph of its own.
+    expect([...dom(article).querySelectorAll('p')].map((p) => p.textContent)).toEqual([PARAGRAPH]);
+  });
+
+  it('a picture with only a title shows the title as its caption; a picture inside a sentence stays inline', async () => {
+    const root = await folderWith({ 'pond.md': `# Pond\n\n![Dusk](heron.png "The pond at dusk")\n\nA small ![icon](heron.png) sketch.\n`, 'heron.png': HERON });
+    const article = await importFile(join(root, 'pond.md'), { dataDir: await tempDir() });
+    expect(readArticleContent(article.html).figures.map((f) => f.caption)).toEqual(['The pond at dusk']);
+    expect(dom(article).querySelector('p img')?.getAttribute('alt')).toBe('icon');
+  });
+
+  it('a sentence under a picture stays a paragraph; a bare agency name under it is the credit', async () => {
+    const root = await folderWith({ 'pond.md': `# Pond\n\n![Ice](heron.png)\nLook at the ice.\n\n![Heron](heron.png)\nREUTERS\n\nREUTERS\n`, 'heron.png': HERON });
+    const article = await importFile(join(root, 'pond.md'), { dataDir: await tempDir() });
+    expect(readArticleContent(article.html).figures.map((f) => [f.caption, f.credit])).toEqual([['', null], ['', 'REUTERS']]);
+    // A paragraph of its own under a picture is a credit only when it says so.
+    expect([...dom(article).querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Look at the ice.', 'REUTERS']);
+  });
+
+  it('front matter gives the title, authors, date, tags and language', async () => {
+    const note = ['---', 'title: Notes', 'author: [Ruth Okoro, Sam Lee]', 'date: 2024-05-01', 'tags: [birds, "night walks", "#ponds", birds]', 'lang: de', '---', '', 'Der Reiher steht am Ufer des Teiches und wartet.', ''].join('\n');
+    const article = await importFile(join(await folderWith({ 'n.md': note }), 'n.md'));
+    expect(article.meta).toMatchObject({ title: 'Notes', byline: 'Ruth Okoro, Sam Lee', publishedAt: '2024-05-01', tags: ['birds', 'night-walks', 'ponds'], language: 'de', direction: 'ltr' });
+  });
+
+  it('front matter that is not valid YAML is kept in the text, and the body is imported', async () => {
+    const note = ['---', 'title: "Unclosed', 'tags: [birds', '---', '', PARAGRAPH, ''].join('\n');
+    const article = await importFile(join(await folderWith({ 'broken.md': note }), 'broken.md'));
+    expect(article.meta.title).toBe('broken');
+    const text = readArticleContent(article.html).text;
+    expect(text).toContain(PARAGRAPH);
+    expect(text).toContain('title: "Unclosed');
+    expect(dom(article).querySelector('pre')?.textContent).toContain('tags: [birds');
+  });
+
+  it('front matter values Margin cannot use are left out, the rest kept, and the library reads them back', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['url: javascript:alert(1)', { sourceUrl: null }],
+      ['url: file:///etc/passwd', { sourceUrl: null }],
+      ['url: http://birds.example/a', { sourceUrl: 'http://birds.example/a' }],
+      ['date: 10000-01-01', { publishedAt: null }],
+      ['date: 0000-01-01', { publishedAt: null }],
+      ['date: 2024-02-30', { publishedAt: null }],
+      ['date: yesterday', { publishedAt: null }],
+      ['date: 2024-05-01T10:30:00+02:00', { publishedAt: '2024-05-01T08:30:00.000Z' }],
+      ['date: 2024-05-01 10:30', { publishedAt: '2024-05-01T10:30:00' }],
+      ['tags: {a: 1}', { tags: [] }],
+      ['tags: birds, ponds', { tags: ['birds', 'ponds'] }],
+      ['lang: not a language!', { language: 'en' }],
+      ['title: [1, 2]', { title: 'odd' }],
+      ['author: {name: Sam}', { byline: null }],
+    ];
+    const dataDir = await tempDir();
+    const library = await Library.open(dataDir);
+    const ids: string[] = [];
+    for (const [line, expected] of cases) {
+      const article = await importFile(join(await folderWith({ 'odd.md': `---\n${line}\n---\n\n${PARAGRAPH}\n` }), 'odd.md'));
+      expect(article.meta, line).toMatchObject(expected);
+      expect(readArticleContent(article.html).text.trim(), line).toBe(PARAGRAPH);
+      ids.push((await library.addArticle(article)).id);
+    }
+    const reopened = await Library.open(dataDir);
+    expect(reopened.articles().map((meta) => meta.id)).toEqual(ids);
+  });
+
+  it('keeps GitHub-style footnotes, task lists, table alignment and <details>', async () => {
+    const root = await folderWith({});
+    const source = join(fixturesDir, 'import', 'md-gfm', 'source.md');
+    await writeFile(join(root, 'hide.md'), await readFile(source));
+    const page = dom(await importFile(join(root, 'hide.md')));
+    // Footnotes: the marker in the text links to its note at the end, and the note links back.
+    const markers = [...page.querySelectorAll('sup a')];
+    expect(markers.map((a) => [a.textContent, a.getAttribute('href')?.startsWith('#')])).toEqual([['[1]', true], ['[2]', true]]);
+    const notes = [...page.querySelectorAll('section ol li')].map((li) => li.textContent?.trim().replace(/\s*↩\uFE0E?$/u, ''));
+    expect(notes).toEqual(['The plan is pinned in the shed by the gate.', 'It rained for six hours, and the felt was laid the wrong way round.']);
+    // Task lists: ticked and open items show as such.
+    expect([...page.querySelectorAll('ul li')].slice(0, 3).map((li) => li.textContent)).toEqual(['☑ Fix the roof', '☐ Paint the door', '☐ Clear the path to the water']);
+    // Table alignment.
+    expect([...page.querySelectorAll('th')].map((th) => th.getAttribute('align'))).toEqual(['left', 'center', 'right']);
+    expect([...page.querySelectorAll('tbody tr:first-child td')].map((td) => td.getAttribute('align'))).toEqual(['left', 'center', 'right']);
+    expect(page.querySelector('[style]')).toBeNull();
+    // <details>: the summary and its text are both there, open so that nothing in it is hidden.
+    expect(page.querySelector('details')?.hasAttribute('open')).toBe(true);
+    expect(page.querySelector('details summary')?.textContent).toBe("The warden's full list");
+    expect(page.querySelector('details p')?.textContent).toBe('Saw, hammer, nails, felt, paint and a flask of tea.');
+  });
+
+  it('a Hebrew note reads right to left, in Hebrew; front matter lang wins over what the text looks like', async () => {
+    const hebrew = 'הבריכה קפאה בראשון בדצמבר, ואנפה עמדה על שפתה כל בוקר במשך שבוע, מחכה שהקרח יישבר.';
+    const root = await folderWith({ 'he.md': `# האנפה\n\n${hebrew}\n`, 'yi.md': `---\nlang: yi\n---\n\n${hebrew}\n`, 'en.md': `---\nlang: en\n---\n\n${PARAGRAPH}\n` });
+    expect((await importFile(join(root, 'he.md'))).meta).toMatchObject({ language: 'he', direction: 'rtl' });
+    expect((await importFile(join(root, 'yi.md'))).meta).toMatchObject({ language: 'yi', direction: 'rtl' });
+    expect((await importFile(join(root, 'en.md'))).meta).toMatchObject({ language: 'en', direction: 'ltr' });
+  });
+
+  it('"*By NAME*" under the headline becomes the byline and leaves the text; front matter author wins', async () => {
+    const root = await folderWith({
+      'ferry.md': `# The ferry\n\n*By Ruth Okoro*\n\n${PARAGRAPH}\n`,
+      'plain.md': `# The ferry\n\nBy Ruth Okoro\n\n${PARAGRAPH}\n`,
+      'both.md': `---\nauthor: Sam Lee\n---\n# The ferry\n\n*By Ruth Okoro*\n\n${PARAGRAPH}\n`,
+    });
+    for (const name of ['ferry.md', 'plain.md']) {
+      const article = await importFile(join(root, name));
+      expect(article.meta.byline, name).toBe('Ruth Okoro');
+      expect(readArticleContent(article.html).text.trim(), name).toBe(PARAGRAPH);
+    }
+    const both = await importFile(join(root, 'both.md'));
+    expect(both.meta.byline).toBe('Sam Lee');
+    expect(readArticleContent(both.html).text).toContain('By Ruth Okoro');
+  });
+});
+
+describe('Markdown import (golden)', () => {
+  const cases = goldenCases('md');
+  it('has cases to check', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(6);
+  });
+  for (const name of cases) it(name, () => checkGoldenCase(name, 'md'));
 });

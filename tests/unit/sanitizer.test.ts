@@ -31,7 +31,7 @@ function problems(html: string): string[] {
       const value = attribute.value.trim().toLowerCase();
       if (name === 'src' && !(value.startsWith('margin://asset/') || value.startsWith('data:image/'))) found.push(`src=${value}`);
       if (name === 'href' && !/^(https?:\/\/|mailto:|#)/.test(value)) found.push(`href=${value}`);
-      if (!['href', 'src', 'alt', 'title', 'class', 'id', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height'].includes(name)) {
+      if (!['href', 'src', 'alt', 'title', 'class', 'id', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height', 'align', 'open'].includes(name)) {
         found.push(`attribute ${name}`);
       }
     }
@@ -68,6 +68,19 @@ describe('sanitizer', () => {
       '<h2 class="credit" id="user-content-x">Sub</h2><p>See <a href="https://example.org" rel="noopener noreferrer" target="_blank">this</a>.</p>' +
         '<figure><img alt="remote"><img src="margin://asset/' + 'a'.repeat(64) + '.png" alt="local">' +
         '<figcaption>Caption <span class="credit">AP</span></figcaption></figure>',
+    );
+  });
+
+  it('keeps a right-to-left quote, a cell spanning two columns, an aligned column, a date and a collapsed section', () => {
+    const kept =
+      '<blockquote dir="rtl" lang="he">ציטוט</blockquote>' +
+      '<table><tbody><tr><td colspan="2" align="right">12</td></tr><tr><th align="center" rowspan="2">a</th></tr></tbody></table>' +
+      '<p><time datetime="2024-05-01">1 May</time> <img src="margin://asset/' + 'a'.repeat(64) + '.png" alt="x" width="30" height="20"></p>' +
+      '<details open=""><summary>More</summary><p>Hidden text</p></details>';
+    expect(sanitizeArticleHtml(kept)).toBe(kept);
+    // Alignment is a column's, and only left, center or right.
+    expect(sanitizeArticleHtml('<p align="right">x</p><table><tbody><tr><td align="javascript:x">1</td></tr></tbody></table>')).toBe(
+      '<p>x</p><table><tbody><tr><td>1</td></tr></tbody></table>',
     );
   });
 });

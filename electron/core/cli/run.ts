@@ -118,7 +118,23 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
       const meta = library.meta(command.id);
       const { text, figures, wordCount } = await library.content(command.id);
       const annotations = (await library.annotations(command.id)).map((a) => annotationJson(a, text));
-      const value = { id: meta.id, title: meta.title, byline: meta.byline, source: articleSource(meta), importedAt: meta.importedAt, wordCount, text, figures, annotations };
+      const value = {
+        id: meta.id,
+        title: meta.title,
+        byline: meta.byline,
+        source: articleSource(meta),
+        url: meta.sourceUrl,
+        lang: meta.language,
+        dir: meta.direction,
+        excerpt: meta.excerpt,
+        tags: meta.tags,
+        state: meta.state,
+        importedAt: meta.importedAt,
+        wordCount,
+        text,
+        figures,
+        annotations,
+      };
       print(command.json, value, `${meta.title}\n\n${text}`);
       return;
     }

@@ -17,11 +17,15 @@ import { parsePlainText } from './plain-text';
 import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes } from './read-text-file';
 import { sniffArticleKind } from './sniff';
 import { textBlocksToHtml } from './text-blocks-html';
+import { excerptOf } from './excerpt';
+import { textLanguage } from './text-language';
 
 type ImportedMeta = Pick<
   ArticleMeta,
-  'title' | 'byline' | 'siteName' | 'sourceUrl' | 'sourceFile' | 'sourcePath' | 'publishedAt' | 'language' | 'direction' | 'format'
->;
+  'title' | 'byline' | 'siteName' | 'sourceUrl' | 'sourceFile' | 'sourcePath' | 'publishedAt' | 'language' | 'direction' | 'format' | 'excerpt'
+> &
+  // Tags the file itself names (a note's front matter); the article starts with none otherwise.
+  Partial<Pick<ArticleMeta, 'tags'>>;
 
 /** What an importer hands the library: everything but the ids and dates the library assigns. */
 export interface ImportedArticle {
@@ -77,13 +81,17 @@ const NO_META: ImportedMeta = {
   language: null,
   direction: null,
   format: 'text',
+  excerpt: null,
 };
 
 export function importPlainText(source: string, sourceFile: string | null): ImportedArticle {
   const parsed = parsePlainText(source);
   if (parsed === null) throw new UserError(`${sourceFile ?? 'The text'} is empty.`);
+  const paragraphs = parsed.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
+  const words = parsed.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : block.kind === 'list' ? block.items : [block.caption]));
+  const { language, direction } = textLanguage([parsed.title, ...words].join('\n'));
   return {
-    meta: { ...NO_META, title: parsed.title, sourceFile },
+    meta: { ...NO_META, title: parsed.title, byline: parsed.byline, sourceFile, language, direction, excerpt: excerptOf(paragraphs, language) },
     html: sanitizeArticleHtml(textBlocksToHtml(parsed.blocks)),
   };
 }
@@ -104,6 +112,7 @@ async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedM
       language: article.language,
       direction: article.direction,
       format: 'html',
+      excerpt: article.excerpt,
     },
     html: article.html,
     images: article.images,
@@ -123,7 +132,7 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
   if (kind === 'markdown') {
     const article = await markdownArticle(text, absolute, imageContext(context));
     return {
-      meta: { ...NO_META, ...origin, title: article.title ?? name.replace(/\.[^.]+$/u, ''), byline: article.byline, sourceUrl: article.sourceUrl, format: 'markdown' },
+      meta: { ...NO_META, ...origin, ...article.meta, title: article.meta.title ?? name.replace(/\.[^.]+$/u, ''), format: 'markdown' },
       html: article.html,
       images: article.images,
     };

@@ -1,41 +1,24 @@
-// Markdown files to articles with markdown-it. Raw HTML inside the Markdown is allowed through to
-// the same sanitizer every importer uses; local images are copied like a saved page's. The first
-// top-level heading, or front matter's title, is the headline.
-import MarkdownIt from 'markdown-it';
+// Markdown files to articles. The note's own first line, when it is a level-one heading, or its
+// front matter's title is the headline; "By NAME" under it is the byline. Pictures alone on a line
+// become figures, local images are copied like a saved page's, and raw HTML goes through the same
+// sanitizer every importer uses.
 import { pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
+import type { ArticleMeta } from '../../shared/model';
 import { UserError } from '../errors';
 import { parseWebUrl } from '../../shared/web-address';
+import { bylineFromLine } from './byline-line';
+import { excerptOf, proseParagraphs } from './excerpt';
+import { splitFrontMatter } from './front-matter';
+import { markCredits } from './html/credits';
 import { promoteLazyImages } from './html/lazy-images';
 import { keepPageImages, type ImageContext, type ImageReport } from './html/page-images';
 import { parsePage } from './html/page-dom';
 import { sanitizeNode } from './html/html-article';
+import { markdownFigures, removeBlock } from './markdown-figures';
+import { renderMarkdown } from './markdown-render';
+import { textLanguage } from './text-language';
 import type { ArticleContent } from '../sanitize/article-text';
-
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
-
-interface FrontMatter {
-  title: string | null;
-  author: string | null;
-  url: string | null;
-}
-
-/** Splits off a leading `---` block and reads its simple `key: value` lines. */
-function frontMatter(source: string): { meta: FrontMatter; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/u.exec(source);
-  const meta: FrontMatter = { title: null, author: null, url: null };
-  if (match === null) return { meta, body: source };
-  for (const line of (match[1] ?? '').split(/\r?\n/u)) {
-    const pair = /^(title|author|url|source)\s*:\s*(.+)$/iu.exec(line.trim());
-    if (pair?.[1] === undefined || pair[2] === undefined) continue;
-    const value = pair[2].replace(/^["']|["']$/gu, '').trim();
-    const key = pair[1].toLowerCase();
-    if (key === 'title') meta.title = value;
-    else if (key === 'author') meta.author = value;
-    else meta.url = value;
-  }
-  return { meta, body: source.slice(match[0].length) };
-}
 
 /**
  * A relative link ("[the first part](part-1.md)") points at another file next to this one, which
@@ -54,25 +37,58 @@ function resolveLinks(document: Document, sourceUrl: string | null): void {
   }
 }
 
+const comparable = (text: string | null | undefined) => (text ?? '').normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+
+/** The headline: the note's first block when it is a level-one heading, unless front matter names another. */
+function takeTitle(body: HTMLElement, declared: string | null): string | null {
+  const first = body.firstElementChild;
+  if (first?.tagName !== 'H1') return declared;
+  const heading = first.textContent?.replace(/\s+/gu, ' ').trim() ?? '';
+  if (declared !== null && comparable(heading) !== comparable(declared)) return declared;
+  removeBlock(first);
+  return declared ?? (heading || null);
+}
+
+/** "By NAME" as the first paragraph under the headline; front matter's author wins over it. */
+function takeByline(body: HTMLElement, declared: string | null): string | null {
+  const first = body.firstElementChild;
+  const text = first?.tagName === 'P' && !/\n/u.test(first.textContent?.trim() ?? '') && first.getElementsByTagName('br').length === 0 ? (first.textContent ?? '') : '';
+  const name = bylineFromLine(text);
+  if (name === null || (declared !== null && comparable(name) !== comparable(declared))) return declared;
+  if (first) removeBlock(first);
+  return declared ?? name;
+}
+
+/** Front matter that is not YAML Margin can read stays at the top of the text, as written. */
+function showUnreadable(body: HTMLElement, yaml: string | null): void {
+  if (yaml === null) return;
+  const block = body.ownerDocument.createElement('pre');
+  block.append(body.ownerDocument.createElement('code'));
+  block.firstChild!.textContent = `---\n${yaml}\n---`;
+  body.prepend(block);
+}
+
+export type MarkdownMeta = Pick<ArticleMeta, 'byline' | 'sourceUrl' | 'publishedAt' | 'tags' | 'language' | 'direction' | 'excerpt'> & { title: string | null };
+
 export interface MarkdownArticle {
-  title: string | null;
-  byline: string | null;
-  sourceUrl: string | null;
+  meta: MarkdownMeta;
   html: string;
   content: ArticleContent;
   images: ImageReport;
 }
 
 export async function markdownArticle(source: string, path: string, images: Omit<ImageContext, 'localRoot'>): Promise<MarkdownArticle> {
-  const { meta, body } = frontMatter(source.replace(/^\uFEFF/u, ''));
-  const dom = parsePage(`<!DOCTYPE html><html><body>${markdown.render(body)}</body></html>`, pathToFileURL(path).href);
+  const { meta, body, unreadable } = splitFrontMatter(source.replace(/^\uFEFF/u, ''));
+  const dom = parsePage(`<!DOCTYPE html><html><body>${renderMarkdown(body)}</body></html>`, pathToFileURL(path).href);
   const { document } = dom.window;
-  let title = meta.title;
-  const heading = document.body.querySelector('h1');
-  if (heading !== null && (title === null || heading.textContent?.trim() === title)) {
-    title = heading.textContent?.trim() || title;
-    heading.remove();
-  }
+  const title = takeTitle(document.body, meta.title);
+  const byline = takeByline(document.body, meta.author);
+  showUnreadable(document.body, unreadable);
+  // A folded <details> would hide the search matches and highlights inside it; it starts open
+  // and folds with a click on its summary.
+  for (const details of Array.from(document.body.getElementsByTagName('details'))) details.setAttribute('open', '');
+  markdownFigures(document);
+  markCredits(document);
   resolveLinks(document, meta.url);
   const fallbacks = promoteLazyImages(document);
   // DOMPurify sanitizes a detached node; the body itself cannot be handed over.
@@ -80,11 +96,20 @@ export async function markdownArticle(source: string, path: string, images: Omit
   root.append(...document.body.childNodes);
   const report = await keepPageImages(root, { ...images, localRoot: dirname(path) }, fallbacks);
   const sanitized = sanitizeNode(dom, root);
-  if ((sanitized.body.textContent ?? '').trim() === '' && title === null) throw new UserError('The Markdown file has no text.');
+  const text = sanitized.body.textContent ?? '';
+  if (text.trim() === '' && title === null) throw new UserError('The Markdown file has no text.');
+  const { language, direction } = textLanguage(`${title ?? ''}\n${text}`, meta.lang);
   return {
-    title,
-    byline: meta.author,
-    sourceUrl: meta.url,
+    meta: {
+      title,
+      byline,
+      sourceUrl: meta.url,
+      publishedAt: meta.date,
+      tags: meta.tags,
+      language,
+      direction,
+      excerpt: excerptOf(proseParagraphs(sanitized.body), language),
+    },
     html: sanitized.html,
     get content() {
       return sanitized.content;

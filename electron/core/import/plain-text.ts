@@ -1,12 +1,19 @@
 // Plain-text captures of news pages (the sample's shape): the first non-blank line is the
 // headline, blank lines separate paragraphs, and a photo leaves its caption twice (alt text, then
-// figure caption) followed by a short credit line. No library parses this shape, so it is ours.
+// figure caption) followed by a short credit line; "By NAME" under the headline is the byline,
+// and typed lists stay lists. No library parses this shape, so it is ours.
 import { foldTypography } from '../../shared/anchoring/fold';
+import { bylineFromLine } from './byline-line';
+import { splitList } from './plain-text-lists';
 
-export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'figure'; caption: string; credit: string };
+export type TextBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'figure'; caption: string; credit: string }
+  | { kind: 'list'; ordered: boolean; items: string[] };
 
 export interface ParsedText {
   title: string;
+  byline: string | null;
   blocks: TextBlock[];
 }
 
@@ -80,12 +87,20 @@ function parseBlock(lines: string[]): TextBlock[] {
   return out;
 }
 
+function parseListsAndBlock(lines: string[]): TextBlock[] {
+  return splitList(lines).flatMap((part) => (part.kind === 'lines' ? parseBlock(part.lines) : [{ kind: 'list' as const, ...part.list }]));
+}
+
 /** Returns null when the text holds nothing but white space. */
 export function parsePlainText(source: string): ParsedText | null {
   const lines = source.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
   const titleIndex = lines.findIndex((line) => line.trim() !== '');
   if (titleIndex === -1) return null;
   const title = collapseSpaces(lines[titleIndex] as string);
-  const blocks = splitBlocks(lines.slice(titleIndex + 1)).flatMap(parseBlock);
-  return { title, blocks };
+  const rest = lines.slice(titleIndex + 1);
+  const bylineIndex = rest.findIndex((line) => line.trim() !== '');
+  const byline = bylineIndex === -1 ? null : bylineFromLine(rest[bylineIndex] as string);
+  if (byline !== null) rest.splice(bylineIndex, 1);
+  const blocks = splitBlocks(rest).flatMap(parseListsAndBlock);
+  return { title, byline, blocks };
 }

@@ -6,6 +6,10 @@ import type { TextBlock } from './plain-text';
 
 function blockHtml(block: TextBlock): string {
   if (block.kind === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
+  if (block.kind === 'list') {
+    const tag = block.ordered ? 'ol' : 'ul';
+    return [`<${tag}>`, ...block.items.map((item) => `<li>${escapeHtml(item)}</li>`), `</${tag}>`].join('\n');
+  }
   return `<figure><figcaption><span class="caption">${escapeHtml(block.caption)}</span> <span class="credit">${escapeHtml(block.credit)}</span></figcaption></figure>`;
 }
 

@@ -219,6 +219,7 @@ export class Library {
       title: meta.title,
       byline: meta.byline,
       siteName: meta.siteName,
+      excerpt: meta.excerpt,
       importedAt: meta.importedAt,
       wordCount: meta.wordCount,
       highlightCount: stats.get(meta.id)?.count ?? 0,
@@ -515,7 +516,7 @@ export class Library {
         ...file,
         articles: file.articles.map((meta) =>
           meta.id === id
-            ? { ...meta, title: article.meta.title, byline: article.meta.byline, siteName: article.meta.siteName, publishedAt: article.meta.publishedAt, wordCount: content.wordCount, revision, updatedAt: now() }
+            ? { ...meta, title: article.meta.title, byline: article.meta.byline, siteName: article.meta.siteName, publishedAt: article.meta.publishedAt, excerpt: article.meta.excerpt, wordCount: content.wordCount, revision, updatedAt: now() }
             : meta,
         ),
       }));

@@ -4,8 +4,10 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import type { JSDOM } from 'jsdom';
+import { languageDirection } from '../../../shared/language';
 import { SANITIZE_CONFIG, installSanitizeHooks } from '../../../shared/sanitize-policy';
 import { UserError } from '../../errors';
+import { excerptOf, proseParagraphs } from '../excerpt';
 import { readContent, type ArticleContent } from '../../sanitize/article-text';
 import { removeBoilerplate } from './boilerplate';
 import { markCredits } from './credits';
@@ -20,8 +22,6 @@ const BYLINE_MARK = 'data-margin-byline';
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/iu;
 /** "By", in the languages whose pages write it before the name. */
 const BY_WORD = /^(?:by|par|von|por|di|door|av|af|przez|از|بقلم|מאת)\s*:?\s+/iu;
-/** Languages written right to left, for a page that names its language but not its direction. */
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
 export interface ExtractedArticle {
   title: string | null;
@@ -30,6 +30,7 @@ export interface ExtractedArticle {
   publishedAt: string | null;
   language: string | null;
   direction: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
   html: string;
   content: ArticleContent;
   images: ImageReport;
@@ -52,8 +53,7 @@ const comparable = (value: string | null | undefined) =>
 
 function direction(value: string | null | undefined, language: string | null): 'ltr' | 'rtl' | null {
   if (value === 'rtl' || value === 'ltr') return value;
-  const primary = language?.split(/[-_]/u)[0]?.toLowerCase();
-  return primary !== undefined && RTL_LANGUAGES.has(primary) ? 'rtl' : null;
+  return languageDirection(language);
 }
 
 /** "By Jane Doe" is Jane Doe: the byline names the author, the reader adds its own "by". */
@@ -152,6 +152,8 @@ export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<
     publishedAt: clean(parsed.publishedTime),
     language,
     direction: direction(parsed.dir, language),
+    // The page's own summary (its description) when it has one, else its first sentences.
+    excerpt: excerptOf([clean(parsed.excerpt) ?? ''], language) ?? excerptOf(proseParagraphs(sanitized.body), language),
     html: sanitized.html,
     get content() {
       return sanitized.content;
