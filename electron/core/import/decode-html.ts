@@ -61,8 +61,6 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-const hasNonAscii = (bytes: Uint8Array) => bytes.some((byte) => byte >= 0x80);
-
 export function decodeHtml(bytes: Uint8Array, name: string, transportCharset: string | null = null): string {
   let text: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = new TextDecoder('utf-8').decode(bytes);
@@ -73,7 +71,8 @@ export function decodeHtml(bytes: Uint8Array, name: string, transportCharset: st
     const label = sent === null ? declaredCharset(bytes) : null;
     const declared = sent ?? (label === null ? null : decoderFor(label, true));
     const utf8 = sent === null ? strictUtf8(bytes) : null;
-    if (utf8 !== null && (declared === null || hasNonAscii(bytes))) text = utf8;
+    // Fewer characters than bytes: some were multi-byte, so the bytes are UTF-8 beyond ASCII.
+    if (utf8 !== null && (declared === null || utf8.length < bytes.length)) text = utf8;
     else if (declared !== null) text = declared(bytes);
     else text = decodeWindows1252(bytes);
   }
