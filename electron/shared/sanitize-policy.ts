@@ -28,8 +28,29 @@ const ALLOWED_ATTR = [
  */
 const ARTICLE_ID_PREFIX = 'user-content-';
 
+/**
+ * MathML for formulas (Presentation MathML as browsers draw it): layout only. No element that
+ * acts (maction), loads (mglyph) or embeds another language (semantics, annotation-xml); a
+ * formula's TeX annotation is its source, not its text, and goes with its content. The reader
+ * needs nothing else for it: browsers draw MathML natively, with no script or style.
+ */
+const MATHML_TAGS = [
+  'math', 'menclose', 'merror', 'mfrac', 'mi', 'mmultiscripts', 'mn', 'mo', 'mover', 'mpadded', 'mphantom',
+  'mprescripts', 'mroot', 'mrow', 'ms', 'mspace', 'msqrt', 'mstyle', 'msub', 'msubsup', 'msup', 'mtable', 'mtd',
+  'mtext', 'mtr', 'munder', 'munderover',
+];
+
+const MATHML_ATTR = [
+  'accent', 'accentunder', 'columnalign', 'columnspan', 'depth', 'display', 'displaystyle', 'fence', 'largeop',
+  'linethickness', 'lspace', 'mathsize', 'mathvariant', 'maxsize', 'minsize', 'movablelimits', 'notation',
+  'rowalign', 'rspace', 'scriptlevel', 'separator', 'stretchy', 'symmetric', 'voffset',
+];
+
+/** Attributes whose values are never addresses: DOMPurify checks any other value against the URL pattern below. */
+const PLAIN_VALUE_ATTR = ['align', 'colspan', 'datetime', 'dir', 'height', 'lang', 'open', 'rowspan', 'width', ...MATHML_ATTR];
+
 /** Classes an article may carry: the ones the reader styles. Anything else could borrow app UI styles. */
-export const ARTICLE_CLASSES = new Set(['caption', 'credit', MISSING_IMAGE_CLASS]);
+export const ARTICLE_CLASSES = new Set(['caption', 'credit', 'formula', MISSING_IMAGE_CLASS]);
 
 export const SANITIZE_CONFIG: Config = {
   ALLOWED_TAGS,
@@ -38,13 +59,16 @@ export const SANITIZE_CONFIG: Config = {
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   // The targets of in-page links (footnotes, contents), namespaced: see ARTICLE_ID_PREFIX.
-  ADD_ATTR: ['id'],
+  ADD_ATTR: ['id', ...MATHML_ATTR],
   SANITIZE_NAMED_PROPS: true,
   KEEP_CONTENT: true,
+  ADD_TAGS: MATHML_TAGS,
+  ADD_FORBID_CONTENTS: ['annotation'],
+  ADD_URI_SAFE_ATTR: PLAIN_VALUE_ATTR,
+  // A formula holds MathML and text only: no HTML element inside MathML's text elements, where
+  // the parser switches languages and sanitized trees are read back differently.
+  MATHML_TEXT_INTEGRATION_POINTS: {},
   WHOLE_DOCUMENT: false,
-  // DOMPurify holds every attribute it does not know as safe to ALLOWED_URI_REGEXP, which would
-  // strip a cell's colspan or a quote's dir; these hold words and numbers, never an address.
-  ADD_URI_SAFE_ATTR: ['align', 'colspan', 'datetime', 'dir', 'height', 'lang', 'open', 'rowspan', 'width'],
   // Links may go to the web or to an e-mail address; images only to stored assets (checked in the hook).
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|margin:\/\/asset\/|data:image\/(?:png|jpeg|gif|webp|avif);base64,|#)/i,
 };

@@ -215,6 +215,27 @@ describe('HTML import, beyond the golden pages', () => {
     expect(document.getElementById('user-content-fn3')?.textContent).toContain('Lamp lit at sunset.');
   });
 
+  it('keeps a formula drawn as a picture, with its TeX as the picture\'s text', async () => {
+    const article = await importFile(join(casesDir, 'math-formula-image', 'source.html'), { dataDir: await tempDir(), online: false, fetch: noNetwork });
+    const images = [...new JSDOM(article.html).window.document.querySelectorAll('img')];
+    expect(images.map((img) => img.getAttribute('alt'))).toEqual(['{\\displaystyle E=mc^{2}}', '{\\displaystyle p=mv}']);
+    expect(images.every((img) => ASSET_SRC.test(img.getAttribute('src') ?? ''))).toBe(true);
+    // The reader sets these in the line of text, not as photos of their own.
+    expect(images.map((img) => img.getAttribute('class'))).toEqual(['formula', 'formula']);
+  });
+
+  it('keeps a formula written in MathML as MathML, without its TeX source', async () => {
+    const article = await importFile(join(casesDir, 'mathml-kept', 'source.html'), { dataDir: await tempDir(), online: false, fetch: noNetwork });
+    const { document } = new JSDOM(`<!DOCTYPE html><body>${article.html}</body>`).window;
+    const formulas = [...document.body.getElementsByTagName('math')];
+    expect(formulas).toHaveLength(2);
+    expect(formulas.every((math) => math.namespaceURI === 'http://www.w3.org/1998/Math/MathML')).toBe(true);
+    expect(formulas[1]?.getAttribute('display')).toBe('block');
+    expect(formulas[1]?.querySelector('mfrac msqrt msup')).not.toBeNull();
+    expect(article.html).not.toContain('annotation');
+    expect(article.html).not.toContain('\\frac');
+  });
+
   it('reads credits the way pages write them, and not where they are not', () => {
     const cases: [string, string | null][] = [
       ['Crowds on the quay. Photo: Jane Doe', 'Photo: Jane Doe'],

@@ -3,6 +3,7 @@
 // the way a person would. What the library would store must be inert: no script or other active
 // element, no event handler, no javascript: URL, and no address that reaches the network (images
 // only from the asset store or inline data, links only to the web, e-mail or the page itself).
+// A formula may stay as MathML when every element of it only lays the formula out.
 // Judged here from first principles, not with the sanitizer's own policy.
 import { readFileSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -19,9 +20,21 @@ const vectors: { title?: string; payload: string }[] = JSON.parse(readFileSync(j
 
 const ACTIVE_TAGS = new Set([
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'textarea',
-  'select', 'option', 'link', 'meta', 'base', 'svg', 'math', 'template', 'video', 'audio', 'source', 'track', 'picture',
+  'select', 'option', 'link', 'meta', 'base', 'svg', 'template', 'video', 'audio', 'source', 'track', 'picture',
   'noscript', 'portal', 'dialog', 'canvas', 'marquee', 'isindex', 'keygen', 'param', 'xmp', 'plaintext', 'noembed', 'noframes',
 ]);
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+/**
+ * MathML that only lays a formula out. Not maction (acts on clicks), mglyph (loads an image),
+ * semantics or annotation-xml (carry another language, HTML or SVG, into the formula).
+ */
+const LAYOUT_MATHML = new Set([
+  'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded',
+  'mphantom', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'mtable', 'mtr',
+  'mtd', 'menclose',
+]);
+
 /** Attributes that load something, submit something or run something when present at all. */
 const ACTIVE_ATTRIBUTES = new Set(['style', 'srcset', 'action', 'formaction', 'poster', 'background', 'ping', 'xlink:href', 'data', 'codebase', 'lowsrc', 'dynsrc', 'autofocus', 'http-equiv']);
 
@@ -37,7 +50,10 @@ function problems(html: string): string[] {
   const { document } = new JSDOM(`<!DOCTYPE html><body>${html}</body>`).window;
   for (const element of document.body.querySelectorAll('*')) {
     if (ACTIVE_TAGS.has(element.localName)) found.push(`<${element.localName}>`);
-    if (element.namespaceURI !== 'http://www.w3.org/1999/xhtml') found.push(`a foreign element <${element.localName}>`);
+    if (element.namespaceURI === MATHML) {
+      if (!LAYOUT_MATHML.has(element.localName)) found.push(`a MathML element that is not layout <${element.localName}>`);
+    } else if (element.namespaceURI !== XHTML) found.push(`a foreign element <${element.localName}>`);
+    else if (element.closest('math') !== null) found.push(`an HTML element inside a formula <${element.localName}>`);
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       const value = attribute.value.trim();
@@ -140,6 +156,9 @@ describe('hostile payloads inside imported articles', () => {
     expect(problems('<a href=" java\tscript:alert(1)">x</a>')).toContain('href=java\tscript:alert(1)');
     expect(problems('<svg><circle r="1"></circle></svg>')).toContain('<svg>');
     expect(problems('<img name="getElementById" alt=""><p id="cookie">x</p>')).toEqual(['name=getElementById', 'id=cookie']);
+    expect(problems('<math><maction actiontype="toggle"><mi>x</mi></maction></math>')).toEqual(['a MathML element that is not layout <maction>']);
+    expect(problems('<math><mtext><img src="https://tracker.example/p.gif"></mtext></math>')).toContain('an HTML element inside a formula <img>');
+    expect(problems('<p>so <math><msup><mi>x</mi><mn>2</mn></msup></math></p>')).toEqual([]);
     expect(problems('<p>fine <a href="https://example.org" rel="noopener noreferrer" target="_blank">link</a></p>')).toEqual([]);
   });
 

@@ -11,13 +11,28 @@ const vectors: { title?: string; payload: string }[] = JSON.parse(
   readFileSync(join(fixturesDir, 'xss', 'dompurify-vectors.json'), 'utf8'),
 );
 
-const DANGEROUS_TAGS = 'script, style, iframe, frame, object, embed, form, input, button, textarea, select, link, meta, base, svg, math, template, video, audio, source, picture';
+const DANGEROUS_TAGS = 'script, style, iframe, frame, object, embed, form, input, button, textarea, select, link, meta, base, svg, template, video, audio, source, picture';
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+/** MathML that only lays a formula out: nothing that acts (maction), loads (mglyph) or embeds another language. */
+const LAYOUT_MATHML = new Set([
+  'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded',
+  'mphantom', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'mtable', 'mtr',
+  'mtd', 'menclose',
+]);
+/** Attributes that only say how a formula is laid out. */
+const LAYOUT_ATTRIBUTES = [
+  'display', 'mathvariant', 'displaystyle', 'scriptlevel', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'accent',
+  'accentunder', 'columnalign', 'rowalign', 'columnspan', 'linethickness', 'largeop', 'movablelimits', 'symmetric',
+  'minsize', 'maxsize', 'notation', 'depth', 'voffset', 'mathsize',
+];
 
 function problems(html: string): string[] {
   const { document } = new JSDOM(`<!DOCTYPE html><body>${html}</body>`).window;
   const found: string[] = [];
   for (const element of document.body.querySelectorAll('*')) {
     if (element.matches(DANGEROUS_TAGS)) found.push(`<${element.localName}>`);
+    if (element.namespaceURI === MATHML && !LAYOUT_MATHML.has(element.localName)) found.push(`<${element.localName}>`);
+    if (element.namespaceURI !== MATHML && element.closest('math') !== null) found.push(`<${element.localName}> inside a formula`);
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       // DOMPurify cannot remove `is` once parsed; it empties it, and an empty `is` names no element.
@@ -31,7 +46,7 @@ function problems(html: string): string[] {
       const value = attribute.value.trim().toLowerCase();
       if (name === 'src' && !(value.startsWith('margin://asset/') || value.startsWith('data:image/'))) found.push(`src=${value}`);
       if (name === 'href' && !/^(https?:\/\/|mailto:|#)/.test(value)) found.push(`href=${value}`);
-      if (!['href', 'src', 'alt', 'title', 'class', 'id', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height', 'align', 'open'].includes(name)) {
+      if (!['href', 'src', 'alt', 'title', 'class', 'id', 'rel', 'target', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'width', 'height', 'align', 'open', ...LAYOUT_ATTRIBUTES].includes(name)) {
         found.push(`attribute ${name}`);
       }
     }
@@ -110,6 +125,31 @@ describe('in-page links', () => {
     expect(window.document.getElementById('reader')).toBeNull();
     expect(typeof window.document.cookie).toBe('string');
     expect([...body.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['user-content-article-body', 'user-content-cookie', 'user-content-location', 'user-content-reader']);
+  });
+});
+
+describe('sanitizer, what an article keeps', () => {
+  it('keeps a table cell\'s span, a passage\'s language and direction, and a date', () => {
+    const html = sanitizeArticleHtml(
+      '<table><tr><td colspan="2" rowspan="3">Total</td></tr></table><p lang="ar" dir="rtl">مرحبا</p><p><time datetime="2024-05-01">May Day</time> <img src="margin://asset/' +
+        'b'.repeat(64) + '.png" width="640" height="480" alt="map"></p>',
+    );
+    expect(html).toBe(
+      '<table><tbody><tr><td colspan="2" rowspan="3">Total</td></tr></tbody></table><p lang="ar" dir="rtl">مرحبا</p><p><time datetime="2024-05-01">May Day</time> <img src="margin://asset/' +
+        'b'.repeat(64) + '.png" width="640" height="480" alt="map"></p>',
+    );
+  });
+
+  it('keeps a formula as MathML with its layout, and drops its TeX source and anything that acts', () => {
+    const html = sanitizeArticleHtml(
+      '<p>So <math display="block"><semantics><mrow><mi mathvariant="normal">Δ</mi><mo stretchy="false">=</mo><mfrac linethickness="2"><mn>1</mn><msqrt><mn>2</mn></msqrt></mfrac></mrow>' +
+        '<annotation encoding="application/x-tex">\\Delta=\\frac{1}{\\sqrt2}</annotation></semantics></math> holds.</p>' +
+        '<math href="javascript:alert(1)"><maction actiontype="statusline"><mi>x</mi></maction><mglyph src="https://tracker.example/g.png"></mglyph><mtext><b>if</b></mtext></math>',
+    );
+    expect(html).toBe(
+      '<p>So <math display="block"><mrow><mi mathvariant="normal">Δ</mi><mo stretchy="false">=</mo><mfrac linethickness="2"><mn>1</mn><msqrt><mn>2</mn></msqrt></mfrac></mrow></math> holds.</p>' +
+        '<math><mi>x</mi><mtext></mtext></math>',
+    );
   });
 });
 

@@ -1,6 +1,9 @@
 // Decodes a saved web page the way a browser would: byte-order mark, then the charset the server
 // sent (for a fetched page), then the page's declared charset, then UTF-8, and windows-1252 for
-// old pages that declare nothing and are not UTF-8.
+// old pages that declare nothing and are not UTF-8. One exception to the page's own declaration:
+// tools that save or convert a page write it as UTF-8 and leave its <meta> naming the charset it
+// was served in (gb2312, Shift_JIS, windows-1251...). Text in those charsets is practically never
+// valid UTF-8 once it holds non-ASCII bytes, so bytes that are valid UTF-8 are read as UTF-8.
 import { UserError } from '../errors';
 
 function declaredCharset(bytes: Uint8Array): string | null {
@@ -50,6 +53,14 @@ function decoderFor(label: string, declaredInPage: boolean): Decode | null {
   return (bytes) => decoder.decode(bytes);
 }
 
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 export function decodeHtml(bytes: Uint8Array, name: string, transportCharset: string | null = null): string {
   let text: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = new TextDecoder('utf-8').decode(bytes);
@@ -59,14 +70,11 @@ export function decodeHtml(bytes: Uint8Array, name: string, transportCharset: st
     const sent = transportCharset === null ? null : decoderFor(transportCharset, false);
     const label = sent === null ? declaredCharset(bytes) : null;
     const declared = sent ?? (label === null ? null : decoderFor(label, true));
-    if (declared !== null) text = declared(bytes);
-    else {
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        text = decodeWindows1252(bytes);
-      }
-    }
+    const utf8 = sent === null ? strictUtf8(bytes) : null;
+    // Fewer characters than bytes: some were multi-byte, so the bytes are UTF-8 beyond ASCII.
+    if (utf8 !== null && (declared === null || utf8.length < bytes.length)) text = utf8;
+    else if (declared !== null) text = declared(bytes);
+    else text = decodeWindows1252(bytes);
   }
   if (text.replace(/^\uFEFF/u, '').trim() === '') throw new UserError(`${name} is empty.`);
   return text;

@@ -1,6 +1,7 @@
 // A web page to an article: one jsdom parse shared by every step. Lazy images and credits are
 // settled on the page, Readability extracts the article (as a DOM node, not a string, so nothing
-// is parsed twice), images are copied into the library, and DOMPurify sanitizes the node.
+// is parsed twice), boilerplate is taken out of what it extracted, images are copied into the
+// library, and DOMPurify sanitizes the node.
 import { Readability } from '@mozilla/readability';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import type { JSDOM } from 'jsdom';
@@ -9,9 +10,10 @@ import { SANITIZE_CONFIG, installSanitizeHooks } from '../../../shared/sanitize-
 import { UserError } from '../../errors';
 import { excerptOf, proseParagraphs } from '../excerpt';
 import { readContent, type ArticleContent } from '../../sanitize/article-text';
-import { removeBoilerplate } from './boilerplate';
+import { markBoilerplate, removeBoilerplate } from './boilerplate';
 import { markCredits } from './credits';
 import { elementsUnder } from './elements';
+import { FORMULA_CLASS, markFormulaImages } from './formula-images';
 import { promoteLazyImages } from './lazy-images';
 import { keepPageImages, type ImageContext, type ImageReport } from './page-images';
 
@@ -127,11 +129,12 @@ export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<
   const headline = headings.length === 1 ? (headings[0] ?? null) : null;
   const fallbacks = promoteLazyImages(document);
   markCredits(document);
-  removeBoilerplate(document);
+  markFormulaImages(document);
+  markBoilerplate(document);
   markBylines(document);
   const parsed = new Readability<Element>(document, {
     serializer: (node) => node as Element,
-    classesToPreserve: ['credit', 'caption'],
+    classesToPreserve: ['credit', 'caption', FORMULA_CLASS],
   }).parse();
   const root = parsed?.content;
   // Readability has read the extracted text already; reading it again on a long page costs.
@@ -140,6 +143,7 @@ export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<
   }
   const title = headline !== null && (parsed.title ?? '').includes(headline) ? headline : clean(parsed.title);
   const byline = bylineName(parsed.byline);
+  removeBoilerplate(root);
   removeBylineLine(root, byline);
   removeTitleHeading(root, title);
   const report = await keepPageImages(root, images, fallbacks);

@@ -89,6 +89,20 @@ function declaredTracker(img: Element): boolean {
   return size('width') && size('height');
 }
 
+/**
+ * Readability reads an image whose class says "lazy" as not loaded yet and copies into its src
+ * any attribute that looks like an image URL, over the source chosen here; those tokens go. The
+ * other classes stay: Readability keeps an aria-hidden image whose class says "fallback-image"
+ * (a formula drawn as a picture), and drops it as hidden without that class.
+ */
+function dropLazyClasses(img: Element): void {
+  const classes = img.getAttribute('class');
+  if (classes === null || !/lazy/iu.test(classes)) return;
+  const kept = classes.split(/\s+/u).filter((token) => token !== '' && !/lazy/iu.test(token));
+  if (kept.length === 0) img.removeAttribute('class');
+  else img.setAttribute('class', kept.join(' '));
+}
+
 export function promoteLazyImages(document: Document): ImageFallbacks {
   const base = document.baseURI;
   const fallbacks: ImageFallbacks = new Map();
@@ -121,7 +135,8 @@ export function promoteLazyImages(document: Document): ImageFallbacks {
     const named = [...(pictureSources.get(img) ?? []), ...fromSet, real, lazySrc].filter((url): url is string => url !== null && url.trim() !== '');
     const ordered = (named.length > 0 ? named : [src ?? '']).map((url) => (url.trim() === '' ? null : absolute(url, base)));
     const unique = [...new Set(ordered.filter((url): url is string => url !== null))];
-    for (const name of [...LAZY_SRC, ...LAZY_SRCSET, 'srcset', 'sizes', 'loading', 'decoding', 'class']) img.removeAttribute(name);
+    for (const name of [...LAZY_SRC, ...LAZY_SRCSET, 'srcset', 'sizes', 'loading', 'decoding']) img.removeAttribute(name);
+    dropLazyClasses(img);
     const [chosen, ...rest] = unique;
     if (chosen === undefined) {
       img.removeAttribute('src');
