@@ -252,3 +252,17 @@ test('accepting a highlight after a revision can be taken back, and it waits for
   await expect(review.locator('.review-old')).toContainText('repainted in white and red stripes');
   await expect.poll(async () => (await reader.library.annotations(articleId))[0]?.review?.status).toBe('fuzzy');
 });
+
+test('Ctrl+Z pressed before the library has answered takes back that change, not the highlight before it', async ({ reader, page }) => {
+  await reader.open();
+  const articleId = await highlight(page, reader, 'sky shield');
+  const release = reader.hold('library:set-color-label');
+  await page.getByLabel('Name for green').fill('question');
+  await page.getByLabel('Name for green').press('Enter');
+  await page.keyboard.press('Control+z');
+  release();
+  await expect(page.locator('.status')).toHaveText('Undid renaming green.');
+  await expect.poll(() => reader.library.colorLabels.green).toBeUndefined();
+  await expect(page.getByLabel('Name for green')).toHaveValue('');
+  await highlightShown(page, reader, articleId, true);
+});

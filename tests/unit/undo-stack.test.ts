@@ -76,3 +76,29 @@ describe('UndoStack', () => {
     expect(labels[200]).toBeNull();
   });
 });
+
+describe('UndoStack.perform', () => {
+  it('Ctrl+Z pressed while a change is still being stored takes back that change, not the one before', async () => {
+    const log: string[] = [];
+    const stack = new UndoStack();
+    stack.push(entry('highlight', async () => (log.push('undo highlight'), true)));
+    let answer: () => void = () => undefined;
+    const storeAnswered = new Promise<void>((resolve) => (answer = resolve));
+    const renaming = stack.perform(async () => {
+      await storeAnswered;
+      return entry('renaming green', async () => (log.push('undo renaming green'), true));
+    });
+    const pressed = stack.undo();
+    answer();
+    await renaming;
+    expect(label(await pressed)).toBe('renaming green');
+    expect(log).toEqual(['undo renaming green']);
+  });
+
+  it('a change the store refused records nothing, and Ctrl+Z then takes back the change before it', async () => {
+    const stack = new UndoStack();
+    stack.push(entry('highlight'));
+    await stack.perform(async () => null);
+    expect(label(await stack.undo())).toBe('highlight');
+  });
+});

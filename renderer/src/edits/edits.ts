@@ -73,9 +73,9 @@ export class Edits {
     const { id, articleId } = input;
     const stored = call(margin().createAnnotation({ ...input, note: '' }));
     this.storing.set(id, stored.then((created) => created !== null));
-    // Recorded as the gesture happens, so a change made while the store is still answering
-    // comes after it in the history, as it did for the person.
-    const entry = this.record({
+    // Recorded as the gesture happens, without waiting for the store, so a change made while the
+    // store is still answering comes after it in the history, as it did for the person.
+    const entry = this.entryFor({
       label: 'highlight',
       showIn: articleId,
       undo: async () => (await stored) !== null && this.remove(articleId, id),
@@ -84,9 +84,11 @@ export class Edits {
         return created !== null && this.restore(created);
       },
     });
+    void this.record(async () => entry);
     return stored.then((created) => {
       this.storing.delete(id);
-      if (created === null) this.history.drop(entry);
+      // In turn, so the entry is out whether or not it was recorded yet.
+      if (created === null) void this.history.perform(async () => (this.history.drop(entry), null));
       return created;
     });
   }
@@ -94,19 +96,22 @@ export class Edits {
   async updateHighlight(before: Annotation, change: AnnotationChange, label: string): Promise<Annotation | null> {
     if (await this.refused(before.id)) return null;
     const { articleId, id } = before;
-    const updated = await this.patch(articleId, id, change);
-    if (updated === null) return null;
-    const back: AnnotationChange = {};
-    if (change.note !== undefined) back.note = before.note;
-    if (change.color !== undefined) back.color = before.color;
-    if (change.tags !== undefined) back.tags = before.tags;
-    // A review is taken back with the words and the review it had: it waits again.
-    if (change.target !== undefined || change.review !== undefined) Object.assign(back, { target: before.target, review: before.review });
-    this.record({
-      label,
-      showIn: articleId,
-      undo: async () => (await this.patch(articleId, id, back)) !== null,
-      redo: async () => (await this.patch(articleId, id, change)) !== null,
+    let updated: Annotation | null = null;
+    await this.record(async () => {
+      updated = await this.patch(articleId, id, change);
+      if (updated === null) return null;
+      const back: AnnotationChange = {};
+      if (change.note !== undefined) back.note = before.note;
+      if (change.color !== undefined) back.color = before.color;
+      if (change.tags !== undefined) back.tags = before.tags;
+      // A review is taken back with the words and the review it had: it waits again.
+      if (change.target !== undefined || change.review !== undefined) Object.assign(back, { target: before.target, review: before.review });
+      return this.entryFor({
+        label,
+        showIn: articleId,
+        undo: async () => (await this.patch(articleId, id, back)) !== null,
+        redo: async () => (await this.patch(articleId, id, change)) !== null,
+      });
     });
     return updated;
   }
@@ -115,30 +120,42 @@ export class Edits {
   async deleteHighlight(annotation: Annotation): Promise<UndoEntry | null> {
     if (await this.refused(annotation.id)) return null;
     const { articleId, id } = annotation;
-    if (!(await this.remove(articleId, id))) return null;
-    return this.record({ label: 'delete', showIn: articleId, undo: () => this.restore(annotation), redo: () => this.remove(articleId, id) });
+    return this.record(async () => {
+      if (!(await this.remove(articleId, id))) return null;
+      return this.entryFor({ label: 'delete', showIn: articleId, undo: () => this.restore(annotation), redo: () => this.remove(articleId, id) });
+    });
   }
 
   async setArticleNote(articleId: string, before: string, note: string): Promise<boolean> {
-    if (!(await this.articleNote(articleId, note))) return false;
-    if (note !== before) this.record({ label: 'article note', showIn: articleId, undo: () => this.articleNote(articleId, before), redo: () => this.articleNote(articleId, note) });
-    return true;
+    let saved = false;
+    await this.record(async () => {
+      saved = await this.articleNote(articleId, note);
+      if (!saved || note === before) return null;
+      return this.entryFor({ label: 'article note', showIn: articleId, undo: () => this.articleNote(articleId, before), redo: () => this.articleNote(articleId, note) });
+    });
+    return saved;
   }
 
   async setArticleTags(articleId: string, before: string[], tags: string[]): Promise<void> {
-    if (!(await this.updateArticle(articleId, { tags }))) return;
-    this.record({ label: 'article tags', showIn: articleId, undo: () => this.updateArticle(articleId, { tags: before }), redo: () => this.updateArticle(articleId, { tags }) });
+    await this.record(async () => {
+      if (!(await this.updateArticle(articleId, { tags }))) return null;
+      return this.entryFor({ label: 'article tags', showIn: articleId, undo: () => this.updateArticle(articleId, { tags: before }), redo: () => this.updateArticle(articleId, { tags }) });
+    });
   }
 
-  async setArticleState(articleId: string, before: ArticleState, state: ArticleState): Promise<UndoEntry | null> {
-    if (!(await this.updateArticle(articleId, { state }))) return null;
-    const label = STATE_LABELS[state](this.view.title(articleId) ?? 'the article');
-    return this.record({ label, showIn: null, undo: () => this.updateArticle(articleId, { state: before }), redo: () => this.updateArticle(articleId, { state }) });
+  setArticleState(articleId: string, before: ArticleState, state: ArticleState): Promise<UndoEntry | null> {
+    return this.record(async () => {
+      if (!(await this.updateArticle(articleId, { state }))) return null;
+      const label = STATE_LABELS[state](this.view.title(articleId) ?? 'the article');
+      return this.entryFor({ label, showIn: null, undo: () => this.updateArticle(articleId, { state: before }), redo: () => this.updateArticle(articleId, { state }) });
+    });
   }
 
   async renameColor(color: HighlightColor, before: string, label: string): Promise<void> {
-    if (!(await this.colorLabel(color, label))) return;
-    this.record({ label: `renaming ${color}`, showIn: null, undo: () => this.colorLabel(color, before), redo: () => this.colorLabel(color, label) });
+    await this.record(async () => {
+      if (!(await this.colorLabel(color, label))) return null;
+      return this.entryFor({ label: `renaming ${color}`, showIn: null, undo: () => this.colorLabel(color, before), redo: () => this.colorLabel(color, label) });
+    });
   }
 
   private async step(direction: 'undo' | 'redo'): Promise<string | null> {
@@ -151,18 +168,25 @@ export class Edits {
     return `${direction === 'undo' ? 'Undid' : 'Redid'} ${label}${where}.`;
   }
 
-  /** Records a change; going back or forth through it also opens the article it shows in. */
-  private record(entry: UndoEntry): UndoEntry {
+  /**
+   * Makes a change in turn with undo and redo, so Ctrl+Z pressed before the store answered takes
+   * back this change and not the one before; records the entry the change answers.
+   */
+  private async record(change: () => Promise<UndoEntry | null>): Promise<UndoEntry | null> {
+    const entry = await this.history.perform(change);
+    if (entry !== null) this.view.recorded();
+    return entry;
+  }
+
+  /** The history's entry for a change: going back or forth through it also opens the article it shows in. */
+  private entryFor(entry: UndoEntry): UndoEntry {
     const { showIn } = entry;
     const shown = (step: () => Promise<boolean>) => async () => {
       const done = await step();
       if (done && showIn !== null && this.view.openId() !== showIn) await this.view.show(showIn);
       return done;
     };
-    const recorded: UndoEntry = { ...entry, undo: shown(entry.undo), redo: shown(entry.redo) };
-    this.history.push(recorded);
-    this.view.recorded();
-    return recorded;
+    return { ...entry, undo: shown(entry.undo), redo: shown(entry.redo) };
   }
 
   private async patch(articleId: string, id: string, change: AnnotationChange): Promise<Annotation | null> {

@@ -25,6 +25,19 @@ export class UndoStack {
   private readonly undone: UndoEntry[] = [];
   private queue: Promise<void> = Promise.resolve();
 
+  /**
+   * Makes a change in turn with undo and redo steps and records the entry it answers (null: the
+   * change did not happen). A Ctrl+Z pressed while the store is still answering waits for this
+   * change and takes it back, never the one before it.
+   */
+  perform(change: () => Promise<UndoEntry | null>): Promise<UndoEntry | null> {
+    return this.inTurn(async () => {
+      const entry = await change();
+      if (entry !== null) this.push(entry);
+      return entry;
+    });
+  }
+
   push(entry: UndoEntry): void {
     this.done.push(entry);
     if (this.done.length > KEPT) this.done.shift();
@@ -61,7 +74,7 @@ export class UndoStack {
   // Presses that arrive while a step is still talking to the store wait their turn instead
   // of being dropped: two quick Ctrl+Z presses are two undos.
   private step(from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo'): Promise<Step | null> {
-    const run = this.queue.then(async () => {
+    return this.inTurn(async () => {
       const entry = from.pop();
       if (entry === undefined) return null;
       let done = false;
@@ -72,6 +85,10 @@ export class UndoStack {
       }
       return { entry, done };
     });
+  }
+
+  private inTurn<R>(work: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(work);
     this.queue = run.then(
       () => undefined,
       () => undefined,

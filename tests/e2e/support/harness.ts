@@ -70,6 +70,8 @@ export interface Reader {
   /** What the next single-file open dialog answers. */
   openPath: string | null;
   open(): Promise<void>;
+  /** Holds every request on a channel until the returned function is called (a slow disk). */
+  hold(channel: Channel): () => void;
   menu(command: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -95,6 +97,14 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
       await page.goto(`${origin}/index.html`);
       await page.locator('.headline').first().waitFor();
     },
+    hold(channel) {
+      let release: () => void = () => undefined;
+      holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        holds.delete(channel);
+        release();
+      };
+    },
     async menu(command) {
       await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:menu-command', { detail })), command);
     },
@@ -114,6 +124,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
   };
   const handlers = createHandlers(library, platform, { os: 'linux', ...options });
   const pending = new Set<Promise<unknown>>();
+  const holds = new Map<Channel, Promise<void>>();
   // The same sender check main makes: only the app's own page, in its main frame.
   await page.exposeBinding('__marginInvoke', async (source, channel: string, input: unknown) => {
     // The page is served from loopback here, so its URL is mapped onto margin://app/ for the check.
@@ -123,7 +134,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     }
     const handler = handlers[channel as Channel];
     if (handler === undefined) return JSON.stringify(fail('Unknown request.'));
-    const call = handler(input);
+    const call = (holds.get(channel as Channel) ?? Promise.resolve()).then(() => handler(input));
     pending.add(call);
     void call.finally(() => pending.delete(call));
     // As JSON text: Playwright's own serialiser walks an answer value by value and takes seconds
