@@ -50,6 +50,7 @@ export async function importIntoLibrary(library: Library, source: string, ifExis
       status: 'updated',
       article: { id: after.id, title: library.meta(after.id).title },
       images: article.images ?? NO_IMAGES,
+      notes: article.notes ?? [],
       revision,
     };
   }
@@ -58,5 +59,6 @@ export async function importIntoLibrary(library: Library, source: string, ifExis
     status: 'imported',
     article: { id: meta.id, title: meta.title },
     images: article.images ?? NO_IMAGES,
+    notes: article.notes ?? [],
   };
 }

@@ -105,8 +105,8 @@ export interface RevisionSummary {
 }
 
 export type ImportOutcome =
-  | { status: 'imported'; article: Pick<ArticleMeta, 'id' | 'title'>; images: ImageSummary }
-  | { status: 'updated'; article: Pick<ArticleMeta, 'id' | 'title'>; images: ImageSummary; revision: RevisionSummary }
+  | { status: 'imported'; article: Pick<ArticleMeta, 'id' | 'title'>; images: ImageSummary; notes: string[] }
+  | { status: 'updated'; article: Pick<ArticleMeta, 'id' | 'title'>; images: ImageSummary; notes: string[]; revision: RevisionSummary }
   | { status: 'exists'; existing: Pick<ArticleMeta, 'id' | 'title'> };
 
 export interface LibrarySettings {

@@ -57,6 +57,7 @@ export class ImportFlow {
     let lastId: string | null = null;
     let imported = 0;
     let images = NO_IMAGES;
+    const notes: string[] = [];
     this.progress.hidden = false;
     this.bar.max = sources.length;
     for (const [index, source] of sources.entries()) {
@@ -68,6 +69,7 @@ export class ImportFlow {
         imported++;
         lastId = outcome.article.id;
         images = addImageSummaries(images, outcome.images);
+        notes.push(...outcome.notes.map((note) => (sources.length > 1 ? `${name}: ${note}` : note)));
       }
     }
     this.progress.hidden = true;
@@ -76,7 +78,7 @@ export class ImportFlow {
     if (imported > 0) parts.push(imported === 1 ? 'Imported 1 article.' : `Imported ${imported} articles.`);
     const pictures = imageSummarySentence(images);
     if (pictures !== null) parts.push(pictures);
-    parts.push(...failures);
+    parts.push(...notes, ...failures);
     if (parts.length > 0) this.host.say(parts.join(' '));
   }
 

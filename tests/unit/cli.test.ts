@@ -26,6 +26,16 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 describe('margin CLI', () => {
+  it('a page with very little text is imported all the same, and the person is told it may not be the whole piece', async () => {
+    const dataDir = await tempDir();
+    const page = join(repoRoot, 'tests', 'fixtures', 'html-import', 'sign-in-page-kept-with-a-note', 'source.html');
+    const imported = await margin(dataDir, 'import', page);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toBe('  Margin found only 10 words on this page, so it may be a sign-in page or a teaser rather than the whole piece.\n');
+    const listed = await margin(dataDir, 'list', '--json');
+    expect(JSON.parse(listed.out)).toHaveLength(1);
+  });
+
   it('round trip: import, highlight with a note, list, show, export', async () => {
     const dataDir = await tempDir();
     const imported = await margin(dataDir, 'import', samplePath, '--json');

@@ -33,6 +33,8 @@ interface Summary {
   figures: { caption: string; credit: string | null; image: string | null }[];
   text: string[];
   images: { saved: number; missed: number; problems: string[] };
+  /** Sentences the person is shown about the import. */
+  notes: string[];
 }
 
 type Expected = Summary | { error: string };
@@ -91,7 +93,7 @@ async function summarize(caseDir: string): Promise<Expected> {
   const content = readArticleContent(article.html);
   // Every image left in the article is a stored copy, one per image counted as saved: nothing is
   // read from the web when the article is opened.
-  const sources = [...new JSDOM(article.html).window.document.querySelectorAll('img')].map((img) => img.getAttribute('src') ?? '');
+  const sources = [...new JSDOM(article.html).window.document.querySelectorAll('img[src]')].map((img) => img.getAttribute('src') ?? '');
   expect(sources.filter((src) => !ASSET_SRC.test(src))).toEqual([]);
   expect(sources).toHaveLength(article.images?.saved ?? 0);
   const figures = [];
@@ -122,6 +124,7 @@ async function summarize(caseDir: string): Promise<Expected> {
     text: paragraphs(article.html),
     // Why, counted, is checked with the summary sentence in saved-page-images.test.ts.
     images: { saved: article.images?.saved ?? 0, missed: article.images?.missed ?? 0, problems: article.images?.problems ?? [] },
+    notes: article.notes ?? [],
   };
 }
 

@@ -68,7 +68,7 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
     const line = `exact ${report.exact}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`;
     printer(io)(command.json, { id: command.update, ...report }, `${command.update}  revision ${report.revision}: ${line}${report.needsReview > 0 ? ` (${report.needsReview} to review)` : ''}`);
     const summary = article.images === undefined ? null : imageSummarySentence(article.images);
-    if (!command.json && summary !== null) io.err(`  ${summary}\n`);
+    if (!command.json) for (const line of [...(summary === null ? [] : [summary]), ...(article.notes ?? [])]) io.err(`  ${line}\n`);
     return;
   }
   const results: Record<string, unknown>[] = [];
@@ -80,14 +80,15 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
       if (outcome.status === 'exists') {
         throw new UserError(`${source} is already in the library as ${outcome.existing.id}; add --as-new to import a copy or --update ${outcome.existing.id} to replace it.`);
       }
-      const { article, images } = outcome;
-      results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed, reasons: images.reasons, upgraded: images.upgraded, problems: images.problems } });
+      const { article, images, notes } = outcome;
+      results.push({ source, id: article.id, title: article.title, images: { saved: images.saved, missed: images.missed, reasons: images.reasons, upgraded: images.upgraded, problems: images.problems }, notes });
       if (!command.json) {
         const pictures = images.saved + images.missed > 0 ? `  (${images.saved} images saved, ${images.missed} missed)` : '';
         io.out(`${article.id}  ${article.title}${pictures}\n`);
         // One line for the whole page, however many images it named.
         const summary = imageSummarySentence(images);
         if (summary !== null) io.err(`  ${summary}\n`);
+        for (const note of notes) io.err(`  ${note}\n`);
       }
     } catch (error) {
       const message = messageFor(error);
@@ -97,7 +98,7 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
   }
   if (command.json) {
     const ok = results.filter((r) => r.error === undefined);
-    if (command.sources.length === 1 && ok[0] !== undefined) io.out(`${JSON.stringify({ id: ok[0].id, title: ok[0].title, images: ok[0].images }, null, 2)}\n`);
+    if (command.sources.length === 1 && ok[0] !== undefined) io.out(`${JSON.stringify({ id: ok[0].id, title: ok[0].title, images: ok[0].images, notes: ok[0].notes }, null, 2)}\n`);
     else if (command.sources.length > 1) io.out(`${JSON.stringify(results, null, 2)}\n`);
   }
   if (failures.length > 0) throw new UserError(failures.join('\n'));

@@ -7,6 +7,7 @@
 import { JSDOM } from 'jsdom';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../shared/model';
 import { resolveSelectors } from '../../shared/anchoring/resolve';
+import { MISSING_IMAGE_CLASS } from '../../shared/image-summary';
 import { sanitizeArticleHtml } from '../sanitize/sanitizer';
 import type { ExportArticle } from './export-article';
 import { HIGHLIGHT_SWATCHES, HIGHLIGHT_TINTS, colorClass } from './highlight-colors';
@@ -85,7 +86,12 @@ function place(article: ExportArticle, pageText: string): Placed[] {
 function inlineImages(root: Element, resolveImage: ImageResolver): void {
   for (const image of [...root.querySelectorAll('img')]) {
     const src = image.getAttribute('src');
-    const data = src === null ? null : resolveImage(src);
+    // An image whose bytes were never saved stays as its alt text in its placeholder, as the reader shows it.
+    if (src === null) {
+      if (image.parentElement?.classList.contains(MISSING_IMAGE_CLASS) !== true) image.remove();
+      continue;
+    }
+    const data = resolveImage(src);
     if (data === null || !DATA_IMAGE.test(data)) image.remove();
     else image.setAttribute('src', data);
     image.removeAttribute('srcset');

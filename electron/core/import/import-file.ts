@@ -32,6 +32,8 @@ export interface ImportedArticle {
   meta: ImportedMeta;
   html: string;
   images?: ImageReport;
+  /** Sentences the person should read about this import (the app and the CLI show them). */
+  notes?: string[];
 }
 
 export interface ImportContext {
@@ -116,6 +118,7 @@ async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedM
     },
     html: article.html,
     images: article.images,
+    notes: article.notes,
   };
 }
 

@@ -17,8 +17,11 @@ import { FORMULA_CLASS, markFormulaImages } from './formula-images';
 import { promoteLazyImages } from './lazy-images';
 import { keepPageImages, type ImageContext, type ImageReport } from './page-images';
 
-/** Less text than this is a teaser, a login wall or a navigation page, not an article. */
-const MIN_ARTICLE_CHARACTERS = 250;
+/**
+ * Less text than this is often a teaser, a sign-in wall or a navigation page: still imported (the
+ * person asked for this page, and a short piece is a piece), with a sentence saying so.
+ */
+const SHORT_ARTICLE_CHARACTERS = 250;
 /** Marks, before extraction, the elements that may be the byline, to find them again after. */
 const BYLINE_MARK = 'data-margin-byline';
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/iu;
@@ -36,6 +39,8 @@ export interface ExtractedArticle {
   html: string;
   content: ArticleContent;
   images: ImageReport;
+  /** Sentences for the person about what was imported (a page with very little text). */
+  notes: string[];
 }
 
 function purifierFor(dom: JSDOM): DOMPurify {
@@ -138,9 +143,11 @@ export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<
   }).parse();
   const root = parsed?.content;
   // Readability has read the extracted text already; reading it again on a long page costs.
-  if (parsed === null || root === null || root === undefined || (parsed.textContent ?? '').trim().length < MIN_ARTICLE_CHARACTERS) {
+  const found = (parsed?.textContent ?? '').trim();
+  if (parsed === null || root === null || root === undefined || found === '') {
     throw new UserError('Margin could not find an article on this page.');
   }
+  const notes = found.length < SHORT_ARTICLE_CHARACTERS ? [shortArticleNote(found)] : [];
   const title = headline !== null && (parsed.title ?? '').includes(headline) ? headline : clean(parsed.title);
   const byline = bylineName(parsed.byline);
   removeBoilerplate(root);
@@ -163,5 +170,11 @@ export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<
       return sanitized.content;
     },
     images: report,
+    notes,
   };
+}
+
+function shortArticleNote(text: string): string {
+  const words = text.split(/\s+/u).length;
+  return `Margin found only ${words === 1 ? 'one word' : `${words} words`} on this page, so it may be a sign-in page or a teaser rather than the whole piece.`;
 }

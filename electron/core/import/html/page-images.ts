@@ -138,16 +138,23 @@ function label(src: string): string {
 const comparable = (text: string | null | undefined) => (text ?? '').replace(/\s+/gu, ' ').trim().toLowerCase();
 
 /**
- * Stands in for an image that could not be kept: its alt text, as text (so it is read, searched
- * and exported), unless the figure's caption already says it. The reader marks it "Image not
- * saved" with CSS, which adds nothing to the article's text that highlights count in.
+ * Stands in for an image that could not be kept: the image without its bytes, keeping its alt
+ * text (which the reader shows and screen readers read in its place) unless the figure's caption
+ * already says it. The alt text stays the image's, not the article's: it adds nothing to the
+ * text highlights are anchored in and search reads, so fetching the picture later changes no
+ * highlight. The reader marks the place "Image not saved" with CSS.
  */
 function leavePlaceholder(img: Element): void {
-  const mark = img.ownerDocument.createElement('span');
+  const document = img.ownerDocument;
+  const mark = document.createElement('span');
   mark.setAttribute('class', MISSING_IMAGE_CLASS);
   const alt = (img.getAttribute('alt') ?? '').replace(/\s+/gu, ' ').trim();
   const caption = comparable(img.closest('figure')?.getElementsByTagName('figcaption')[0]?.textContent);
-  if (alt !== '' && !caption.includes(comparable(alt))) mark.textContent = alt;
+  if (alt !== '' && !caption.includes(comparable(alt))) {
+    const stand = document.createElement('img');
+    stand.setAttribute('alt', alt);
+    mark.append(stand);
+  }
   img.replaceWith(mark);
 }
 
