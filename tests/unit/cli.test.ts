@@ -26,6 +26,14 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 describe('margin CLI', () => {
+  it('a highlight tag typed with its # is kept without it', async () => {
+    const dataDir = await tempDir();
+    const { id } = JSON.parse((await margin(dataDir, 'import', samplePath, '--json')).out);
+    const made = await margin(dataDir, 'highlight', id, '--quote', 'Kharkiv region', '--tag', '#frontline', '--json');
+    expect(made.err).toBe('');
+    expect(JSON.parse(made.out).tags).toEqual(['frontline']);
+  });
+
   it('a page with very little text is imported all the same, and the person is told it may not be the whole piece', async () => {
     const dataDir = await tempDir();
     const page = join(repoRoot, 'tests', 'fixtures', 'html-import', 'sign-in-page-kept-with-a-note', 'source.html');

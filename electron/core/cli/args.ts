@@ -1,10 +1,10 @@
 // The CLI's arguments: node's parseArgs splits them, zod checks what each command received.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS, TagSchema } from '../../shared/model';
+import { HIGHLIGHT_COLORS } from '../../shared/model';
 import { UserError } from '../errors';
 import { EXPORT_FORMATS } from '../export/export-service';
-import { ARTICLE_COMMANDS, ARTICLE_USAGE, articleCommandFields, articleCommandSchemas, type ArticleCommandName } from './article-args';
+import { ARTICLE_COMMANDS, ARTICLE_USAGE, articleCommandFields, articleCommandSchemas, TypedTag, type ArticleCommandName } from './article-args';
 
 export const USAGE = `Usage: margin [--data-dir DIR] <command> [options]
 
@@ -80,7 +80,7 @@ const Command = z.discriminatedUnion('command', [
     quote: z.string().min(1, { error: 'highlight needs --quote TEXT.' }),
     note: z.string().default(''),
     color: z.enum(HIGHLIGHT_COLORS, { error: `--color is one of ${HIGHLIGHT_COLORS.join(', ')}.` }).default('yellow'),
-    tags: z.array(TagSchema.transform((t) => t.replace(/^#/u, ''))).default([]),
+    tags: z.array(TypedTag).default([]),
     occurrence: PositiveInt.optional(),
     json: z.boolean(),
   }),

@@ -14,8 +14,8 @@ export const ARTICLE_USAGE = `  archive ID | trash ID | unarchive ID [--json]
 
 const ID_ERROR = { error: 'An article id looks like 3f2b1c9e-…; run `margin list` to see them.' };
 const Id = z.uuid(ID_ERROR);
-/** A tag as typed, `#` or not; kept without it. */
-const TypedTag = z.string().transform((tag) => tag.replace(/^#/u, '')).pipe(TagSchema);
+/** A tag as typed in a terminal, where a leading # is habit. */
+export const TypedTag = z.string().transform((tag) => tag.replace(/^#/u, '')).pipe(TagSchema);
 
 const tagsOf = (name: 'tag' | 'untag') =>
   z.array(TypedTag).min(1, { error: `${name} needs an ID and at least one TAG.` }).max(100, { error: 'An article takes at most 100 tags.' });
