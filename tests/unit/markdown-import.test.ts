@@ -116,7 +116,12 @@ describe('Markdown import', () => {
       reasons: { 'outside-folder': 1, 'not-fetched': 1 },
       upgraded: 0,
     });
-    const sources = [...dom(article).querySelectorAll('img')].map((img) => [img.getAttribute('alt'), img.getAttribute('src')]);
+    // The two not kept stay as their alt text, marked as not saved.
+    expect([...dom(article).querySelectorAll('.image-missing img')].map((img) => [img.getAttribute('alt'), img.getAttribute('src')])).toEqual([
+      ['A secret', null],
+      ['Remote', null],
+    ]);
+    const sources = [...dom(article).querySelectorAll('img[src]')].map((img) => [img.getAttribute('alt'), img.getAttribute('src')]);
     expect(sources).toEqual([
       ['A heron at the edge of the ice', `margin://asset/${sha(HERON)}.png`],
       ['The pond at dawn', `margin://asset/${sha(POND)}.png`],

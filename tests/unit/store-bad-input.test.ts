@@ -10,7 +10,7 @@ import { Library } from '../../electron/core/library/library';
 import { fileTree } from './support/file-tree';
 import { highlightPhrase } from './support/highlight';
 import { libraryWithSample } from './support/library';
-import { runNodeScript, type BuiltScript } from './support/node-script';
+import { commandExists, runNodeScript, type BuiltScript } from './support/node-script';
 import { buildStoreWriter } from './support/store-writer';
 import { tempDir } from './support/temp-dir';
 
@@ -149,18 +149,22 @@ describe('a read-only data dir', () => {
     }, 60_000);
     afterAll(() => script?.remove());
 
-    it('a writer process fails in one sentence, no crash, nothing changed', async () => {
+    it('a writer process fails in one sentence, no crash, nothing changed', async (context) => {
+      // As root every folder is writable, so the writer runs without the powers that make it so.
+      const asRoot = process.getuid?.() === 0;
+      if (asRoot && !commandExists('setpriv')) {
+        console.warn('skipped: running as root needs util-linux setpriv to give up the power to ignore permissions');
+        context.skip();
+      }
       const { library, dataDir, sample } = await libraryWithSample();
       await highlightPhrase(library, sample.id, 'Kharkiv');
       const before = await fileTree(dataDir);
-      // As root every folder is writable, so the writer runs as nobody; otherwise as this user.
-      const asNobody = process.getuid?.() === 0;
       const folders = [dataDir, join(dataDir, 'articles'), articleDir(dataDir, sample.id), join(script.path, '..')];
       for (const folder of folders) await chmod(folder, 0o555);
       try {
         for (const mode of ['session', 'per-change'] as const) {
           const job = JSON.stringify({ dataDir, mode, count: 1, waitMs: 0, articleEvery: 0, tag: 'ro', waitForGo: false });
-          const writer = runNodeScript(script.path, [job], asNobody ? { uid: 65534, gid: 65534 } : {});
+          const writer = runNodeScript(script.path, [job], { withoutRootPowers: asRoot });
           expect({ mode, exit: await writer.exited, stderr: writer.stderr() }).toEqual({
             mode,
             exit: { code: 3, signal: null },

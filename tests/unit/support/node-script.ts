@@ -1,7 +1,7 @@
 // Builds a TypeScript entry (and the repo code it imports) into one ES module that plain Node
 // runs, for tests that need a real second process: one that can be killed, or that writes at the
 // same time as another. Packages stay external and resolve through a node_modules link.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,8 +43,27 @@ export interface RunningScript {
   waitForLine(test: (line: string) => boolean): Promise<void>;
 }
 
-export function runNodeScript(path: string, args: string[], options: { uid?: number; gid?: number } = {}): RunningScript {
-  const child = spawn(process.execPath, [path, ...args], { stdio: ['pipe', 'pipe', 'pipe'], ...options });
+/**
+ * As root, the powers that let root ignore file permissions; a script run without them meets a
+ * read-only folder as any person does, while still reading a checkout only root may read.
+ */
+const ROOT_POWERS = '-dac_override,-dac_read_search,-fowner';
+
+/** Whether a program is on PATH. */
+export function commandExists(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+export interface ScriptOptions {
+  /** Runs the script without root's power to ignore permissions (through util-linux's setpriv). */
+  withoutRootPowers?: boolean;
+}
+
+export function runNodeScript(path: string, args: string[], options: ScriptOptions = {}): RunningScript {
+  const [command, commandArgs] = options.withoutRootPowers
+    ? ['setpriv', [`--bounding-set=${ROOT_POWERS}`, `--inh-caps=${ROOT_POWERS}`, process.execPath, path, ...args]]
+    : [process.execPath, [path, ...args]];
+  const child = spawn(command, commandArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { test: (line: string) => boolean; done: () => void }[] = [];
   let partial = '';
