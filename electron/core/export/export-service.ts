@@ -4,11 +4,12 @@
 // changes the library.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { assetNameFromUrl } from '../../shared/asset-url';
 import type { ArticleState } from '../../shared/model';
 import { readAsset } from '../assets/asset-store';
 import { UserError } from '../errors';
+import { durableWrite } from '../library/durable-write';
+import { isDiskFailure, isDiskFull } from '../library/store-errors';
 import type { Library } from '../library/library';
 import { annotatedHtml } from './annotated-html';
 import { exportArticle, type ExportArticle } from './export-article';
@@ -152,12 +153,21 @@ async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false);
 }
 
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'its folder does not exist';
+  if (code === 'EACCES') return 'permission denied';
+  if (isDiskFull(error)) return 'the disk is full';
+  if (isDiskFailure(error)) return 'the disk reported an input/output error';
+  return (error as Error).message;
+}
+
 async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
   try {
-    await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength), { fsync: true });
+    await durableWrite(path, content);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`Margin could not write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message}.`);
+    if (error instanceof UserError) throw error;
+    throw new UserError(`Margin could not write ${path}: ${writeProblem(error)}.`);
   }
 }
 

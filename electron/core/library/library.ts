@@ -601,8 +601,12 @@ export class Library {
 
   private readonly guard: WriteGuard = (step) => this.withWrite(step);
 
-  /** Runs a change holding the write lock: the caller's, or one taken for the changes now under way. */
-  private async withWrite<R>(step: () => Promise<R>): Promise<R> {
+  /**
+   * Runs a change holding the write lock: the caller's, or one taken for the changes now under
+   * way. A disk that refuses the change (full, failing, read-only) is told in one sentence.
+   */
+  private async withWrite<R>(change: () => Promise<R>): Promise<R> {
+    const step = () => change().catch((error: unknown) => Promise.reject(saveFailure(error, this.dataDir)));
     const { lock } = this.options;
     if (lock !== undefined) {
       if (!lock.held) throw new UserError(LOCK_LOST_MESSAGE);

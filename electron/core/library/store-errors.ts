@@ -8,6 +8,11 @@ export function isDiskFull(error: unknown): boolean {
   return code(error) === 'ENOSPC' || code(error) === 'EDQUOT';
 }
 
+/** The disk itself failed to read or write: the change may or may not have reached it. */
+export function isDiskFailure(error: unknown): boolean {
+  return code(error) === 'EIO';
+}
+
 export function isNotWritable(error: unknown): boolean {
   return code(error) === 'EROFS' || code(error) === 'EACCES' || code(error) === 'EPERM';
 }
@@ -17,6 +22,9 @@ export function saveFailure(error: unknown, dataDir: string): unknown {
   if (error instanceof UserError) return error;
   if (isDiskFull(error)) {
     return new UserError('The disk is full, so Margin could not save this change; your library is as it was before it.');
+  }
+  if (isDiskFailure(error)) {
+    return new UserError('The disk reported an input/output error, so Margin could not confirm this change was saved; the disk may be failing, so copy your library elsewhere before going on.');
   }
   if (isNotWritable(error)) {
     return new UserError(`Margin cannot write to its data folder ${dataDir} (it is read-only), so this change was not saved; nothing was lost.`);

@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { UserError } from '../errors';
 import type { BackupSet } from './backups';
-import { durableWrite, type FileWriter } from './durable-write';
+import { durableWrite, isLeftoverTemp, type FileWriter } from './durable-write';
 import { DamagedFileError, decodeJson, encodeJson, type JsonFormat } from './json-codec';
 import { SerialQueue } from './write-queue';
 
@@ -94,8 +94,12 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     }
   }
 
+  /** Saves data durably, after checking it with the schema the file is read with: what would not read back is refused, never written. */
   write(data: T): Promise<void> {
-    return this.queue.run(() => this.save(encodeJson(data), true));
+    return this.queue.run(() => {
+      this.checkReadable(data);
+      return this.save(encodeJson(data), true);
+    });
   }
 
   /** Puts known-good text back in place of the file (from a backup), durably. */
@@ -125,16 +129,22 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   /**
-   * Removes temp files that write-file-atomic left beside this file when a process was killed
-   * mid-write ("annotations.json.1234567890"). Saves run under the write lock, so no other
-   * process is writing one now.
+   * Removes temp files a killed writer left beside this file. Saves run under the write lock, so
+   * no other process is writing one now.
    */
   private async sweepTempFiles(): Promise<void> {
     this.swept = true;
     const names = await readdir(dirname(this.path)).catch(() => []);
-    const prefix = `${this.fileName}.`;
-    const leftover = (name: string) => name.startsWith(prefix) && /^\d+$/u.test(name.slice(prefix.length));
+    const leftover = (name: string) => isLeftoverTemp(this.fileName, name);
     await Promise.all(names.filter(leftover).map((name) => rm(join(dirname(this.path), name), { force: true })));
+  }
+
+  private checkReadable(data: T): void {
+    const parsed = this.format.schema.safeParse(data);
+    if (parsed.success) return;
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
+    throw new UserError(`Margin refused to save ${this.fileName} because part of it${where} would not read back (${issue?.message ?? 'unexpected contents'}), so nothing was changed.`);
   }
 
   private async save(text: string, counts: boolean): Promise<void> {

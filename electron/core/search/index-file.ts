@@ -3,10 +3,9 @@
 // by hand) makes the reader say so, and the caller rebuilds from the library instead of crashing
 // or searching a half-trusted index. zod checks the shape; Engine.fromCompact and the
 // cross-checks in search-index.ts check that the parts agree with each other.
-import { open as openFile, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { durableWrite } from '../library/durable-write';
 
 export const INDEX_FILE_NAME = 'search-index.json';
 export const TEXT_DIR_NAME = 'search-text';
@@ -79,20 +78,4 @@ export async function readIndexFile(path: string): Promise<IndexFileRead> {
 /** Replaces a file so that it survives a crash once the promise resolves; tests pass a failing one. */
 export type FileWriter = (path: string, data: string) => Promise<void>;
 
-// write-file-atomic fsyncs the file and renames it into place, but the rename is only durable once
-// the folder is synced too, which it does not do. Some systems cannot sync a folder (Windows):
-// there the rename is as durable as they allow.
-const FOLDER_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP', 'EBADF']);
-
-export const writeDurably: FileWriter = async (path, data) => {
-  await writeFileAtomic(path, data, { fsync: true });
-  let folder;
-  try {
-    folder = await openFile(dirname(path), 'r');
-    await folder.sync();
-  } catch (error) {
-    if (!FOLDER_SYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-  } finally {
-    await folder?.close();
-  }
-};
+export const writeDurably: FileWriter = durableWrite;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { createDurableWriter, nodeDurableFs } from '../library/durable-write';
 
 /** Enough of a text's identity to tell its file is the one the index was built from. */
 export interface TextStamp {
@@ -24,6 +24,9 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/u;
 export function isSafeId(id: string): boolean {
   return SAFE_ID.test(id);
 }
+
+// Whole files only, never a cut one in place of a good one; no fsync, as flush() explains.
+const writeUnsynced = createDurableWriter(nodeDurableFs, { sync: false });
 
 // Recently read texts stay in memory, so typing a query letter by letter does not re-read the
 // same files; bounded by characters, as one book-length article can outweigh many short ones.
@@ -102,7 +105,7 @@ export class TextStore {
     for (let i = 0; i < batch.length; i += WRITE_BATCH) {
       await Promise.all(
         batch.slice(i, i + WRITE_BATCH).map(([id, text]) =>
-          text === null ? rm(this.path(id), { force: true }) : writeFileAtomic(this.path(id), text, { fsync: false }),
+          text === null ? rm(this.path(id), { force: true }) : writeUnsynced(this.path(id), text),
         ),
       );
     }
