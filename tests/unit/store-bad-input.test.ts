@@ -1,5 +1,5 @@
 // Bad input for the store: each gives one clear sentence, loses nothing, and crashes nothing.
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../electron/core/errors';
@@ -180,11 +180,27 @@ describe('a read-only data dir', () => {
 });
 
 describe('inconsistent files', () => {
-  it('a library.json of valid JSON with wrong types and no backup: refused in one sentence, left as it was', async () => {
-    const { dataDir } = await libraryWithSample();
+  it('a library.json of valid JSON with wrong types and no backup: the list is rebuilt from the folders, the bad file kept aside', async () => {
+    const { dataDir, sample } = await libraryWithSample();
     const file = JSON.parse(await readFile(libraryFile(dataDir), 'utf8'));
     file.articles[0].importedAt = 12;
     file.settings.sampleAdded = 'yes';
+    const bad = JSON.stringify(file);
+    await writeFile(libraryFile(dataDir), bad);
+    const library = await Library.open(dataDir);
+    expect(library.articles()).toEqual([sample]);
+    expect(library.notices).toEqual([
+      expect.stringMatching(/^library\.json was damaged \(unexpected contents\); Margin kept it as library\.json\.damaged-\d{8}T\d{9}Z and rebuilt the list of 1 article from their folders; colour names and settings start afresh\.$/u),
+    ]);
+    const aside = (await readdir(dataDir)).find((name) => name.startsWith('library.json.damaged-'));
+    expect(await readFile(join(dataDir, aside ?? ''), 'utf8')).toBe(bad);
+  });
+
+  it('a library.json of wrong types in a library whose folders hold no records yet, and no backup: refused in one sentence, left as it was', async () => {
+    const { dataDir, sample } = await libraryWithSample();
+    await rm(join(articleDir(dataDir, sample.id), 'meta.json'));
+    const file = JSON.parse(await readFile(libraryFile(dataDir), 'utf8'));
+    file.articles[0].importedAt = 12;
     const bad = JSON.stringify(file);
     await writeFile(libraryFile(dataDir), bad);
     await expect(Library.open(dataDir)).rejects.toThrow(

@@ -1,7 +1,7 @@
 // A damaged file is put back from its newest good backup, the damaged one kept aside, and the
 // person told in one sentence; with no good backup Margin refuses and leaves the file. Never an
 // empty library or an article without its highlights in silence.
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../electron/core/errors';
@@ -9,6 +9,7 @@ import { annotationsFile, articleDir, libraryFile } from '../../electron/core/li
 import { Library } from '../../electron/core/library/library';
 import { highlightPhrase } from './support/highlight';
 import { libraryWithSample } from './support/library';
+import { tempDir } from './support/temp-dir';
 
 /** Valid JSON, every field present, one of them the wrong type. */
 function wrongTypes(good: string): string {
@@ -42,7 +43,7 @@ const TIME = String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2}`;
 
 describe('a damaged library.json', () => {
   for (const [name, damage, reason] of DAMAGE) {
-    it(`(${name}) is kept aside and restored from its newest good backup, with one sentence`, async () => {
+    it(`(${name}) is kept aside and the list rebuilt from the article folders, with one sentence`, async () => {
       const { dataDir, sample } = await libraryWithBackups();
       const bad = damage(await readFile(libraryFile(dataDir), 'utf8'));
       await writeFile(libraryFile(dataDir), bad);
@@ -53,19 +54,20 @@ describe('a damaged library.json', () => {
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(
         new RegExp(
-          `^library\\.json was damaged \\(${reason}\\); Margin kept it as library\\.json\\.damaged-${STAMP} and restored the backup from ${TIME}, so changes made after that time are missing\\.$`,
+          `^library\\.json was damaged \\(${reason}\\); Margin kept it as library\\.json\\.damaged-${STAMP} and rebuilt the list of 1 article from their folders; colour names and settings are those of the backup from ${TIME}\\.$`,
           'u',
         ),
       );
       const aside = (await readdir(dataDir)).find((f) => f.startsWith('library.json.damaged-'));
       expect(await readFile(join(dataDir, aside ?? ''), 'latin1')).toBe(Buffer.from(bad).toString('latin1'));
-      // The restored file is good on its own: the next open needs no repair.
+      // The rebuilt file is good on its own: the next open needs no repair.
       expect((await Library.open(dataDir)).notices).toEqual([]);
     });
   }
 
-  it('with no good backup: Margin refuses to open, in one sentence, and leaves the file', async () => {
-    const { dataDir } = await libraryWithSample();
+  it('with no article records and no good backup: Margin refuses to open, in one sentence, and leaves the file', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'articles'));
     const bad = '{"schemaVersion": 1, "articles": [{"id": 5}], "settings": {}}';
     await writeFile(libraryFile(dataDir), bad);
     const error = await Library.open(dataDir).catch((e: unknown) => e);
@@ -74,20 +76,23 @@ describe('a damaged library.json', () => {
     expect(await readFile(libraryFile(dataDir), 'utf8')).toBe(bad);
   });
 
-  it('with only damaged backups: the same refusal', async () => {
-    const { dataDir } = await libraryWithBackups();
+  it('with only damaged backups: rebuilt from the folders, settings afresh', async () => {
+    const { dataDir, sample } = await libraryWithBackups();
     for (const name of await readdir(join(dataDir, 'backups'))) await writeFile(join(dataDir, 'backups', name), '{');
     await writeFile(libraryFile(dataDir), '');
-    await expect(Library.open(dataDir)).rejects.toThrow('library.json is damaged (empty) and Margin has no good backup of it');
-    expect(await readFile(libraryFile(dataDir), 'utf8')).toBe('');
+    const library = await Library.open(dataDir);
+    expect(library.articles().map((a) => a.id)).toEqual([sample.id]);
+    expect(library.notices).toEqual([expect.stringMatching(/and rebuilt the list of 1 article from their folders; colour names and settings start afresh\.$/u)]);
   });
 
-  it('gone missing, with backups: restored, not started over empty', async () => {
+  it('gone missing: rebuilt from the folders, not started over empty', async () => {
     const { dataDir, sample } = await libraryWithBackups();
     await rm(libraryFile(dataDir));
     const library = await Library.open(dataDir);
     expect(library.articles().map((a) => a.id)).toEqual([sample.id]);
-    expect(library.notices).toEqual([expect.stringMatching(new RegExp(`^library\\.json was missing; Margin restored the backup from ${TIME}`, 'u'))]);
+    expect(library.notices).toEqual([
+      expect.stringMatching(new RegExp(`^library\\.json was missing; Margin rebuilt the list of 1 article from their folders; colour names and settings are those of the backup from ${TIME}\\.$`, 'u')),
+    ]);
   });
 
   it('saved by a newer Margin: refused and left alone, not replaced by a backup', async () => {

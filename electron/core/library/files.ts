@@ -5,3 +5,4 @@ export const libraryFile = (dataDir: string) => join(dataDir, 'library.json');
 export const articleDir = (dataDir: string, id: string) => join(dataDir, 'articles', id);
 export const articleHtmlFile = (dataDir: string, id: string) => join(articleDir(dataDir, id), 'article.html');
 export const annotationsFile = (dataDir: string, id: string) => join(articleDir(dataDir, id), 'annotations.json');
+export const articleMetaFile = (dataDir: string, id: string) => join(articleDir(dataDir, id), 'meta.json');

@@ -19,8 +19,8 @@ const TOP_LEVEL: readonly TopLevel[] = [
   { name: 'library.json', kind: 'file' },
 ];
 
-/** What an article's folder holds: its body and highlights, and folders of earlier copies. */
-const ARTICLE_FILES = new Set(['article.html', 'annotations.json']);
+/** What an article's folder holds: its body, highlights and own entry of the list, and folders of earlier copies. */
+const ARTICLE_FILES = new Set(['article.html', 'annotations.json', 'meta.json']);
 const ARTICLE_FOLDERS = new Set(['revisions', 'backups']);
 
 // A file the store found damaged is kept beside it as `<name>.damaged-<time>` (stored-document.ts):

@@ -3,7 +3,7 @@
 // disk before it is acknowledged, happens under the data dir's write lock, and starts from the
 // file as it is on disk, so a second writer (another process) loses nothing.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { carryToRevision } from '../../shared/anchoring/carry-revision';
 import type { RevisionSummary } from '../../shared/contract';
@@ -22,10 +22,14 @@ import { UserError } from '../errors';
 import type { ImportedArticle } from '../import/import-file';
 import type { ArticleContent } from '../sanitize/article-text';
 import { readAnnotationStats, statsOf, writeAnnotationStats, type AnnotationStats } from './annotation-stats';
+import { UnreadableBodyError, readArticleBody } from './article-body';
+import { ArticleList, noSuchArticle } from './article-list';
+import { ContentCache } from './content-cache';
 import { BackupSet, DEFAULT_BACKUP_POLICY, type BackupPolicy } from './backups';
 import { durableWrite, type FileWriter } from './durable-write';
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from './files';
 import { DEFAULT_LIMITS, limitMessages, type StoreLimits } from './limits';
+import { libraryRebuilder } from './library-rebuild';
 import {
   ANNOTATIONS_MIGRATIONS,
   LIBRARY_MIGRATIONS,
@@ -38,10 +42,11 @@ import {
 } from './schemas';
 import { isNotWritable, saveFailure } from './store-errors';
 import { readStoredContent } from './stored-content';
-import { StoredDocument, type WriteGuard } from './stored-document';
+import { StoredDocument, type Rebuilder, type WriteGuard } from './stored-document';
 import { unlistedArticlesNotice, unlistedArticlesWithNotes } from './unlisted-articles';
 import { ValidatedJsonFile, signatureOnDisk } from './validated-json-file';
-import { acquireWriteLock, type WriteLock } from './write-lock';
+import { WriteLease } from './write-lease';
+import type { WriteLock } from './write-lock';
 import { SerialQueue } from './write-queue';
 
 export interface NewAnnotation {
@@ -89,9 +94,6 @@ export interface LibraryOptions {
   clock?: () => Date;
 }
 
-export const DEFAULT_WRITE_WAIT_MS = 5_000;
-
-export const LOCK_LOST_MESSAGE = 'Margin no longer holds this library’s write lock (another Margin may have taken it over); close Margin and open it again.';
 
 const GONE_MESSAGE = 'That highlight no longer exists.';
 
@@ -104,13 +106,19 @@ function checkTarget(text: string, target: Selectors): void {
   }
 }
 
+/** What a new revision changes in the article's entry, besides the time. */
+const revisedMeta = (article: ImportedArticle, wordCount: number, revision: number) => ({
+  title: article.meta.title,
+  byline: article.meta.byline,
+  siteName: article.meta.siteName,
+  publishedAt: article.meta.publishedAt,
+  excerpt: article.meta.excerpt,
+  wordCount,
+  revision,
+});
+
 const byReadingOrder = (a: Annotation, b: Annotation) =>
   a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
-
-interface Lease {
-  users: number;
-  lock: Promise<WriteLock>;
-}
 
 interface OpenDocument {
   doc: Promise<StoredDocument<AnnotationsFile>>;
@@ -120,25 +128,21 @@ interface OpenDocument {
   highlights: number;
 }
 
-// Annotations files and article texts kept in memory after use, the most recent first to stay:
-// enough for the article being read and the ones switched between, not the whole library (at a
-// thousand articles that was most of the main process's memory). Annotations files are bounded by
-// count and by the highlights they hold together, texts by count and by characters. Eight of
-// each were too few for a person moving between ten articles: every save read its article's text
-// and file again, and the garbage that left behind made saves wait on collections.
+// Annotations files kept in memory after use (texts: content-cache.ts), the most recent first to
+// stay: enough for the article being read and the ones switched between, not the whole library (at
+// a thousand articles that was most of the main process's memory). They are bounded by count and
+// by the highlights they hold together. Eight were too few for a person moving between ten
+// articles: every save read its article's file again, and the garbage that left behind made saves
+// wait on collections.
 const KEPT_DOCUMENTS = 32;
 const KEPT_HIGHLIGHTS = 20_000;
-const KEPT_CONTENTS = 32;
-const KEPT_CONTENT_CHARS = 8_000_000;
 // Annotations files read at once when the list must recount them.
 const COUNT_BATCH = 8;
 
 export class Library {
   /** Recently used annotations files, least recently used first. */
   private readonly annotationDocs = new Map<string, OpenDocument>();
-  /** Recently read article texts, least recently used first. */
-  private readonly contents = new Map<string, ArticleContent>();
-  private contentChars = 0;
+  private readonly contents = new ContentCache();
   /** Per article, its highlight count and tags as of one version of its annotations file; null until first needed. */
   private stats: Map<string, AnnotationStats> | null = null;
   private statsLoading: Promise<Map<string, AnnotationStats>> | null = null;
@@ -152,9 +156,9 @@ export class Library {
   private readonly backupPolicy: BackupPolicy;
   private readonly clock: () => Date;
   // Without a lock from the caller: one lock shared by the changes that overlap in time.
-  private lease: Lease | null = null;
-  private leaseReleased: Promise<void> = Promise.resolve();
+  private readonly lease: WriteLease;
   private libraryDoc!: StoredDocument<LibraryFile>;
+  private list!: ArticleList;
 
   private constructor(
     readonly dataDir: string,
@@ -164,6 +168,7 @@ export class Library {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.backupPolicy = { ...DEFAULT_BACKUP_POLICY, ...options.backups };
     this.clock = options.clock ?? (() => new Date());
+    this.lease = new WriteLease(dataDir, options);
   }
 
   /**
@@ -188,7 +193,13 @@ export class Library {
       emptyLibrary,
       'library.json',
       limitMessages.libraryFile(library.limits),
+      libraryRebuilder(dataDir),
     );
+    library.list = new ArticleList(library.libraryDoc, { dataDir, writer: library.writer });
+    // Holding the lock for its lifetime (the app), a library from before meta.json gets them now;
+    // otherwise at its first change (withWrite).
+    // A failure here (a full disk) is not the person's concern yet: the first change retries and says so.
+    if (options.lock?.held === true && !library.libraryDoc.data.foldersHoldMeta) await library.withWrite(() => Promise.resolve()).catch(() => undefined);
     const unlisted = await unlistedArticlesWithNotes(dataDir, new Set(library.articles().map((a) => a.id)));
     const notice = unlistedArticlesNotice(dataDir, unlisted);
     if (notice !== null) library.notify(notice);
@@ -271,24 +282,21 @@ export class Library {
 
   meta(id: string): ArticleMeta {
     const meta = this.libraryDoc.data.articles.find((article) => article.id === id);
-    if (meta === undefined) throw new UserError(`There is no article with the id ${id} in this library.`);
+    if (meta === undefined) throw new UserError(noSuchArticle(id));
     return meta;
   }
 
-  async html(id: string): Promise<string> {
-    this.meta(id);
-    return readFile(articleHtmlFile(this.dataDir, id), 'utf8');
+  /** The article's stored body; one sentence naming the article when it is missing or damaged. */
+  html(id: string): Promise<string> {
+    return readArticleBody(this.dataDir, this.meta(id));
   }
 
   /** The article's text and figures, read from its stored HTML (recently read ones are kept). */
   async content(id: string): Promise<ArticleContent> {
     const cached = this.contents.get(id);
-    if (cached !== undefined) {
-      this.keepContent(id, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     const content = readStoredContent(await this.html(id));
-    this.keepContent(id, content);
+    this.contents.keep(id, content);
     return content;
   }
 
@@ -316,7 +324,7 @@ export class Library {
         await mkdir(dir, { recursive: true });
         await this.writer(articleHtmlFile(this.dataDir, id), article.html);
         await this.useAnnotations(id, (doc) => doc.update((file) => file), meta.title);
-        await this.libraryDoc.update((file) => ({ ...file, articles: [...file.articles, meta] }));
+        await this.list.add(meta);
       } catch (error) {
         this.annotationDocs.delete(id);
         this.stats?.delete(id);
@@ -324,7 +332,7 @@ export class Library {
         throw saveFailure(error, this.dataDir);
       }
     });
-    this.keepContent(id, content);
+    this.contents.keep(id, content);
     return meta;
   }
 
@@ -446,41 +454,29 @@ export class Library {
 
   /** Changes an article's place in the library (reading, archived, trash), its tags or reading progress. */
   async updateArticle(id: string, patch: ArticlePatch): Promise<ArticleMeta> {
-    let updated: ArticleMeta | undefined;
-    await this.withWrite(() =>
-      this.libraryDoc.update((file) => {
-        const articles = file.articles.map((meta) => {
-          if (meta.id !== id) return meta;
-          const state = patch.state ?? meta.state;
-          updated = {
-            ...meta,
-            state,
-            tags: patch.tags ?? meta.tags,
-            progress: patch.progress ?? meta.progress,
-            lastReadAt: patch.lastReadAt ?? meta.lastReadAt,
-            trashedAt: state === 'trash' ? (meta.state === 'trash' ? meta.trashedAt : now()) : null,
-            // Reading progress is not an edit of the article.
-            updatedAt: patch.state !== undefined || patch.tags !== undefined ? now() : meta.updatedAt,
-          };
-          return updated;
-        });
-        if (updated === undefined) throw new UserError(`There is no article with the id ${id} in this library.`);
-        return { ...file, articles };
+    return this.withWrite(() =>
+      this.list.change(id, (meta) => {
+        const state = patch.state ?? meta.state;
+        return {
+          ...meta,
+          state,
+          tags: patch.tags ?? meta.tags,
+          progress: patch.progress ?? meta.progress,
+          lastReadAt: patch.lastReadAt ?? meta.lastReadAt,
+          trashedAt: state === 'trash' ? (meta.state === 'trash' ? meta.trashedAt : now()) : null,
+          // Reading progress is not an edit of the article.
+          updatedAt: patch.state !== undefined || patch.tags !== undefined ? now() : meta.updatedAt,
+        };
       }),
     );
-    if (updated === undefined) throw new UserError(`There is no article with the id ${id} in this library.`);
-    return updated;
   }
 
   /** Deletes an article for good (emptying the trash): it leaves library.json first, then its folder. */
   async deleteArticle(id: string): Promise<void> {
     await this.withWrite(async () => {
-      await this.libraryDoc.update((file) => {
-        if (!file.articles.some((meta) => meta.id === id)) throw new UserError(`There is no article with the id ${id} in this library.`);
-        return { ...file, articles: file.articles.filter((meta) => meta.id !== id) };
-      });
+      await this.list.remove(id);
       this.annotationDocs.delete(id);
-      this.forgetContent(id);
+      this.contents.forget(id);
       if (this.stats?.delete(id) === true) this.statsChanged = true;
       await rm(articleDir(this.dataDir, id), { recursive: true, force: true });
     });
@@ -494,34 +490,55 @@ export class Library {
   async addRevision(id: string, article: ImportedArticle): Promise<RevisionReport> {
     if (Buffer.byteLength(article.html) > this.limits.maxArticleBytes) throw new UserError(limitMessages.articleSize(this.limits));
     const previous = this.meta(id);
-    const oldText = (await this.content(id)).text;
+    // A body gone or damaged is what a new import repairs: its highlights are carried from no text (kept, for review).
+    const oldBody = () => this.html(id).catch((error: unknown) => (error instanceof UnreadableBodyError ? null : Promise.reject(error)));
+    const oldText = (await oldBody()) === null ? '' : (await this.content(id)).text;
     const content = readStoredContent(article.html);
     const revision = previous.revision + 1;
     let report: RevisionReport = { revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needsReview: 0 };
     await this.withWrite(async () => {
-      const oldHtml = await this.html(id);
+      const oldHtml = await oldBody();
       const revisions = join(articleDir(this.dataDir, id), 'revisions');
-      await mkdir(revisions, { recursive: true });
-      await this.writer(join(revisions, `${previous.revision}.html`), oldHtml);
+      const kept = join(revisions, `${previous.revision}.html`);
+      if (oldHtml !== null) {
+        await mkdir(revisions, { recursive: true });
+        await this.writer(kept, oldHtml);
+      }
       await this.useAnnotations(id, async (doc) => {
         await doc.refresh();
-        const { annotations: carried, summary } = carryToRevision(oldText, content.text, doc.data.annotations, revision);
+        const before = doc.data.annotations;
+        const { annotations: carried, summary } = carryToRevision(oldText, content.text, before, revision);
         report = summary;
         // The new body first, then the carried highlights, then the metadata that names the revision.
-        await this.writer(articleHtmlFile(this.dataDir, id), article.html);
-        this.keepContent(id, content);
-        await doc.update((file) => ({ ...file, annotations: carried }));
+        try {
+          await this.writer(articleHtmlFile(this.dataDir, id), article.html);
+          await doc.update((file) => ({ ...file, annotations: carried }));
+          await this.list.change(id, (meta) => ({ ...meta, ...revisedMeta(article, content.wordCount, revision), updatedAt: now() }));
+        } catch (error) {
+          await this.putBackRevision(id, { html: oldHtml, kept, annotations: before }, doc);
+          throw error;
+        }
+        this.contents.keep(id, content);
       });
-      await this.libraryDoc.update((file) => ({
-        ...file,
-        articles: file.articles.map((meta) =>
-          meta.id === id
-            ? { ...meta, title: article.meta.title, byline: article.meta.byline, siteName: article.meta.siteName, publishedAt: article.meta.publishedAt, excerpt: article.meta.excerpt, wordCount: content.wordCount, revision, updatedAt: now() }
-            : meta,
-        ),
-      }));
     });
     return report;
+  }
+
+  /**
+   * Puts an article whose new revision failed to save back as it was: its body, then its copy
+   * under revisions/ (kept until the body is back), then its highlights. What fails here leaves
+   * the article as the failed save left it, which the person was told about.
+   */
+  private async putBackRevision(id: string, old: { html: string | null; kept: string; annotations: Annotation[] }, doc: StoredDocument<AnnotationsFile>): Promise<void> {
+    try {
+      if (old.html !== null) {
+        await this.writer(articleHtmlFile(this.dataDir, id), old.html);
+        await rm(old.kept, { force: true });
+      }
+      if (doc.data.annotations !== old.annotations) await doc.update((file) => ({ ...file, annotations: old.annotations }));
+    } catch {
+      // The error that stopped the revision is the one the person reads.
+    }
   }
 
   private notify(sentence: string): void {
@@ -581,57 +598,27 @@ export class Library {
     });
   }
 
-  private keepContent(id: string, content: ArticleContent): void {
-    this.forgetContent(id);
-    this.contents.set(id, content);
-    this.contentChars += content.text.length;
-    // The newest stays whatever its size: it is the one being read.
-    for (const oldId of this.contents.keys()) {
-      if (oldId === id || (this.contents.size <= KEPT_CONTENTS && this.contentChars <= KEPT_CONTENT_CHARS)) break;
-      this.forgetContent(oldId);
-    }
-  }
-
-  private forgetContent(id: string): void {
-    const cached = this.contents.get(id);
-    if (cached === undefined) return;
-    this.contents.delete(id);
-    this.contentChars -= cached.text.length;
-  }
-
-  private readonly guard: WriteGuard = (step) => this.withWrite(step);
+  // Repairs of a damaged file run under the lock too; they say what went wrong themselves.
+  private readonly guard: WriteGuard = (step) => this.withLock(step);
 
   /**
-   * Runs a change holding the write lock: the caller's, or one taken for the changes now under
-   * way. A disk that refuses the change (full, failing, read-only) is told in one sentence.
+   * Runs a change holding the write lock. A library from before meta.json gets those first, so
+   * its list can be rebuilt from the folders from then on. A disk that refuses the change (full,
+   * failing, read-only) is told in one sentence.
    */
-  private async withWrite<R>(change: () => Promise<R>): Promise<R> {
-    const step = () => change().catch((error: unknown) => Promise.reject(saveFailure(error, this.dataDir)));
-    const { lock } = this.options;
-    if (lock !== undefined) {
-      if (!lock.held) throw new UserError(LOCK_LOST_MESSAGE);
-      return step();
-    }
-    if (this.lease === null) {
-      const waitMs = this.options.waitMs ?? DEFAULT_WRITE_WAIT_MS;
-      this.lease = { users: 0, lock: this.leaseReleased.then(() => acquireWriteLock(this.dataDir, { waitMs })) };
-    }
-    const lease = this.lease;
-    lease.users += 1;
-    try {
-      await lease.lock;
-      return await step();
-    } finally {
-      lease.users -= 1;
-      if (lease.users === 0) {
-        if (this.lease === lease) this.lease = null;
-        this.leaseReleased = lease.lock.then(
-          (held) => held.release(),
-          () => undefined,
-        );
-        await this.leaseReleased;
+  private withWrite<R>(change: () => Promise<R>): Promise<R> {
+    return this.withLock(async () => {
+      try {
+        if (!this.libraryDoc.data.foldersHoldMeta) await this.list.recordInFolders();
+        return await change();
+      } catch (error) {
+        throw saveFailure(error, this.dataDir);
       }
-    }
+    });
+  }
+
+  private withLock<R>(step: () => Promise<R>): Promise<R> {
+    return this.lease.run(step);
   }
 
   private openDocument<T>(
@@ -640,6 +627,7 @@ export class Library {
     empty: () => T,
     label: string,
     tooLargeMessage: string,
+    rebuild?: Rebuilder<T>,
   ): Promise<StoredDocument<T>> {
     const backups = new BackupSet(path, this.writer, this.backupPolicy.keep, this.clock);
     const file = new ValidatedJsonFile(path, format, {
@@ -659,6 +647,7 @@ export class Library {
       writer: this.writer,
       notify: (sentence) => this.notify(sentence),
       clock: this.clock,
+      ...(rebuild === undefined ? {} : { rebuild }),
     });
   }
 

@@ -9,6 +9,12 @@ export const ANNOTATIONS_SCHEMA_VERSION = 1;
 export const LibraryFileSchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
   articles: z.array(ArticleMetaSchema),
+  /**
+   * Whether every listed article's folder holds its own meta.json, so a damaged list can be
+   * rebuilt from the folders. Absent (false) in libraries written before those files existed, or
+   * by a Margin that did not keep them; the store then writes them once under the write lock.
+   */
+  foldersHoldMeta: z.boolean().default(false),
   settings: z.object({
     /** Set once the sample article has been offered, so deleting it later does not bring it back. */
     sampleAdded: z.boolean(),
@@ -29,6 +35,18 @@ export const AnnotationsFileSchema = z.object({
 });
 export type AnnotationsFile = z.infer<typeof AnnotationsFileSchema>;
 
+export const ARTICLE_META_SCHEMA_VERSION = 1;
+
+/** articles/<id>/meta.json: the article's entry in library.json, kept in its folder too. */
+export const ArticleMetaFileSchema = z.object({
+  schemaVersion: z.literal(ARTICLE_META_SCHEMA_VERSION),
+  article: ArticleMetaSchema,
+});
+export type ArticleMetaFile = z.infer<typeof ArticleMetaFileSchema>;
+
+/** One article's file: a meta.json that names another article is damaged. */
+export const articleMetaFileSchemaFor = (articleId: string) => ArticleMetaFileSchema.refine((file) => file.article.id === articleId);
+
 /** One article's file: a file that names another article, or holds its highlights, is damaged. */
 export const annotationsFileSchemaFor = (articleId: string) =>
   AnnotationsFileSchema.refine((file) => file.articleId === articleId && file.annotations.every((a) => a.articleId === articleId));
@@ -37,10 +55,12 @@ export const annotationsFileSchemaFor = (articleId: string) =>
 // a shape above bumps its version and adds a step, with its own test.
 export const LIBRARY_MIGRATIONS: MigrationPath = { version: LIBRARY_SCHEMA_VERSION, steps: [] };
 export const ANNOTATIONS_MIGRATIONS: MigrationPath = { version: ANNOTATIONS_SCHEMA_VERSION, steps: [] };
+export const ARTICLE_META_MIGRATIONS: MigrationPath = { version: ARTICLE_META_SCHEMA_VERSION, steps: [] };
 
 export const emptyLibrary = (): LibraryFile => ({
   schemaVersion: LIBRARY_SCHEMA_VERSION,
   articles: [],
+  foldersHoldMeta: true,
   settings: { sampleAdded: false, colorLabels: {}, spellcheck: false },
 });
 

@@ -25,6 +25,15 @@ export interface DocumentOptions<T> {
   writer: FileWriter;
   notify: (sentence: string) => void;
   clock?: () => Date;
+  /** For a file that can be rebuilt from other files (library.json from the article folders): preferred to its backups, which are only older copies. */
+  rebuild?: Rebuilder<T>;
+}
+
+export interface Rebuilder<T> {
+  /** Whether there is anything to rebuild from, when the file is missing. */
+  available(): Promise<boolean>;
+  /** The rebuilt value and how, as the end of a sentence ("rebuilt the list ..."), or null when there is nothing to rebuild from. */
+  build(backup: { value: T; when: string } | null): Promise<{ value: T; how: string } | null>;
 }
 
 function localTime(date: Date): string {
@@ -94,14 +103,18 @@ export class StoredDocument<T> {
     }
     // Only a missing file with backups, or a damaged one, needs repair; repair writes, so it runs
     // under the lock and looks again first, in case another writer repaired it meanwhile.
-    if (found === 'unusable' || (found === null && (await this.options.backups.list()).length > 0)) {
+    if (found === 'unusable' || (found === null && (await this.repairable()))) {
       found = await guard(() => this.repair());
     }
     this.low.data = found ?? this.options.empty();
   }
 
+  private async repairable(): Promise<boolean> {
+    return (await this.options.backups.list()).length > 0 || ((await this.options.rebuild?.available()) ?? false);
+  }
+
   private async repair(): Promise<T> {
-    const { file, backups, label, dataDir } = this.options;
+    const { file, backups, label } = this.options;
     let damage: DamagedFileError | null = null;
     try {
       const value = await file.read();
@@ -110,27 +123,39 @@ export class StoredDocument<T> {
       if (!(error instanceof DamagedFileError)) throw error;
       damage = error;
     }
+    // Backups are decoded with the file's schema: a backup cut short is skipped, never put back.
     const good = await backups.newestGood((text, path) => file.decode(text, path));
+    const rebuilt = (await this.options.rebuild?.build(good === null ? null : { value: good.value, when: localTime(good.backup.takenAt) })) ?? null;
+    if (rebuilt !== null) {
+      await this.replace(damage, rebuilt.how, () => file.write(rebuilt.value));
+      return rebuilt.value;
+    }
     if (good === null) {
       if (damage === null) return this.options.empty();
       throw new UserError(`${label} is damaged (${damage.damage}) and Margin has no good backup of it, so it left the file as it was.`);
     }
     const since = `restored the backup from ${localTime(good.backup.takenAt)}, so changes made after that time are missing`;
+    await this.replace(damage, since, () => file.restore(good.text));
+    return good.value;
+  }
+
+  /** Puts a repaired file in place and tells the person, keeping the damaged one aside first. */
+  private async replace(damage: DamagedFileError | null, how: string, write: () => Promise<void>): Promise<void> {
+    const { file, label, dataDir } = this.options;
     try {
-      let sentence = `${label} was missing; Margin ${since}.`;
+      let sentence = `${label} was missing; Margin ${how}.`;
       if (damage !== null) {
-        // The damaged file is copied aside before the backup replaces it, so nothing is lost even
-        // if this is interrupted.
+        // The damaged file is copied aside before it is replaced, so nothing is lost even if this
+        // is interrupted.
         const bytes = await file.readBytes();
         const aside = `${file.path}.damaged-${fileStamp((this.options.clock ?? (() => new Date()))())}`;
         if (bytes !== null) await this.options.writer(aside, bytes);
-        sentence = `${label} was damaged (${damage.damage}); Margin kept it as ${relative(dataDir, aside)} and ${since}.`;
+        sentence = `${label} was damaged (${damage.damage}); Margin kept it as ${relative(dataDir, aside)} and ${how}.`;
       }
-      await file.restore(good.text);
+      await write();
       this.options.notify(sentence);
     } catch (error) {
       throw saveFailure(error, dataDir);
     }
-    return good.value;
   }
 }

@@ -96,10 +96,8 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
 
   /** Saves data durably, after checking it with the schema the file is read with: what would not read back is refused, never written. */
   write(data: T): Promise<void> {
-    return this.queue.run(() => {
-      this.checkReadable(data);
-      return this.save(encodeJson(data), true);
-    });
+    // What is written is the checked value, so the file holds exactly what a read gives back.
+    return this.queue.run(() => this.save(encodeJson(this.checkReadable(data)), true));
   }
 
   /** Puts known-good text back in place of the file (from a backup), durably. */
@@ -139,9 +137,9 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     await Promise.all(names.filter(leftover).map((name) => rm(join(dirname(this.path), name), { force: true })));
   }
 
-  private checkReadable(data: T): void {
+  private checkReadable(data: T): T {
     const parsed = this.format.schema.safeParse(data);
-    if (parsed.success) return;
+    if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
     throw new UserError(`Margin refused to save ${this.fileName} because part of it${where} would not read back (${issue?.message ?? 'unexpected contents'}), so nothing was changed.`);
