@@ -9,6 +9,7 @@ import { describeSpan, resolveSelectors } from '../shared/anchoring';
 import type { Annotation, ArticleMeta } from '../shared/model';
 import { matchDraftsToArticles, type DraftGroup } from './annotation-articles';
 import { UserError } from './errors';
+import { unknownDatesNote } from './import/imported-dates';
 import { draftSelectorsFor, parseWebAnnotationFile, type AnnotationDraft } from './export/web-annotation-import';
 import type { Library } from './library/library';
 
@@ -20,6 +21,8 @@ export interface AnnotationImportReport {
   ambiguous: number;
   /** One sentence per annotation that could not be attached (one for all the ambiguous ones, first). */
   problems: string[];
+  /** Sentences about what was attached (dates left unknown). */
+  notes: string[];
 }
 
 export interface AnnotationImportOptions {
@@ -50,17 +53,18 @@ function ambiguitySentence(groups: readonly DraftGroup[]): string | null {
   return `${count} annotation${count === 1 ? '' : 's'} fit${count === 1 ? 's' : ''} more than one article: ${parts.join('; ')}; none of them was attached.`;
 }
 
-async function attach(library: Library, meta: ArticleMeta, draft: AnnotationDraft, report: AnnotationImportReport): Promise<void> {
+/** Attaches one draft; returns how many of its dates were left unknown. */
+async function attach(library: Library, meta: ArticleMeta, draft: AnnotationDraft, report: AnnotationImportReport): Promise<number> {
   const existing = await library.annotations(meta.id);
   if (draft.id !== null && existing.some((a) => a.id === draft.id)) {
     report.alreadyThere++;
-    return;
+    return 0;
   }
   const { text: articleText } = await library.content(meta.id);
   const anchor = resolveSelectors(articleText, draftSelectorsFor(articleText)(draft));
   if (anchor.status === 'orphaned') {
     report.problems.push(`${quoted(draft)} is not in “${meta.title}”.`);
-    return;
+    return 0;
   }
   const stamp = new Date().toISOString();
   const annotation: Annotation = {
@@ -76,6 +80,7 @@ async function attach(library: Library, meta: ArticleMeta, draft: AnnotationDraf
   };
   await library.restoreAnnotation(meta.id, annotation);
   report.attached++;
+  return draft.unreadableDates;
 }
 
 export async function importAnnotationFile(library: Library, path: string, options: AnnotationImportOptions = {}): Promise<AnnotationImportReport> {
@@ -94,12 +99,15 @@ export async function importAnnotationFile(library: Library, path: string, optio
     alreadyThere: 0,
     ambiguous: groups.reduce((n, group) => n + (group.match.kind === 'ambiguous' ? group.drafts.length : 0), 0),
     problems: [...(ambiguity === null ? [] : [ambiguity]), ...parsed.skipped.map((s) => `Annotation ${s.index + 1}: ${s.reason}`)],
+    notes: [],
   };
+  let unknownDates = 0;
   for (const { drafts, match } of groups) {
     for (const draft of drafts) {
-      if (match.kind === 'found') await attach(library, match.meta, draft, report);
+      if (match.kind === 'found') unknownDates += await attach(library, match.meta, draft, report);
       else if (match.kind === 'missing') report.problems.push(`${quoted(draft)}: its article (${draft.sourceUrl ?? draft.source}) is not in this library.`);
     }
   }
+  if (unknownDates > 0) report.notes.push(unknownDatesNote(unknownDates, ' (the highlights carry the time of this import)'));
   return report;
 }

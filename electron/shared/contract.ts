@@ -157,7 +157,7 @@ export interface ChannelOutputs {
   'annotation:delete': { id: string };
   'annotation:restore': Annotation;
   /** null when the person cancelled the open dialog. */
-  'annotations:import': { attached: number; alreadyThere: number; problems: string[] } | null;
+  'annotations:import': { attached: number; alreadyThere: number; problems: string[]; notes: string[] } | null;
   'library:search': SearchHit[];
   'export:preview': ExportPreview;
   /** The files written, or null when the person cancelled the save dialog; images copied beside them. */

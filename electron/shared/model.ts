@@ -1,6 +1,7 @@
 // The records Margin keeps, as zod schemas: every file read from disk and every IPC input is
 // parsed through these, so a type here is also a runtime check.
 import { z } from 'zod';
+import { isStorableDateTime } from './iso-date';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export const ColorSchema = z.enum(HIGHLIGHT_COLORS);
@@ -11,7 +12,8 @@ export const QUOTE_CONTEXT_LENGTH = 32;
 export const MAX_NOTE_LENGTH = 100_000;
 export const MAX_QUOTE_LENGTH = 200_000;
 
-const IsoDate = z.iso.datetime({ offset: true });
+const STORABLE_DATE = { error: 'expected a date in the years 1 to 9999' };
+const IsoDate = z.iso.datetime({ offset: true, ...STORABLE_DATE }).refine(isStorableDateTime, STORABLE_DATE);
 
 export const TextQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),

@@ -264,6 +264,7 @@ export class ReaderApp {
     if (report.alreadyThere > 0) parts.push(`${report.alreadyThere} were already there.`);
     parts.push(...report.problems.slice(0, 3));
     if (report.problems.length > 3) parts.push(`${report.problems.length - 3} more could not be attached.`);
+    parts.push(...report.notes);
     this.say(parts.join(' '));
     if (this.open !== null) await this.openArticle(this.open.view.meta.id);
     await this.refreshLibrary();

@@ -35,7 +35,7 @@ describe('W3C JSON-LD round trip', () => {
 
     const b = await libraryWithArticle();
     const report = await importAnnotationFile(b.library, file);
-    expect(report).toEqual({ attached: 3, alreadyThere: 0, ambiguous: 0, problems: [] });
+    expect(report).toEqual({ attached: 3, alreadyThere: 0, ambiguous: 0, problems: [], notes: [] });
     const strip = (list: Awaited<ReturnType<Library['annotations']>>) => list.map(({ articleId: _articleId, updatedAt: _u, ...rest }) => rest);
     expect(strip(await b.library.annotations(b.meta.id))).toEqual(strip(await a.library.annotations(a.meta.id)));
     // Importing the same file again changes nothing.

@@ -192,7 +192,7 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
       const report = await importAnnotationFile(library, command.file, command.article === undefined ? {} : { articleId: command.article });
       const plain = `Attached ${report.attached} annotation${report.attached === 1 ? '' : 's'}${report.alreadyThere > 0 ? `; ${report.alreadyThere} were already there` : ''}.`;
       print(command.json, report, plain);
-      for (const problem of report.problems) io.err(`${problem}\n`);
+      for (const line of [...report.problems, ...report.notes]) io.err(`${line}\n`);
       if (report.ambiguous > 0) io.err('Run again with --article ID to attach them to the article you mean.\n');
       return;
     }

@@ -6,6 +6,7 @@
 import { UserError } from '../errors';
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_LENGTH, QUOTE_CONTEXT_LENGTH, TagSchema, type HighlightColor, type Selectors } from '../../shared/model';
+import { storableInstant } from '../../shared/iso-date';
 import { offsetConverter } from './code-points';
 
 export class AnnotationFileError extends UserError {
@@ -118,6 +119,8 @@ export interface AnnotationDraft {
   tags: string[];
   createdAt: string | null;
   updatedAt: string | null;
+  /** How many of the dates the file gives (created, modified) are no date or outside the years 1 to 9999, and so left unknown. */
+  unreadableDates: number;
 }
 
 export interface SkippedTarget {
@@ -138,11 +141,10 @@ function uuidOf(iri: string | undefined): string | null {
   return rest !== null && UUID.test(rest) ? rest.toLowerCase() : null;
 }
 
-function isoOrNull(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
+const isoOrNull = (value: string | undefined): string | null => (value === undefined ? null : storableInstant(value));
+
+/** How many of the annotation's dates are given but cannot be stored. */
+const unreadableDatesOf = (annotation: AnnotationIn) => [annotation.created, annotation.modified].filter((date) => date !== undefined && isoOrNull(date) === null).length;
 
 const SHA256 = /^[0-9a-f]{64}$/iu;
 const sha256Of = (value: unknown): string | null => (typeof value === 'string' && SHA256.test(value) ? value.toLowerCase() : null);
@@ -210,6 +212,7 @@ function draftsOf(annotation: AnnotationIn, index: number, skipped: SkippedTarge
       tags,
       createdAt: isoOrNull(annotation.created),
       updatedAt: isoOrNull(annotation.modified),
+      unreadableDates: unreadableDatesOf(annotation),
     });
   }
   return drafts;

@@ -17,6 +17,8 @@ export interface FrontMatter {
   lang: string | null;
   /** Only a web (http or https) address. */
   url: string | null;
+  /** A date was given that is no date or is outside the years 1 to 9999, so `date` is unknown. */
+  dateUnknown: boolean;
 }
 
 export interface SplitFrontMatter {
@@ -26,7 +28,7 @@ export interface SplitFrontMatter {
   unreadable: string | null;
 }
 
-const NONE: FrontMatter = { title: null, author: null, date: null, tags: [], lang: null, url: null };
+const NONE: FrontMatter = { title: null, author: null, date: null, tags: [], lang: null, url: null, dateUnknown: false };
 const BLOCK = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u;
 
 const Text = z
@@ -122,6 +124,7 @@ export function splitFrontMatter(source: string): SplitFrontMatter {
       tags: read.tags ?? read.tag ?? [],
       lang: read.lang ?? read.language ?? null,
       url: read.url ?? read.source ?? null,
+      dateUnknown: fields.date !== undefined && fields.date !== null && read.date === undefined,
     },
     body,
     unreadable: null,

@@ -18,6 +18,7 @@ import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes } from './read-t
 import { sniffArticleKind } from './sniff';
 import { textBlocksToHtml } from './text-blocks-html';
 import { excerptOf } from './excerpt';
+import { publishedDate, unknownDatesNote } from './imported-dates';
 import { textLanguage } from './text-language';
 
 type ImportedMeta = Pick<
@@ -103,6 +104,7 @@ async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedM
   const page = new URL(pageUrl);
   const plainHttpOrigin = page.protocol === 'http:' ? page.origin : null;
   const article = await extractArticle(dom, { ...imageContext(context), localRoot, plainHttpOrigin });
+  const published = publishedDate(article.publishedAt);
   return {
     meta: {
       ...NO_META,
@@ -110,7 +112,7 @@ async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedM
       title: article.title ?? meta.title ?? 'Untitled article',
       byline: article.byline,
       siteName: article.siteName,
-      publishedAt: article.publishedAt,
+      publishedAt: published.date,
       language: article.language,
       direction: article.direction,
       format: 'html',
@@ -118,7 +120,7 @@ async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedM
     },
     html: article.html,
     images: article.images,
-    notes: article.notes,
+    notes: [...article.notes, ...(published.unknown ? [unknownDatesNote(1)] : [])],
   };
 }
 
@@ -138,6 +140,7 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
       meta: { ...NO_META, ...origin, ...article.meta, title: article.meta.title ?? name.replace(/\.[^.]+$/u, ''), format: 'markdown' },
       html: article.html,
       images: article.images,
+      ...(article.dateUnknown ? { notes: [unknownDatesNote(1)] } : {}),
     };
   }
   const article = importPlainText(text, name);

@@ -75,6 +75,8 @@ export interface MarkdownArticle {
   html: string;
   content: ArticleContent;
   images: ImageReport;
+  /** The front matter gave a date Margin cannot store, so the article's date is unknown. */
+  dateUnknown: boolean;
 }
 
 export async function markdownArticle(source: string, path: string, images: Omit<ImageContext, 'localRoot'>): Promise<MarkdownArticle> {
@@ -115,5 +117,6 @@ export async function markdownArticle(source: string, path: string, images: Omit
       return sanitized.content;
     },
     images: report,
+    dateUnknown: meta.dateUnknown,
   };
 }
