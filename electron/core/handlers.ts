@@ -132,7 +132,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     'export:preview': async ({ format, articleIds, includeTrash, csvExact }) => {
       const plan = await planExport(library, format, articleIds, exportOptions(includeTrash, csvExact));
       const first = plan.files[0];
-      return { files: plan.files.length, firstName: first?.name ?? '', preview: (first?.content ?? '').split('\n').slice(0, 24).join('\n') };
+      return { files: plan.files.length, firstName: first?.name ?? '', preview: (first?.content ?? '').split('\n').slice(0, 24).join('\n'), skipped: plan.skipped };
     },
     'export:save': async ({ format, articleIds, perArticle, includeTrash, csvExact }) => {
       const options = exportOptions(includeTrash, csvExact);
@@ -144,7 +144,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
         plan.files.length > 1 || perArticle
           ? await platform.chooseFolder({ title: `Export ${plan.files.length} files into a folder` })
           : await platform.chooseSavePath({ title: 'Export', defaultName: first.name || exportFileName('margin', FORMAT_EXTENSIONS[format]), extension: FORMAT_EXTENSIONS[format] });
-      return target === null ? { paths: null } : await writeExport(plan, target);
+      return target === null ? { paths: null } : { ...(await writeExport(plan, target)), skipped: plan.skipped };
     },
   };
 }

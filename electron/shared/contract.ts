@@ -136,6 +136,8 @@ export interface ExportPreview {
   firstName: string;
   /** The first lines of the first file. */
   preview: string;
+  /** One sentence per article left out because Margin cannot read it. */
+  skipped: string[];
 }
 
 export interface ChannelOutputs {
@@ -161,7 +163,7 @@ export interface ChannelOutputs {
   'library:search': SearchHit[];
   'export:preview': ExportPreview;
   /** The files written, or null when the person cancelled the save dialog; images copied beside them. */
-  'export:save': { paths: string[] | null; images?: number; missingImages?: number };
+  'export:save': { paths: string[] | null; images?: number; missingImages?: number; skipped?: string[] };
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;

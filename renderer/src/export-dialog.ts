@@ -83,7 +83,9 @@ export class ExportDialog {
     this.preview.textContent = 'Preparing the preview…';
     const preview = await call(margin().previewExport(this.request()));
     if (generation !== this.generation || preview === null) return;
-    this.summary.textContent = preview.files === 1 ? preview.firstName : `${preview.files} files, the first: ${preview.firstName}`;
+    const files = preview.files === 1 ? preview.firstName : `${preview.files} files, the first: ${preview.firstName}`;
+    // An article Margin cannot read is left out of the export: the person sees which before saving.
+    this.summary.textContent = [files, ...preview.skipped.map((sentence) => `Left out: ${sentence}`)].join(' ');
     this.preview.textContent = preview.preview;
   }
 
@@ -97,6 +99,7 @@ export class ExportDialog {
     const missing = result.missingImages ?? 0;
     if (images > 0) parts.push(`${images === 1 ? '1 image' : `${images} images`} beside the notes, in attachments.`);
     if (missing > 0) parts.push(`${missing === 1 ? '1 image the notes refer to is' : `${missing} images the notes refer to are`} missing from the library.`);
+    for (const sentence of result.skipped ?? []) parts.push(`Left out: ${sentence}`);
     this.say(parts.join(' '));
   }
 }

@@ -7,7 +7,7 @@ import { imageSummarySentence } from '../../shared/image-summary';
 import { articleSource, type Annotation } from '../../shared/model';
 import { backupDataDir } from '../backup/backup';
 import { UserError, messageFor } from '../errors';
-import { planExport, writeExport } from '../export/export-service';
+import { planExport, skippedSummary, writeExport, type ExportPlan } from '../export/export-service';
 import { importAnnotationFile } from '../import-annotations';
 import { importIntoLibrary } from '../import-into-library';
 import type { FetchFn } from '../import/fetch-limited';
@@ -52,6 +52,12 @@ function annotationJson(annotation: Annotation, text: string) {
     status: annotation.review?.status ?? anchor.status,
     confidence: annotation.review?.confidence ?? anchor.confidence,
   };
+}
+
+/** Articles an export left out, each in its sentence, then how many: the export still succeeded for the rest. */
+function reportSkipped(plan: ExportPlan, io: CliIo): void {
+  if (plan.skipped.length === 0) return;
+  io.err(`${[...plan.skipped, skippedSummary(plan.skipped.length, plan.asked)].join('\n')}\n`);
 }
 
 function printer(io: CliIo) {
@@ -181,11 +187,13 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
         io.out(only.content);
         const images = plan.attachments.length;
         if (images > 0) io.err(`The notes refer to ${images === 1 ? '1 image' : `${images} images`} in attachments/; add --out FILE to write ${images === 1 ? 'it' : 'them'} beside them.\n`);
+        reportSkipped(plan, io);
         return;
       }
       const written = await writeExport(plan, command.out);
       if (written.paths.length > 1) io.err(`Wrote ${written.paths.length} files into ${command.out}.\n`);
       if (written.missingImages > 0) io.err(`${written.missingImages} image${written.missingImages === 1 ? ' the notes refer to is' : 's the notes refer to are'} missing from the library.\n`);
+      reportSkipped(plan, io);
       return;
     }
     case 'import-annotations': {

@@ -44,7 +44,15 @@ export interface ExportPlan {
   /** When true the files belong in a folder (one per article); otherwise there is one file. */
   perArticle: boolean;
   attachments: ExportAttachment[];
+  /** One sentence per article left out because Margin could not read it (its text missing or damaged); the others are in the files. */
+  skipped: string[];
+  /** How many articles the export was asked for, written and skipped. */
+  asked: number;
 }
+
+/** The line that ends an export which skipped some articles, after the sentence naming each. */
+export const skippedSummary = (skipped: number, asked: number) =>
+  `Skipped ${skipped} of ${asked} article${asked === 1 ? '' : 's'} (named above); the other ${asked - skipped} ${asked - skipped === 1 ? 'was' : 'were'} exported.`;
 
 export interface ExportWritten {
   /** The files written (not the images beside them). */
@@ -67,15 +75,35 @@ export interface ExportOptions {
 /** What "export everything" holds: what the person reads and keeps, not what they threw away. */
 export const DEFAULT_EXPORT_STATES: readonly ArticleState[] = ['reading', 'archived'];
 
-/** The articles named, wherever they are; with none named, every article in `states`. */
-export async function gatherArticles(library: Library, ids: readonly string[] | null, states: readonly ArticleState[] = DEFAULT_EXPORT_STATES): Promise<ExportArticle[]> {
+interface Gathered {
+  articles: ExportArticle[];
+  skipped: string[];
+  asked: number;
+}
+
+/**
+ * The articles named, wherever they are; with none named, every article in `states`. One that
+ * cannot be read (its text gone, its highlights damaged beyond repair) is left out and named, so
+ * a person exporting a thousand articles gets the other 999; when none can be read, nothing is
+ * exported and the export fails with their sentences.
+ */
+export async function gatherArticles(library: Library, ids: readonly string[] | null, states: readonly ArticleState[] = DEFAULT_EXPORT_STATES): Promise<Gathered> {
   const metas = ids === null ? library.articles().filter((meta) => states.includes(meta.state)) : ids.map((id) => library.meta(id));
-  return Promise.all(
-    metas.map(async (meta) => {
-      const [html, content, annotations] = await Promise.all([library.html(meta.id), library.content(meta.id), library.annotations(meta.id)]);
-      return exportArticle({ meta, articleNote: await library.articleNote(meta.id), annotations, html, text: content.text });
+  const read = await Promise.all(
+    metas.map(async (meta): Promise<ExportArticle | string> => {
+      try {
+        const [html, content, annotations] = await Promise.all([library.html(meta.id), library.content(meta.id), library.annotations(meta.id)]);
+        return exportArticle({ meta, articleNote: await library.articleNote(meta.id), annotations, html, text: content.text });
+      } catch (error) {
+        if (error instanceof UserError) return error.message;
+        throw error;
+      }
     }),
   );
+  const articles = read.filter((entry): entry is ExportArticle => typeof entry !== 'string');
+  const skipped = read.filter((entry): entry is string => typeof entry === 'string');
+  if (articles.length === 0 && skipped.length > 0) throw new UserError(skipped.join('\n'));
+  return { articles, skipped, asked: metas.length };
 }
 
 async function inlineImage(dataDir: string, src: string): Promise<string | null> {
@@ -108,7 +136,11 @@ function attachmentsOf(library: Library, collected: MarkdownAttachments): Export
 }
 
 export async function planExport(library: Library, format: ExportFormat, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
-  const articles = await gatherArticles(library, ids, options.states);
+  const { articles, ...gathered } = await gatherArticles(library, ids, options.states);
+  return { ...(await planFormat(library, format, articles, options)), ...gathered };
+}
+
+async function planFormat(library: Library, format: ExportFormat, articles: ExportArticle[], options: ExportOptions): Promise<Omit<ExportPlan, keyof Omit<Gathered, 'articles'>>> {
   const exportedAt = (options.now ?? new Date()).toISOString();
   const single = articles.length === 1 ? articles[0] : undefined;
   const none: ExportAttachment[] = [];
@@ -145,8 +177,9 @@ export async function planExport(library: Library, format: ExportFormat, ids: re
 /** Markdown one file per article, for exporting into a folder (an Obsidian vault). */
 export async function planMarkdownFolder(library: Library, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
   const attachments: MarkdownAttachments = new Map();
-  const files = markdownFiles(await gatherArticles(library, ids, options.states), { exportedAt: (options.now ?? new Date()).toISOString(), attachments });
-  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments) };
+  const { articles, ...gathered } = await gatherArticles(library, ids, options.states);
+  const files = markdownFiles(articles, { exportedAt: (options.now ?? new Date()).toISOString(), attachments });
+  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments), ...gathered };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
