@@ -105,6 +105,22 @@ describe('a damaged library.json', () => {
 });
 
 describe('a damaged annotations.json', () => {
+  it('a newest backup cut short (a full disk of an older Margin) is never the one put back: the newest good one is', async () => {
+    const { dataDir, sample, kept, later } = await libraryWithBackups();
+    // One more session that keeps a backup after each save: the newest backup holds all three.
+    await highlightPhrase(await Library.open(dataDir, { backups: { every: 1 } }), sample.id, 'sky shield');
+    const folder = join(articleDir(dataDir, sample.id), 'backups');
+    const names = (await readdir(folder)).sort();
+    const newest = names[names.length - 1];
+    if (newest === undefined || names.length < 2) throw new Error('expected several backups');
+    const text = await readFile(join(folder, newest), 'utf8');
+    await writeFile(join(folder, newest), text.slice(0, Math.floor(text.length / 2)));
+    await writeFile(annotationsFile(dataDir, sample.id), '');
+    const library = await Library.open(dataDir);
+    expect((await library.annotations(sample.id)).map((a) => a.id)).toEqual([kept.id, later.id]);
+    expect(library.notices).toEqual([expect.stringMatching(/^The highlights file of .+ was damaged \(empty\); .+ and restored the backup from /u)]);
+  });
+
   for (const [name, damage] of DAMAGE) {
     it(`(${name}) is restored from its backup when the article is read, with one sentence`, async () => {
       const { dataDir, sample, kept } = await libraryWithBackups();

@@ -51,8 +51,11 @@ export interface ExportPlan {
 }
 
 /** The line that ends an export which skipped some articles, after the sentence naming each. */
-export const skippedSummary = (skipped: number, asked: number) =>
-  `Skipped ${skipped} of ${asked} article${asked === 1 ? '' : 's'} (named above); the other ${asked - skipped} ${asked - skipped === 1 ? 'was' : 'were'} exported.`;
+export function skippedSummary(skipped: number, asked: number): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const rest = asked - skipped;
+  return `Skipped ${count(skipped)} of ${count(asked)} article${asked === 1 ? '' : 's'} (named above); the other ${count(rest)} ${rest === 1 ? 'was' : 'were'} exported.`;
+}
 
 export interface ExportWritten {
   /** The files written (not the images beside them). */
