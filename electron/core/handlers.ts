@@ -10,7 +10,7 @@ import { backupDataDir } from './backup/backup';
 import { UserError, messageFor } from './errors';
 import { exportFileName } from './export/export-file-name';
 import { DEFAULT_EXPORT_STATES, FORMAT_EXTENSIONS, planExport, planMarkdownFolder, writeExport, type ExportOptions } from './export/export-service';
-import type { FetchFn } from './import/fetch-limited';
+import type { WebAccess } from './net/web-access';
 import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
@@ -32,8 +32,8 @@ export type Handlers = Record<Channel, Handler>;
 type Implementations = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> };
 
 export interface HandlerOptions {
-  /** How the main process reaches the web (tests pass a loopback-only fetch). */
-  fetch?: FetchFn;
+  /** How the main process reaches the web (tests pass a loopback stand-in for it). */
+  web?: WebAccess;
   /** The operating system, which decides whether spell checking is the person's choice. */
   os?: NodeJS.Platform;
   /** Sentences from before the library opened (its move into its own folder). */
@@ -94,10 +94,10 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       await library.setArticleNote(id, note);
       return { note };
     },
-    'article:reimport': ({ id, fetchImages }) => reimportArticle(library, id, { online: fetchImages, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    'article:reimport': ({ id, fetchImages }) => reimportArticle(library, id, { online: fetchImages, ...(options.web ? { web: options.web } : {}) }),
     'dialog:choose-import-files': async () => ({ paths: await platform.chooseImportFiles() }),
     'article:import': ({ source, ifExists, fetchImages }) =>
-      importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+      importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.web ? { web: options.web } : {}) }),
     'annotation:create': async ({ id, articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);

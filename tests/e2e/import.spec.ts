@@ -181,7 +181,7 @@ test('with “Download a saved page’s images from the web” ticked, opening a
   const web = await startLoopbackWeb();
   web.serve(CRANES, bytes(png(30, 20), 'image/png'));
   web.serve(FERRY, bytes(png(20, 30), 'image/png'));
-  const reader = await startReader(ui, undefined, { fetch: web.fetch });
+  const reader = await startReader(ui, undefined, { web: web.access });
   try {
     await reader.open();
     await ui.getByRole('button', { name: 'Reading settings' }).click();
