@@ -10,6 +10,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/run';
 import { importUrl } from '../../electron/core/import/import-file';
+import { systemWeb, type WebAccess } from '../../electron/core/net/web-access';
 import { articleHtmlFile } from '../../electron/core/library/files';
 import { answer, redirectTo, startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { fixturesDir, samplePath } from './support/paths';
@@ -116,6 +117,58 @@ describe('a page cannot make Margin contact this computer or its network', () =>
     const article = await importUrl(`${web.origin}/named`, { dataDir: await tempDir() });
     expect(article.images).toMatchObject({ saved: 0, missed: 1, reasons: { 'private-address': 1 } });
     expect(web.requests).toEqual(['/named']);
+  });
+});
+
+/** The app's own way to the web, with a resolver that knows a few made-up names. */
+function webWithNames(names: Record<string, string[]>): WebAccess & { lookedUp: string[] } {
+  const lookedUp: string[] = [];
+  return {
+    ...systemWeb,
+    lookedUp,
+    lookup: async (hostname) => {
+      lookedUp.push(hostname);
+      const found = names[hostname];
+      if (found === undefined) throw new Error(`${hostname} is not a known name`);
+      return found;
+    },
+  };
+}
+
+describe('names are judged by the addresses they lead to', () => {
+  it('a picture whose name leads to this computer (DNS rebinding) is refused before any connection, even on the page’s own port', async () => {
+    const page = `<!DOCTYPE html><title>The harbour wall</title><article><h1>The harbour wall</h1><p>${TEXT[0]}</p>
+<figure><img src="http://rebound.example:${web.port}/img/harbour.png" alt="Wall"><figcaption>Wall.</figcaption></figure>
+<figure><img src="http://router.example:${router.port}/router/api?cmd=factory-reset" alt="Reset"><figcaption>Reset.</figcaption></figure><p>${TEXT[1]}</p></article>`;
+    web.serve('/rebound', answer(page, 'text/html'));
+    const access = webWithNames({ 'rebound.example': ['127.0.0.1'], 'router.example': ['::1', '10.0.0.1', '127.0.0.1'] });
+    const article = await importUrl(`${web.origin}/rebound`, { dataDir: await tempDir(), web: access });
+    expect(article.images).toMatchObject({ saved: 0, missed: 2, reasons: { 'private-address': 2 } });
+    expect(access.lookedUp.sort()).toEqual(['rebound.example', 'router.example']);
+    expect(web.requests).toEqual(['/rebound']);
+    expect(router.connections()).toBe(0);
+  });
+
+  it('a page saved by a name that leads to the person’s own network gets its pictures from that name, and from nowhere else there', async () => {
+    const page = `<!DOCTYPE html><title>The harbour wall</title><article><h1>The harbour wall</h1><p>${TEXT[0]}</p>
+<figure><img src="/img/harbour.png" alt="Wall"><figcaption>Wall.</figcaption></figure>
+<figure><img src="http://127.0.0.1:${web.port}/img/harbour.png" alt="Same machine, other name"><figcaption>Other name.</figcaption></figure>
+<figure><img src="http://router.lan:${router.port}/router/api?cmd=factory-reset" alt="Reset"><figcaption>Reset.</figcaption></figure><p>${TEXT[1]}</p></article>`;
+    web.serve('/wiki/harbour', answer(page, 'text/html'));
+    const access = webWithNames({ 'wiki.lan': ['127.0.0.1'], 'router.lan': ['127.0.0.1'] });
+    const article = await importUrl(`http://wiki.lan:${web.port}/wiki/harbour`, { dataDir: await tempDir(), web: access });
+    expect(article.meta.sourceUrl).toBe(`http://wiki.lan:${web.port}/wiki/harbour`);
+    expect(article.images).toMatchObject({ saved: 1, missed: 2, reasons: { 'private-address': 2 } });
+    expect(web.requests).toEqual(['/wiki/harbour', '/img/harbour.png']);
+    expect(router.connections()).toBe(0);
+  });
+
+  it('the app’s connection goes to the address vetted for the name, without asking the resolver again', async () => {
+    const exchange = await systemWeb.send(new URL(`http://nowhere.example:${web.port}/img/harbour.png`), { signal: AbortSignal.timeout(5_000), headers: {} }, ['127.0.0.1']);
+    expect(exchange.response.status).toBe(200);
+    await exchange.response.body?.cancel();
+    await exchange.finish();
+    expect(web.requests).toEqual(['/img/harbour.png']);
   });
 });
 
