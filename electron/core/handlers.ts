@@ -15,6 +15,7 @@ import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
 import { LibrarySearch } from './search/library-search';
+import { ChosenPaths, NOT_CHOSEN_MESSAGE } from './security/chosen-paths';
 import { spellcheckPlan } from './security/spellcheck-plan';
 import type { Library } from './library/library';
 
@@ -38,6 +39,8 @@ export interface HandlerOptions {
   os?: NodeJS.Platform;
   /** Sentences from before the library opened (its move into its own folder). */
   notices?: readonly string[];
+  /** The files the person chose outside the handlers (command line, drops); dialog answers are added here. */
+  chosenPaths?: ChosenPaths;
 }
 
 async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSummary> {
@@ -57,6 +60,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     const { enabled, choosable } = spellcheckPlan(options.os ?? process.platform, library.settings.spellcheck);
     return { colorLabels: library.colorLabels, highlightTags, notices: [...(options.notices ?? []), ...library.notices], spellcheck: { on: enabled, choosable } };
   };
+  const chosen = options.chosenPaths ?? new ChosenPaths();
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;
   return {
@@ -95,9 +99,15 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       return { note };
     },
     'article:reimport': ({ id, fetchImages }) => reimportArticle(library, id, { online: fetchImages, ...(options.web ? { web: options.web } : {}) }),
-    'dialog:choose-import-files': async () => ({ paths: await platform.chooseImportFiles() }),
-    'article:import': ({ source, ifExists, fetchImages }) =>
-      importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.web ? { web: options.web } : {}) }),
+    'dialog:choose-import-files': async () => {
+      const paths = await platform.chooseImportFiles();
+      chosen.grant(paths);
+      return { paths };
+    },
+    'article:import': async ({ source, ifExists, fetchImages }) => {
+      if (!chosen.allows(source)) throw new UserError(NOT_CHOSEN_MESSAGE);
+      return importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.web ? { web: options.web } : {}) });
+    },
     'annotation:create': async ({ id, articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);

@@ -11,6 +11,7 @@ import { runCli } from '../../electron/core/cli/run';
 import { createHandlers, type Platform } from '../../electron/core/handlers';
 import { importFile } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
+import { ChosenPaths } from '../../electron/core/security/chosen-paths';
 import { articleHtmlFile } from '../../electron/core/library/files';
 import type { ImportOutcome, RevisionSummary } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
@@ -114,7 +115,10 @@ describe('importing a saved page from disk', () => {
 
   it('in the app: a file brings no web request unless the person asks for its web images', async () => {
     const library = await Library.open(await tempDir());
-    const handlers = createHandlers(library, platform, { web: web.access });
+    // The page named on the command line, which makes it the person's choice.
+    const chosenPaths = new ChosenPaths();
+    chosenPaths.grant([SAVED_PAGE]);
+    const handlers = createHandlers(library, platform, { web: web.access, chosenPaths });
     const offline = value<ImportOutcome>(await handlers['article:import']({ source: SAVED_PAGE }));
     expect(offline.status === 'imported' && offline.images).toMatchObject({ saved: 1, missed: 2, reasons: { 'not-fetched': 2 } });
     expect(web.requests).toEqual([]);

@@ -9,6 +9,7 @@ import { createHandlers, type Platform } from '../../electron/core/handlers';
 import { planExport } from '../../electron/core/export/export-service';
 import { Library } from '../../electron/core/library/library';
 import { articleHtmlFile, libraryFile } from '../../electron/core/library/files';
+import { ChosenPaths } from '../../electron/core/security/chosen-paths';
 import type { ImportOutcome, RevisionSummary } from '../../electron/shared/contract';
 import type { ArticleView } from '../../electron/shared/model';
 import type { Result } from '../../electron/shared/result';
@@ -17,6 +18,13 @@ import { samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
 
 const platform: Platform = { chooseSavePath: async () => null, chooseImportFiles: async () => [], chooseFolder: async () => null, chooseOpenFile: async () => null };
+
+/** The files named as if on the command line: the person's choice. */
+function chosen(...paths: string[]): ChosenPaths {
+  const list = new ChosenPaths();
+  list.grant(paths);
+  return list;
+}
 
 function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
@@ -53,7 +61,7 @@ describe('where an article came from', () => {
     const dir = await tempDir();
     const note = join(dir, 'night-walks.md');
     await writeFile(note, NOTE('The first walk went along the canal, past the closed locks and the old warehouses.'));
-    const handlers = createHandlers(await Library.open(await tempDir()), platform, { web: web.access });
+    const handlers = createHandlers(await Library.open(await tempDir()), platform, { web: web.access, chosenPaths: chosen(note) });
     const imported = value<ImportOutcome>(await handlers['article:import']({ source: note }));
     if (imported.status !== 'imported') throw new Error('not imported');
     const view = value<ArticleView>(await handlers['article:open']({ id: imported.article.id }));
@@ -70,7 +78,7 @@ describe('where an article came from', () => {
   it('a library from an older Margin whose source address is a script: the reader gets no address, and no export writes it', async () => {
     const dataDir = await tempDir();
     const first = await Library.open(dataDir);
-    const handlers = createHandlers(first, platform);
+    const handlers = createHandlers(first, platform, { chosenPaths: chosen(samplePath) });
     value<ImportOutcome>(await handlers['article:import']({ source: samplePath }));
     await storeSource(dataDir, { sourceUrl: 'javascript:alert(document.domain)', sourcePath: null });
 
@@ -90,7 +98,7 @@ describe('where an article came from', () => {
     const secret = join(await tempDir(), 'secret.txt');
     await writeFile(secret, 'A private diary entry that must never enter the library.\n\nIt has a second paragraph too.');
     const first = await Library.open(dataDir);
-    const imported = value<ImportOutcome>(await createHandlers(first, platform)['article:import']({ source: samplePath }));
+    const imported = value<ImportOutcome>(await createHandlers(first, platform, { chosenPaths: chosen(samplePath) })['article:import']({ source: samplePath }));
     if (imported.status !== 'imported') throw new Error('not imported');
     await storeSource(dataDir, { sourceUrl: secret, sourcePath: null });
 
