@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { NOT_CHOSEN_MESSAGE } from '../../electron/core/security/chosen-paths';
+import type { MarginApi } from '../../electron/shared/api';
 import { bytes, startLoopbackWeb } from '../support/loopback-web';
 import { expect, test } from './support/fixtures';
 import { startReader } from './support/harness';
@@ -132,7 +133,7 @@ test('a file the page names without the person choosing it is refused in one sen
   const secret = join(reader.dataDir, 'diary.txt');
   await writeFile(secret, 'My diary\n\nNothing here is for the library.');
   for (const source of ['/etc/passwd', secret]) {
-    const answer = await ui.evaluate((path) => window.margin.importArticle({ source: path }), source);
+    const answer = await ui.evaluate((path) => (window as unknown as { margin: MarginApi }).margin.importArticle({ source: path }), source);
     expect(answer).toEqual({ ok: false, error: NOT_CHOSEN_MESSAGE });
   }
   expect(reader.library.articles()).toHaveLength(1);

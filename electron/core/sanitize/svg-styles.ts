@@ -4,7 +4,7 @@
 // image-set() would go out. css-tree (the CSS parser SVGO uses) reads the CSS as a browser does,
 // escapes and all; every at-rule goes, and so does every declaration whose value names anything
 // but a fragment of the same file (url(#gradient)) or calls a function that only computes.
-import { generate, parse, walk, type CssNode } from 'css-tree';
+import { generate, parse, walk, type CssNode, type List, type ListItem } from 'css-tree';
 
 /** Functions that compute a colour, a length or a transform: none of them can load anything. */
 const DRAWING_FUNCTIONS = new Set([
@@ -30,7 +30,7 @@ function reachesOut(node: CssNode): boolean {
 /** Removes at-rules, and declarations that reach out, from a parsed stylesheet or declaration list. */
 function keepDrawing(ast: CssNode): string {
   walk(ast, {
-    enter(node, item, list) {
+    enter(node: CssNode, item: ListItem<CssNode>, list: List<CssNode> | null) {
       if (node.type === 'Atrule' || (node.type === 'Declaration' && reachesOut(node.value)) || (node.type === 'Raw' && /[(\\@]/u.test(node.value))) list?.remove(item);
     },
   });
