@@ -10,11 +10,12 @@ import { backupDataDir } from './backup/backup';
 import { UserError, messageFor } from './errors';
 import { exportFileName } from './export/export-file-name';
 import { DEFAULT_EXPORT_STATES, FORMAT_EXTENSIONS, planExport, planMarkdownFolder, writeExport, type ExportOptions } from './export/export-service';
-import type { FetchFn } from './import/fetch-limited';
+import type { WebAccess } from './net/web-access';
 import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
 import { LibrarySearch } from './search/library-search';
+import { ChosenPaths, NOT_CHOSEN_MESSAGE } from './security/chosen-paths';
 import { spellcheckPlan } from './security/spellcheck-plan';
 import type { Library } from './library/library';
 
@@ -32,12 +33,14 @@ export type Handlers = Record<Channel, Handler>;
 type Implementations = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> };
 
 export interface HandlerOptions {
-  /** How the main process reaches the web (tests pass a loopback-only fetch). */
-  fetch?: FetchFn;
+  /** How the main process reaches the web (tests pass a loopback stand-in for it). */
+  web?: WebAccess;
   /** The operating system, which decides whether spell checking is the person's choice. */
   os?: NodeJS.Platform;
   /** Sentences from before the library opened (its move into its own folder). */
   notices?: readonly string[];
+  /** The files the person chose outside the handlers (command line, drops); dialog answers are added here. */
+  chosenPaths?: ChosenPaths;
 }
 
 async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSummary> {
@@ -57,6 +60,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     const { enabled, choosable } = spellcheckPlan(options.os ?? process.platform, library.settings.spellcheck);
     return { colorLabels: library.colorLabels, highlightTags, notices: [...(options.notices ?? []), ...library.notices], spellcheck: { on: enabled, choosable } };
   };
+  const chosen = options.chosenPaths ?? new ChosenPaths();
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;
   return {
@@ -94,10 +98,16 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       await library.setArticleNote(id, note);
       return { note };
     },
-    'article:reimport': ({ id, fetchImages }) => reimportArticle(library, id, { online: fetchImages, ...(options.fetch ? { fetch: options.fetch } : {}) }),
-    'dialog:choose-import-files': async () => ({ paths: await platform.chooseImportFiles() }),
-    'article:import': ({ source, ifExists, fetchImages }) =>
-      importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    'article:reimport': ({ id, fetchImages }) => reimportArticle(library, id, { online: fetchImages, ...(options.web ? { web: options.web } : {}) }),
+    'dialog:choose-import-files': async () => {
+      const paths = await platform.chooseImportFiles();
+      chosen.grant(paths);
+      return { paths };
+    },
+    'article:import': async ({ source, ifExists, fetchImages }) => {
+      if (!chosen.allows(source)) throw new UserError(NOT_CHOSEN_MESSAGE);
+      return importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.web ? { web: options.web } : {}) });
+    },
     'annotation:create': async ({ id, articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);

@@ -5,6 +5,7 @@ import { IMPORT_REQUEST_CHANNEL } from '../shared/channels';
 import { messageFor } from '../core/errors';
 import { sourcesFromArgv } from '../core/open-args';
 import { createHandlers } from '../core/handlers';
+import { ChosenPaths } from '../core/security/chosen-paths';
 import { Library } from '../core/library/library';
 import { electronDataDirFor, resolveLibrary } from '../core/library/data-dir';
 import { acquireWriteLock } from '../core/library/write-lock';
@@ -22,9 +23,13 @@ const here = import.meta.dirname;
 let mainWindow: BrowserWindow | null = null;
 /** Files and addresses handed to the app before its window could take them. */
 let pending: string[] = sourcesFromArgv(process.argv, app.isPackaged, process.cwd());
+/** Files the person named to the app (command line, second launch, open-file) or dropped on it: the only files it imports. */
+const chosenPaths = new ChosenPaths();
+chosenPaths.grant(pending);
 
 function handOver(sources: string[]): void {
   if (sources.length === 0) return;
+  chosenPaths.grant(sources);
   if (mainWindow === null || mainWindow.webContents.isLoading()) pending.push(...sources);
   else mainWindow.webContents.send(IMPORT_REQUEST_CHANNEL, sources);
 }
@@ -86,7 +91,7 @@ async function start(): Promise<void> {
     const spelling = spellcheckPlan(process.platform, library.settings.spellcheck);
     applySpellcheck(spelling);
     const getWindow = () => mainWindow;
-    registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice] }));
+    registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice], chosenPaths }), chosenPaths);
     installMenu(getWindow, dataDir);
     openWindow(spelling.enabled);
     app.on('activate', () => {

@@ -31,6 +31,8 @@ export const CHANNELS = Object.values(API_METHODS) as Channel[];
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 /** Main -> renderer: files or addresses handed to the app (command line, second launch, dock). */
 export const IMPORT_REQUEST_CHANNEL = 'app:import-sources';
+/** Preload -> main, one way: the paths of files the person really dropped on the window, which main lets the renderer import. */
+export const DROPPED_PATHS_CHANNEL = 'app:dropped-paths';
 
 export function isSourceList(value: unknown): value is string[] {
   return Array.isArray(value) && value.length <= 1000 && value.every((item) => typeof item === 'string' && item.length > 0 && item.length < 10_000);

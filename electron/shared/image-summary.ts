@@ -9,6 +9,8 @@ export const IMAGE_MISS_REASONS = {
   missing: 'not found on disk',
   'outside-folder': "outside the saved page's folder",
   'download-failed': 'could not be downloaded',
+  'private-address': 'an address on this computer or its local network',
+  'too-slow': 'took too long',
   'not-usable': 'not a picture Margin can keep',
   'no-source': 'no address',
   'not-allowed': 'an address Margin does not follow',

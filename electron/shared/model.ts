@@ -2,6 +2,7 @@
 // parsed through these, so a type here is also a runtime check.
 import { z } from 'zod';
 import { isStorableDateTime } from './iso-date';
+import { isWebAddress } from './web-address';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export const ColorSchema = z.enum(HIGHLIGHT_COLORS);
@@ -83,7 +84,11 @@ export const ArticleMetaSchema = z.object({
   title: z.string().min(1),
   byline: z.string().nullable(),
   siteName: z.string().nullable(),
-  sourceUrl: z.string().nullable(),
+  /** A web (http or https) address only: anything else an older Margin stored is read as unknown, so nothing shows or exports it. */
+  sourceUrl: z
+    .string()
+    .nullable()
+    .transform((value) => (value !== null && isWebAddress(value) ? value : null)),
   /** The file's name as the person knows it. */
   sourceFile: z.string().nullable(),
   /** The file's absolute path when imported from disk, to recognise a re-import of the same file. */

@@ -4,6 +4,7 @@
 import type { Config, DOMPurify } from 'dompurify';
 import { assetNameFromUrl } from './asset-url';
 import { MISSING_IMAGE_CLASS } from './image-summary';
+import { mailtoWithKeptFields } from './mailto';
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'div', 'dl', 'dt',
@@ -100,6 +101,7 @@ export function installSanitizeHooks(purify: DOMPurify): void {
     if (name === 'href' || name === 'src') {
       if (!isAllowedArticleUrl(name, data.attrValue)) data.keepAttr = false;
       else if (name === 'href' && data.attrValue.trim().startsWith('#')) data.attrValue = inPageHref(data.attrValue);
+      else if (name === 'href' && /^mailto:/iu.test(data.attrValue.trim())) data.attrValue = mailtoWithKeptFields(data.attrValue);
     } else if (name === 'id') {
       if (data.attrValue.trim() === '') data.keepAttr = false;
     } else if (name === 'class') {

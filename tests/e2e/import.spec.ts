@@ -6,6 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { NOT_CHOSEN_MESSAGE } from '../../electron/core/security/chosen-paths';
+import type { MarginApi } from '../../electron/shared/api';
 import { bytes, startLoopbackWeb } from '../support/loopback-web';
 import { expect, test } from './support/fixtures';
 import { startReader } from './support/harness';
@@ -126,6 +128,20 @@ test('drop files on the window; a bad one is named, the others are imported', as
   await expect(ui.locator('#article-body em')).toHaveText('summer');
 });
 
+test('a file the page names without the person choosing it is refused in one sentence, and nothing is read', async ({ reader, page: ui }) => {
+  await reader.open();
+  const secret = join(reader.dataDir, 'diary.txt');
+  await writeFile(secret, 'My diary\n\nNothing here is for the library.');
+  for (const source of ['/etc/passwd', secret]) {
+    const answer = await ui.evaluate((path) => (window as unknown as { margin: MarginApi }).margin.importArticle({ source: path }), source);
+    expect(answer).toEqual({ ok: false, error: NOT_CHOSEN_MESSAGE });
+  }
+  expect(reader.library.articles()).toHaveLength(1);
+  // Once the person names the same file (here: handed to the app, as from the command line), it is theirs to import.
+  await ui.evaluate((sources) => window.dispatchEvent(new CustomEvent('margin:import-request', { detail: sources })), [secret]);
+  await expect(ui.locator('.headline')).toHaveText('My diary');
+});
+
 test('the same file twice: Margin asks, and adds a copy only when told to', async ({ reader, page: ui }) => {
   await reader.open();
   const path = join(reader.dataDir, 'harbour.txt');
@@ -181,7 +197,7 @@ test('with “Download a saved page’s images from the web” ticked, opening a
   const web = await startLoopbackWeb();
   web.serve(CRANES, bytes(png(30, 20), 'image/png'));
   web.serve(FERRY, bytes(png(20, 30), 'image/png'));
-  const reader = await startReader(ui, undefined, { fetch: web.fetch });
+  const reader = await startReader(ui, undefined, { web: web.access });
   try {
     await reader.open();
     await ui.getByRole('button', { name: 'Reading settings' }).click();

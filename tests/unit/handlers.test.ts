@@ -97,11 +97,24 @@ describe('handler table', () => {
     expect(library.articles()).toHaveLength(2);
   });
 
+  it('imports only a file the person chose: a path the page invents is refused in one sentence and never read', async () => {
+    const { library } = await libraryWithSample();
+    const dir = await tempDir();
+    const secret = join(dir, 'secret.txt');
+    await writeFile(secret, 'My bank details\n\nAccount number and the rest.');
+    const handlers = createHandlers(library, platform(null));
+    const refusal = { ok: false, error: 'Margin imports a file only when you choose it: open it from the Import button, drop it on the window, or name it when you start Margin.' };
+    expect(await handlers['article:import']({ source: secret })).toEqual(refusal);
+    expect(await handlers['article:import']({ source: '/etc/passwd' })).toEqual(refusal);
+    expect(library.articles()).toHaveLength(1);
+  });
+
   it('asks before importing the same file twice, and adds a copy when told to', async () => {
     const { library } = await libraryWithSample();
     const path = join(await tempDir(), 'note.txt');
     await writeFile(path, 'Same note\n\nBody text.');
-    const handlers = createHandlers(library, platform(null));
+    const handlers = createHandlers(library, platform(null, [path]));
+    value(await handlers['dialog:choose-import-files']({}));
     const first = value<{ article: { id: string } }>(await handlers['article:import']({ source: path }));
     expect(value(await handlers['article:import']({ source: path }))).toEqual({ status: 'exists', existing: { id: first.article.id, title: 'Same note' } });
     expect(library.articles()).toHaveLength(2);

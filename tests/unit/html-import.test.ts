@@ -15,6 +15,7 @@ import { trailingCredit } from '../../electron/core/import/html/credits';
 import { srcsetCandidates } from '../../electron/core/import/html/lazy-images';
 import { importFile } from '../../electron/core/import/import-file';
 import { readArticleContent } from '../../electron/core/sanitize/article-text';
+import { noNetwork, recordingWeb } from '../support/loopback-web';
 import { fixturesDir } from './support/paths';
 import { tempDir } from './support/temp-dir';
 
@@ -75,16 +76,12 @@ function paragraphs(html: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** Network access is never part of a file import here: any attempt fails the test. */
-const noNetwork: typeof fetch = async (input) => {
-  throw new Error(`the import tried to fetch ${String(input)}`);
-};
 
 async function summarize(caseDir: string): Promise<Expected> {
   const dataDir = await tempDir();
   let article;
   try {
-    article = await importFile(join(caseDir, 'source.html'), { dataDir, online: false, fetch: noNetwork });
+    article = await importFile(join(caseDir, 'source.html'), { dataDir, online: false, web: noNetwork });
   } catch (error) {
     if (error instanceof UserError) return { error: error.message };
     throw error;
@@ -150,7 +147,7 @@ describe('HTML import, beyond the golden pages', () => {
     const writes = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       // The news page carries a broken stylesheet ("Could not parse CSS stylesheet") and a script that renames the page.
-      const article = await importFile(join(casesDir, 'news-figures-credits', 'source.html'), { dataDir: await tempDir(), online: false, fetch: noNetwork });
+      const article = await importFile(join(casesDir, 'news-figures-credits', 'source.html'), { dataDir: await tempDir(), online: false, web: noNetwork });
       expect(article.meta.title).toBe('River towns count the cost after spring floods');
       for (const spy of [...spies, writes]) expect(spy).not.toHaveBeenCalled();
     } finally {
@@ -160,11 +157,7 @@ describe('HTML import, beyond the golden pages', () => {
 
   it("uses a saved page's own copies even when it may go online, without touching the network", async () => {
     const requests: string[] = [];
-    const recording: typeof fetch = async (input) => {
-      requests.push(String(input));
-      return new Response('no', { status: 404 });
-    };
-    const article = await importFile(join(casesDir, 'saved-page-files', 'source.html'), { dataDir: await tempDir(), online: true, fetch: recording });
+    const article = await importFile(join(casesDir, 'saved-page-files', 'source.html'), { dataDir: await tempDir(), online: true, web: recordingWeb(requests) });
     expect(article.images).toEqual({ saved: 2, missed: 0, problems: [], reasons: {}, upgraded: 0 });
     expect(requests).toEqual([]);
   });
@@ -185,7 +178,7 @@ describe('HTML import, beyond the golden pages', () => {
         `<figure><img src="data:image/png;base64,${png.toString('base64')}" alt=""><figcaption>The opening crowd.</figcaption></figure>` +
         `<p>${text}</p></article></body></html>`,
     );
-    const article = await importFile(join(dir, 'page.html'), { dataDir, online: false, fetch: noNetwork });
+    const article = await importFile(join(dir, 'page.html'), { dataDir, online: false, web: noNetwork });
     expect(article.images).toEqual({ saved: 2, missed: 0, problems: [], reasons: {}, upgraded: 0 });
     const [drawing, photo] = readArticleContent(article.html).figures.map((figure) => ASSET_SRC.exec(figure.image ?? ''));
     expect(drawing?.[2]).toBe('svg');
@@ -197,7 +190,7 @@ describe('HTML import, beyond the golden pages', () => {
   });
 
   it('footnote and contents links lead to the ids the article keeps, namespaced so they cannot clash with the app', async () => {
-    const article = await importFile(join(casesDir, 'footnotes-and-contents', 'source.html'), { dataDir: await tempDir(), online: false, fetch: noNetwork });
+    const article = await importFile(join(casesDir, 'footnotes-and-contents', 'source.html'), { dataDir: await tempDir(), online: false, web: noNetwork });
     const { document } = new JSDOM(`<!DOCTYPE html><body>${article.html}</body>`).window;
     const links = [...document.querySelectorAll('a[href^="#"]')].map((a) => [a.textContent, a.getAttribute('href'), a.hasAttribute('target')]);
     expect(links).toEqual([
@@ -219,7 +212,7 @@ describe('HTML import, beyond the golden pages', () => {
   });
 
   it('keeps a formula drawn as a picture, with its TeX as the picture\'s text', async () => {
-    const article = await importFile(join(casesDir, 'math-formula-image', 'source.html'), { dataDir: await tempDir(), online: false, fetch: noNetwork });
+    const article = await importFile(join(casesDir, 'math-formula-image', 'source.html'), { dataDir: await tempDir(), online: false, web: noNetwork });
     const images = [...new JSDOM(article.html).window.document.querySelectorAll('img')];
     expect(images.map((img) => img.getAttribute('alt'))).toEqual(['{\\displaystyle E=mc^{2}}', '{\\displaystyle p=mv}']);
     expect(images.every((img) => ASSET_SRC.test(img.getAttribute('src') ?? ''))).toBe(true);
@@ -228,7 +221,7 @@ describe('HTML import, beyond the golden pages', () => {
   });
 
   it('keeps a formula written in MathML as MathML, without its TeX source', async () => {
-    const article = await importFile(join(casesDir, 'mathml-kept', 'source.html'), { dataDir: await tempDir(), online: false, fetch: noNetwork });
+    const article = await importFile(join(casesDir, 'mathml-kept', 'source.html'), { dataDir: await tempDir(), online: false, web: noNetwork });
     const { document } = new JSDOM(`<!DOCTYPE html><body>${article.html}</body>`).window;
     const formulas = [...document.body.getElementsByTagName('math')];
     expect(formulas).toHaveLength(2);

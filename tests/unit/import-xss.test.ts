@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { assetsDir } from '../../electron/core/assets/asset-store';
 import { UserError } from '../../electron/core/errors';
 import { importFile } from '../../electron/core/import/import-file';
+import { recordingWeb } from '../support/loopback-web';
 import { fixturesDir } from './support/paths';
 import { tempDir } from './support/temp-dir';
 
@@ -106,13 +107,6 @@ interface Outcome {
   failures: { title: string; left: string[] }[];
 }
 
-/** Any request an import makes: answered 404, and recorded (no payload may make one at all offline). */
-function recordingFetch(log: string[]): typeof fetch {
-  return async (input) => {
-    log.push(String(input));
-    return new Response('no', { status: 404 });
-  };
-}
 
 async function importEvery(file: string, make: (payload: string) => string, online: boolean, only: (payload: string) => boolean = () => true): Promise<Outcome & { requests: string[] }> {
   const outcome: Outcome & { requests: string[] } = { title: file, imported: 0, refused: [], failures: [], requests: [] };
@@ -125,7 +119,7 @@ async function importEvery(file: string, make: (payload: string) => string, onli
     await writeFile(path, make(payload));
     let html: string;
     try {
-      html = (await importFile(path, { dataDir, online, fetch: recordingFetch(outcome.requests) })).html;
+      html = (await importFile(path, { dataDir, online, web: recordingWeb(outcome.requests) })).html;
     } catch (error) {
       // Refusing a hostile file outright is safe too, as long as it is a sentence and not a crash.
       if (!(error instanceof UserError)) throw error;

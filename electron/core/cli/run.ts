@@ -10,11 +10,11 @@ import { UserError, messageFor } from '../errors';
 import { planExport, skippedSummary, writeExport, type ExportPlan } from '../export/export-service';
 import { importAnnotationFile } from '../import-annotations';
 import { importIntoLibrary } from '../import-into-library';
-import type { FetchFn } from '../import/fetch-limited';
 import { importSource, type ImportContext } from '../import/import-file';
 import { defaultUserDataDir, resolveLibrary } from '../library/data-dir';
 import { Library } from '../library/library';
 import { acquireWriteLock, type WriteLock } from '../library/write-lock';
+import type { WebAccess } from '../net/web-access';
 import { LibrarySearch } from '../search/library-search';
 import { runArticleCommand } from './article-commands';
 import { USAGE, parseCliArgs, type CliCommand } from './args';
@@ -26,8 +26,8 @@ export interface CliIo {
   /** Progress for a person watching a terminal; absent when output goes to a file or a test. */
   progress?: (text: string) => void;
   env: NodeJS.ProcessEnv;
-  /** How imports reach the web (tests pass a loopback-only fetch). */
-  fetch?: FetchFn;
+  /** How imports reach the web (tests pass a loopback stand-in for it). */
+  web?: WebAccess;
 }
 
 type Command = Exclude<CliCommand, { command: 'help' | 'restore' }>;
@@ -35,6 +35,11 @@ type Command = Exclude<CliCommand, { command: 'help' | 'restore' }>;
 /** How long a writing command waits for the app (or another CLI) to finish a save. */
 const LOCK_WAIT_MS = 3_000;
 const WRITES = new Set<Command['command']>(['import', 'highlight', 'import-annotations', 'archive', 'trash', 'unarchive', 'tag', 'untag']);
+/**
+ * Writing commands that first read the web or the disk at length: each save takes the lock for
+ * itself, so a slow server never keeps another writer (the app, another command) waiting.
+ */
+const SAVES_AFTER_READING = new Set<Command['command']>(['import']);
 
 function annotationJson(annotation: Annotation, text: string) {
   const anchor = resolveSelectors(text, annotation.target);
@@ -66,7 +71,7 @@ function printer(io: CliIo) {
 
 /** Imports each source in turn; a failure is reported by name and the rest go on. */
 async function importSources(library: Library, command: Extract<CliCommand, { command: 'import' }>, io: CliIo): Promise<void> {
-  const context: ImportContext = { online: command.fetchImages, ...(io.fetch ? { fetch: io.fetch } : {}) };
+  const context: ImportContext = { online: command.fetchImages, ...(io.web ? { web: io.web } : {}) };
   if (command.update !== undefined) {
     const [source = ''] = command.sources;
     const article = await importSource(source, { dataDir: library.dataDir, ...context });
@@ -236,8 +241,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await runRestore(command, dataDir, io);
       return 0;
     }
-    if (WRITES.has(command.command)) lock = await acquireWriteLock(dataDir, { waitMs: LOCK_WAIT_MS });
-    library = await Library.open(dataDir, lock === null ? {} : { lock });
+    if (WRITES.has(command.command) && !SAVES_AFTER_READING.has(command.command)) lock = await acquireWriteLock(dataDir, { waitMs: LOCK_WAIT_MS });
+    library = await Library.open(dataDir, lock === null ? { waitMs: LOCK_WAIT_MS } : { lock });
     await runCommand(library, command, io);
     return 0;
   } catch (error) {

@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_LENGTH, QUOTE_CONTEXT_LENGTH, TagSchema, type HighlightColor, type Selectors } from '../../shared/model';
 import { storableInstant } from '../../shared/iso-date';
+import { isWebAddress } from '../../shared/web-address';
 import { offsetConverter } from './code-points';
 
 export class AnnotationFileError extends UserError {
@@ -203,7 +204,7 @@ function draftsOf(annotation: AnnotationIn, index: number, skipped: SkippedTarge
       id: targets.length === 1 ? uuidOf(annotation.id) : null,
       source: target.source,
       articleId: uuidOf(target.source) ?? uuidOf(target.scope),
-      sourceUrl: /^https?:\/\//iu.test(target.source) ? target.source : null,
+      sourceUrl: isWebAddress(target.source) ? target.source.trim() : null,
       textSha256: sha256Of(target['schema:sha256']),
       quote: { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },
       codePointPosition: position === undefined ? null : { start: position.start, end: position.end },

@@ -8,7 +8,9 @@ import { UserError } from '../errors';
 import { sanitizeArticleHtml } from '../sanitize/sanitizer';
 import { decodeHtml, headerCharset } from './decode-html';
 import { isWebAddress } from '../../shared/web-address';
-import { fetchLimited, type FetchFn, type FetchLimits } from './fetch-limited';
+import { fetchLimited, type FetchLimits } from './fetch-limited';
+import { NAMED_BY_PERSON, type ArticleHost } from '../net/reach';
+import type { WebAccess } from '../net/web-access';
 import { extractArticle } from './html/html-article';
 import { parsePage } from './html/page-dom';
 import type { ImageContext, ImageReport } from './html/page-images';
@@ -45,9 +47,10 @@ export interface ImportContext {
    * what lies beside it on disk). A web address's images are fetched whatever this says.
    */
   online?: boolean;
-  fetch?: FetchFn;
-  /** Overrides of PAGE_FETCH and IMAGE_FETCH (tests use short timeouts and small caps). */
-  limits?: { page?: Partial<FetchLimits>; image?: Partial<FetchLimits> };
+  /** How the import reaches the web (tests pass a loopback stand-in for it). */
+  web?: WebAccess;
+  /** Overrides of PAGE_FETCH, IMAGE_FETCH and IMAGES_TIME_BUDGET_MS (tests use short timeouts and small caps). */
+  limits?: { page?: Partial<FetchLimits>; image?: Partial<FetchLimits>; imagesTotalMs?: number };
 }
 
 export const PAGE_FETCH: FetchLimits = { timeoutMs: 30_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 5 };
@@ -68,8 +71,9 @@ function imageContext(context: ImportContext): Omit<ImageContext, 'localRoot'> {
   return {
     dataDir: context.dataDir ?? null,
     fetchRemote: context.online ?? false,
-    ...(context.fetch ? { fetch: context.fetch } : {}),
+    ...(context.web ? { web: context.web } : {}),
     ...(context.limits?.image ? { fetchLimits: context.limits.image } : {}),
+    ...(context.limits?.imagesTotalMs === undefined ? {} : { timeBudgetMs: context.limits.imagesTotalMs }),
   };
 }
 
@@ -99,11 +103,11 @@ export function importPlainText(source: string, sourceFile: string | null): Impo
   };
 }
 
-async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedMeta>, context: ImportContext, localRoot: string | null): Promise<ImportedArticle> {
+async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedMeta>, context: ImportContext, localRoot: string | null, articleHost: ArticleHost | null = null): Promise<ImportedArticle> {
   const dom = parsePage(html, pageUrl);
   const page = new URL(pageUrl);
   const plainHttpOrigin = page.protocol === 'http:' ? page.origin : null;
-  const article = await extractArticle(dom, { ...imageContext(context), localRoot, plainHttpOrigin });
+  const article = await extractArticle(dom, { ...imageContext(context), localRoot, plainHttpOrigin, articleHost });
   const published = publishedDate(article.publishedAt);
   return {
     meta: {
@@ -149,13 +153,14 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
 
 /** Saves a web page while online: fetched with limits, then imported with its final URL as base. */
 export async function importUrl(address: string, context: ImportContext = {}): Promise<ImportedArticle> {
-  const fetched = await fetchLimited(address, { ...PAGE_FETCH, refuseType: refuseNonPage, ...context.limits?.page }, context.fetch);
+  const fetched = await fetchLimited(address, { ...PAGE_FETCH, refuseType: refuseNonPage, named: NAMED_BY_PERSON, ...context.limits?.page }, context.web);
   const type = mediaType(fetched.contentType);
   const host = new URL(fetched.url).host;
   // A server that names no type may be sending anything: the bytes decide, as for a file.
   if (type === '') sniffArticleKind(fetched.bytes, host);
   if (HTML_TYPES.has(type)) {
-    return importHtml(decodeHtml(fetched.bytes, host, headerCharset(fetched.contentType)), fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null);
+    const html = decodeHtml(fetched.bytes, host, headerCharset(fetched.contentType));
+    return importHtml(html, fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null, fetched.articleHost);
   }
   if (type === 'text/plain') {
     const article = importPlainText(decodeUtf8Article(fetched.bytes, host), null);

@@ -12,6 +12,7 @@ import { excerptOf, proseParagraphs } from './excerpt';
 import { splitFrontMatter } from './front-matter';
 import { markCredits } from './html/credits';
 import { promoteLazyImages } from './html/lazy-images';
+import { dropForeignBase } from './html/page-base';
 import { keepPageImages, type ImageContext, type ImageReport } from './html/page-images';
 import { parsePage } from './html/page-dom';
 import { sanitizeNode } from './html/html-article';
@@ -92,6 +93,7 @@ export async function markdownArticle(source: string, path: string, images: Omit
   markdownFigures(document);
   markCredits(document);
   resolveLinks(document, meta.url);
+  dropForeignBase(document);
   const fallbacks = promoteLazyImages(document);
   // DOMPurify sanitizes a detached node; the body itself cannot be handed over.
   const root = document.createElement('div');

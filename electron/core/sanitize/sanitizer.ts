@@ -3,6 +3,7 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { SANITIZE_CONFIG, installSanitizeHooks } from '../../shared/sanitize-policy';
+import { attributeReachesOut, drawingDeclarations, drawingStylesheet } from './svg-styles';
 
 let purifier: DOMPurify | null = null;
 
@@ -27,15 +28,26 @@ export function sanitizeSvg(svg: string): string | null {
 
 let svgPurifier: DOMPurify | null = null;
 
-/** A separate instance: a stored SVG may point only inside itself (#id) or at inline image data. */
+/**
+ * A separate instance: a stored SVG may point only inside itself (#id) or at inline image data,
+ * and its styles only draw (svg-styles.ts).
+ */
 function getSvgPurifier(): DOMPurify {
   if (svgPurifier === null) {
     const { window } = new JSDOM('<!DOCTYPE html>');
     svgPurifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    svgPurifier.addHook('uponSanitizeElement', (node) => {
+      if (node.nodeName.toLowerCase() === 'style') node.textContent = drawingStylesheet(node.textContent ?? '');
+    });
     svgPurifier.addHook('uponSanitizeAttribute', (_node, data) => {
+      const value = data.attrValue.trim();
       if (data.attrName === 'href' || data.attrName === 'xlink:href' || data.attrName === 'src') {
-        const value = data.attrValue.trim();
         if (!value.startsWith('#') && !/^data:image\/(?:png|jpeg|gif|webp);base64,/iu.test(value)) data.keepAttr = false;
+      } else if (data.attrName === 'style') {
+        data.attrValue = drawingDeclarations(value);
+        if (data.attrValue === '') data.keepAttr = false;
+      } else if (attributeReachesOut(value)) {
+        data.keepAttr = false;
       }
     });
   }

@@ -1,4 +1,5 @@
 // Which pages may call Margin's IPC handlers, and which links may leave the app.
+import { mailtoWithKeptFields } from '../../shared/mailto';
 import { APP_HOST, APP_SCHEME } from '../protocol/app-files';
 
 /** Only the app's own page, served from margin://app/ in a top-level frame, may call the handlers. */
@@ -16,11 +17,14 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
   }
 }
 
-/** Links handed to the system: web pages and e-mail addresses only, never file:, javascript: or custom schemes. */
+/**
+ * Links handed to the system: web pages and e-mail addresses only, never file:, javascript: or
+ * custom schemes, and no e-mail link with fields a mail program could act on unseen (shared/mailto.ts).
+ */
 export function isExternalWebUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol === 'mailto:') return true;
+    if (parsed.protocol === 'mailto:') return mailtoWithKeptFields(url) === url.trim();
     return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
   } catch {
     return false;

@@ -5,12 +5,13 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { build } from 'vite';
 import { createHandlers, type HandlerOptions, type Platform } from '../../../electron/core/handlers';
 import { Library } from '../../../electron/core/library/library';
 import { addSampleToNewLibrary } from '../../../electron/core/library/sample';
 import { APP_ORIGIN, serveAppRequest } from '../../../electron/core/protocol/app-files';
+import { ChosenPaths } from '../../../electron/core/security/chosen-paths';
 import { isTrustedSender } from '../../../electron/core/security/trusted-sender';
 import type { Channel } from '../../../electron/shared/channels';
 import { fail } from '../../../electron/shared/result';
@@ -122,14 +123,20 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     chooseFolder: async () => reader.folderPath,
     chooseOpenFile: async () => reader.openPath,
   };
-  const handlers = createHandlers(library, platform, { os: 'linux', ...options });
+  // What main grants outside the handlers: files named on the command line and dropped (see page-bridge.ts).
+  const chosenPaths = options.chosenPaths ?? new ChosenPaths();
+  const handlers = createHandlers(library, platform, { os: 'linux', ...options, chosenPaths });
   const pending = new Set<Promise<unknown>>();
   const holds = new Map<Channel, Promise<void>>();
   // The same sender check main makes: only the app's own page, in its main frame.
+  // The page is served from loopback here, so its URL is mapped onto margin://app/ for the check.
+  const fromApp = (source: { frame: Frame }) =>
+    isTrustedSender({ url: source.frame.url().replace(`${origin}/`, `${APP_ORIGIN}/`), isMainFrame: source.frame === page.mainFrame() });
+  await page.exposeBinding('__marginGrant', (source, paths: unknown) => {
+    if (fromApp(source)) chosenPaths.grantDropped(paths);
+  });
   await page.exposeBinding('__marginInvoke', async (source, channel: string, input: unknown) => {
-    // The page is served from loopback here, so its URL is mapped onto margin://app/ for the check.
-    const url = source.frame.url().replace(`${origin}/`, `${APP_ORIGIN}/`);
-    if (!isTrustedSender({ url, isMainFrame: source.frame === page.mainFrame() })) {
+    if (!fromApp(source)) {
       return JSON.stringify(fail('Margin refused a request from outside the app.'));
     }
     const handler = handlers[channel as Channel];

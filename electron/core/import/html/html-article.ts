@@ -15,6 +15,7 @@ import { markCredits } from './credits';
 import { elementsUnder } from './elements';
 import { FORMULA_CLASS, markFormulaImages } from './formula-images';
 import { promoteLazyImages } from './lazy-images';
+import { dropForeignBase, settleLinksAgainstBase } from './page-base';
 import { keepPageImages, type ImageContext, type ImageReport } from './page-images';
 
 /**
@@ -132,7 +133,9 @@ export async function extractArticle(dom: JSDOM, images: ImageContext): Promise<
   // A page's <title> often carries the site's name ("Headline | Site"); its one <h1> does not.
   const headings = Array.from(document.getElementsByTagName('h1')).map((h1) => clean(h1.textContent)).filter((text) => text !== null);
   const headline = headings.length === 1 ? (headings[0] ?? null) : null;
+  dropForeignBase(document);
   const fallbacks = promoteLazyImages(document);
+  settleLinksAgainstBase(document);
   markCredits(document);
   markFormulaImages(document);
   markBoilerplate(document);

@@ -3,13 +3,18 @@
 // page's own folder; remote images are fetched only when allowed, and over https (an address on
 // plain http is asked over https instead, or refused). An image that cannot be kept leaves a
 // placeholder holding its alt text, inside its figure with its caption, and is counted by why.
+// Remote images reach only public addresses and the private host the article came from
+// (net/reach.ts), and share one time budget: a slow server costs the import seconds, not minutes.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assetUrl } from '../../../shared/asset-url';
 import { MISSING_IMAGE_CLASS, NO_IMAGES, type ImageMissReason, type ImageSummary } from '../../../shared/image-summary';
 import { storeAsset } from '../../assets/asset-store';
-import { AddressRefused, fetchLimited, type FetchFn, type FetchLimits } from '../fetch-limited';
+import { namedByContent, type ArticleHost } from '../../net/reach';
+import { LocalAddressRefused } from '../../net/vetted-addresses';
+import type { WebAccess } from '../../net/web-access';
+import { AddressRefused, fetchLimited, type FetchLimits } from '../fetch-limited';
 import { MAX_IMAGE_BYTES, TRACKING_PIXEL, checkImage } from '../image-check';
 import type { ImageFallbacks } from './lazy-images';
 
@@ -20,9 +25,13 @@ export interface ImageContext {
   localRoot: string | null;
   /** Fetch http(s) images; off when the import must not touch the network. */
   fetchRemote: boolean;
-  fetch?: FetchFn;
+  web?: WebAccess;
   /** Overrides of IMAGE_FETCH (tests use short timeouts). */
   fetchLimits?: Partial<FetchLimits>;
+  /** How long all of the page's images may take together (IMAGES_TIME_BUDGET_MS unless said). */
+  timeBudgetMs?: number;
+  /** The private host the article was fetched from, whose own images may come from it; null for a file or a public page. */
+  articleHost?: ArticleHost | null;
   /**
    * The origin of a page the person chose to read over plain http: its own images come the way
    * the page did. Every other http image is asked over https.
@@ -33,6 +42,9 @@ export interface ImageContext {
 export type ImageReport = ImageSummary;
 
 export const IMAGE_FETCH: FetchLimits = { timeoutMs: 15_000, maxBytes: MAX_IMAGE_BYTES, maxRedirects: 5 };
+/** All of an article's images together: what is not fetched by then is left as a placeholder. */
+export const IMAGES_TIME_BUDGET_MS = 30_000;
+const TOO_SLOW: Failure = { problem: 'took too long', reason: 'too-slow' };
 /** Remote images are fetched a few at a time: a page of thirty photos should not take thirty round trips in a row. */
 const PARALLEL_FETCHES = 4;
 
@@ -73,22 +85,25 @@ const plainHttpAllowed = (url: URL, context: ImageContext) => url.protocol !== '
 
 const sentence = (error: unknown) => (error instanceof Error ? error.message.replace(/\.$/u, '') : 'could not be fetched');
 
-async function fetchRemote(url: URL, context: ImageContext): Promise<Loaded> {
+async function fetchRemote(url: URL, context: ImageContext, budget: AbortSignal): Promise<Loaded> {
   // As browsers treat an image on a secure page: asked over https, never sent in the clear.
   const upgraded = !plainHttpAllowed(url, context);
   if (upgraded) url.protocol = 'https:';
   const refuseAddress = (next: URL) => (plainHttpAllowed(next, context) ? null : `${next.host} redirects to plain http`);
+  const limits: FetchLimits = { ...IMAGE_FETCH, ...context.fetchLimits, refuseAddress, named: namedByContent(context.articleHost ?? null), signal: budget };
   try {
-    const fetched = await fetchLimited(url.href, { ...IMAGE_FETCH, ...context.fetchLimits, refuseAddress }, context.fetch);
+    const fetched = await fetchLimited(url.href, limits, context.web);
     return { bytes: fetched.bytes, upgraded };
   } catch (error) {
+    if (error instanceof LocalAddressRefused) return { problem: sentence(error), reason: 'private-address' };
+    if (budget.aborted) return TOO_SLOW;
     if (error instanceof AddressRefused) return { problem: sentence(error), reason: 'plain-http' };
     if (upgraded) return { problem: `offered only over plain http (over https: ${sentence(error)})`, reason: 'plain-http' };
     return { problem: sentence(error), reason: 'download-failed' };
   }
 }
 
-async function loadBytes(src: string, context: ImageContext): Promise<Loaded> {
+async function loadBytes(src: string, context: ImageContext, budget: AbortSignal): Promise<Loaded> {
   if (src.startsWith('data:')) {
     const bytes = decodeDataUrl(src);
     return bytes === null ? { problem: 'not an image Margin can show', reason: 'not-usable' } : { bytes, upgraded: false };
@@ -97,11 +112,12 @@ async function loadBytes(src: string, context: ImageContext): Promise<Loaded> {
   if (url.protocol === 'file:') return readLocal(url, context);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'not a web or file address', reason: 'not-allowed' };
   if (!context.fetchRemote) return { problem: 'on the web, and this import works offline', reason: 'not-fetched' };
-  return fetchRemote(url, context);
+  return fetchRemote(url, context, budget);
 }
 
-async function keepOne(src: string, dataDir: string, context: ImageContext): Promise<Outcome> {
-  const loaded = await loadBytes(src, context).catch((): Failure => ({ problem: 'could not be read', reason: 'missing' }));
+async function keepOne(src: string, dataDir: string, context: ImageContext, budget: AbortSignal): Promise<Outcome> {
+  if (budget.aborted) return TOO_SLOW;
+  const loaded = await loadBytes(src, context, budget).catch((): Failure => ({ problem: 'could not be read', reason: 'missing' }));
   if (!('bytes' in loaded)) return loaded;
   const checked = checkImage(loaded.bytes);
   if (!checked.ok) return { problem: checked.reason, reason: checked.reason === TRACKING_PIXEL ? 'tracker' : 'not-usable' };
@@ -112,12 +128,12 @@ async function keepOne(src: string, dataDir: string, context: ImageContext): Pro
  * The chosen source, then the page's other sources for the same picture, until one is kept. A
  * saved page's own copy on disk comes first: it is what the person saved, and it needs no network.
  */
-async function keepWithFallbacks(src: string, dataDir: string, context: ImageContext, fallbacks: ImageFallbacks): Promise<Outcome> {
+async function keepWithFallbacks(src: string, dataDir: string, context: ImageContext, fallbacks: ImageFallbacks, budget: AbortSignal): Promise<Outcome> {
   const all = [src, ...(fallbacks.get(src) ?? [])];
   const ordered = context.localRoot === null ? all : [...all.filter((url) => url.startsWith('file:')), ...all.filter((url) => !url.startsWith('file:'))];
   const failures = new Map<string, Outcome>();
   for (const candidate of ordered) {
-    const outcome = await keepOne(candidate, dataDir, context);
+    const outcome = await keepOne(candidate, dataDir, context, budget);
     if ('url' in outcome) return outcome;
     failures.set(candidate, outcome);
   }
@@ -165,11 +181,12 @@ export async function keepPageImages(root: Element, context: ImageContext, fallb
   const outcomes = new Map<string, Outcome>();
   const { dataDir } = context;
   if (dataDir !== null) {
+    const budget = AbortSignal.timeout(context.timeBudgetMs ?? IMAGES_TIME_BUDGET_MS);
     let next = 0;
     const worker = async () => {
       while (next < sources.length) {
         const src = sources[next++] as string;
-        outcomes.set(src, await keepWithFallbacks(src, dataDir, context, fallbacks));
+        outcomes.set(src, await keepWithFallbacks(src, dataDir, context, fallbacks, budget));
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, sources.length) }, worker));
