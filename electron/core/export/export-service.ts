@@ -9,6 +9,7 @@ import { assetNameFromUrl } from '../../shared/asset-url';
 import type { ArticleState } from '../../shared/model';
 import { readAsset } from '../assets/asset-store';
 import { UserError } from '../errors';
+import { EXPORT_INSIDE_LIBRARY, checkOutputFile, checkOutputFolder, isInsideFolder } from '../files/output-target';
 import type { Library } from '../library/library';
 import { annotatedHtml } from './annotated-html';
 import { exportArticle, type ExportArticle } from './export-article';
@@ -43,6 +44,8 @@ export interface ExportPlan {
   /** When true the files belong in a folder (one per article); otherwise there is one file. */
   perArticle: boolean;
   attachments: ExportAttachment[];
+  /** The library exported from: an export is never written inside it. */
+  libraryDir: string;
 }
 
 export interface ExportWritten {
@@ -107,6 +110,10 @@ function attachmentsOf(library: Library, collected: MarkdownAttachments): Export
 }
 
 export async function planExport(library: Library, format: ExportFormat, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
+  return { ...(await renderExport(library, format, ids, options)), libraryDir: library.dataDir };
+}
+
+async function renderExport(library: Library, format: ExportFormat, ids: readonly string[] | null, options: ExportOptions): Promise<Omit<ExportPlan, 'libraryDir'>> {
   const articles = await gatherArticles(library, ids, options.states);
   const exportedAt = (options.now ?? new Date()).toISOString();
   const single = articles.length === 1 ? articles[0] : undefined;
@@ -145,7 +152,7 @@ export async function planExport(library: Library, format: ExportFormat, ids: re
 export async function planMarkdownFolder(library: Library, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
   const attachments: MarkdownAttachments = new Map();
   const files = markdownFiles(await gatherArticles(library, ids, options.states), { exportedAt: (options.now ?? new Date()).toISOString(), attachments });
-  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments) };
+  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments), libraryDir: library.dataDir };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -202,6 +209,15 @@ async function writeAttachments(attachments: readonly ExportAttachment[], folder
 export async function writeExport(plan: ExportPlan, target: string): Promise<ExportWritten> {
   const namedAsFile = target.toLowerCase().endsWith(`.${FORMAT_EXTENSIONS[plan.format]}`);
   const intoFolder = plan.files.length > 1 || (plan.perArticle && !namedAsFile) || (await isDirectory(target));
+  if (await isInsideFolder(intoFolder ? target : dirname(target), plan.libraryDir)) throw new UserError(EXPORT_INSIDE_LIBRARY);
+  // Every file it would write is checked before the first is written.
+  const folder = intoFolder ? target : dirname(target);
+  if (intoFolder) await checkOutputFolder(target);
+  for (const path of intoFolder ? plan.files.map((file) => join(target, file.name)) : [target]) await checkOutputFile(path);
+  for (const attachment of plan.attachments) {
+    await checkOutputFolder(dirname(join(folder, attachment.path)));
+    await checkOutputFile(join(folder, attachment.path));
+  }
   if (!intoFolder) {
     const [file] = plan.files;
     if (file === undefined) return { paths: [], images: 0, missingImages: 0 };
