@@ -3,13 +3,12 @@
 // engine, so an exported library's annotations come back into another library holding the same
 // articles, even under other ids.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { describeSpan, resolveSelectors } from '../shared/anchoring';
 import type { Annotation, ArticleMeta } from '../shared/model';
 import { matchDraftsToArticles, type DraftGroup } from './annotation-articles';
 import { UserError } from './errors';
 import { unknownDatesNote } from './import/imported-dates';
+import { readInputFile, type InputRule } from './files/input-file';
 import { draftSelectorsFor, parseWebAnnotationFile, type AnnotationDraft } from './export/web-annotation-import';
 import type { Library } from './library/library';
 
@@ -29,6 +28,14 @@ export interface AnnotationImportOptions {
   /** Attach every annotation of the file to this article, whatever it names (the person chose). */
   articleId?: string;
 }
+
+/** About 150,000 annotations as Margin exports them; JSON this size takes about a second to read. */
+export const MAX_ANNOTATION_FILE_BYTES = 128 * 1024 * 1024;
+
+export const ANNOTATIONS_INPUT: InputRule = {
+  maxBytes: MAX_ANNOTATION_FILE_BYTES,
+  tooLarge: (name) => `${name} is larger than 128 MB, more than an annotations file Margin imports at once; split it and import the parts.`,
+};
 
 const short = (text: string, limit = 40) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 const quoted = (draft: AnnotationDraft) => `“${short(draft.quote.exact)}”`;
@@ -85,12 +92,7 @@ async function attach(library: Library, meta: ArticleMeta, draft: AnnotationDraf
 
 export async function importAnnotationFile(library: Library, path: string, options: AnnotationImportOptions = {}): Promise<AnnotationImportReport> {
   const chosen = options.articleId === undefined ? null : library.meta(options.articleId);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`Margin cannot open ${basename(path)}: the file does not exist or cannot be read.`);
-  }
+  const text = new TextDecoder().decode(await readInputFile(path, ANNOTATIONS_INPUT));
   const parsed = parseWebAnnotationFile(text);
   const groups: DraftGroup[] = chosen === null ? await matchDraftsToArticles(library, parsed.drafts) : [{ drafts: parsed.drafts, match: { kind: 'found', meta: chosen } }];
   const ambiguity = ambiguitySentence(groups);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, statfs, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Header } from 'tar';
@@ -7,18 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { BackupError, entryProblem } from '../../electron/core/backup/archive-rules';
 import { backupDataDir } from '../../electron/core/backup/backup';
 import { restoreDataDir } from '../../electron/core/backup/restore';
+import { unpackRoom } from '../../electron/core/backup/unpack-room';
 import { isLibraryPath, libraryEntries } from '../../electron/core/library/library-layout';
+import { emptyAnnotations, emptyLibrary } from '../../electron/core/library/schemas';
 import { tempDir } from './support/temp-dir';
+
+const ARTICLE_ID = '79a76919-4daf-4ca7-8071-8cf94ee9dad6';
+const LIBRARY_JSON = JSON.stringify(emptyLibrary());
 
 /** A data dir shaped like Margin's (DESIGN.md, "Data on disk"), with awkward names and bytes. */
 async function makeDataDir(root: string): Promise<void> {
-  const article = join(root, 'articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6');
+  const article = join(root, 'articles', ARTICLE_ID);
   await mkdir(article, { recursive: true });
   await mkdir(join(root, 'assets'), { recursive: true });
   await mkdir(join(root, 'empty-folder'), { recursive: true });
-  await writeFile(join(root, 'library.json'), JSON.stringify({ schemaVersion: 1, articles: [], settings: { sampleAdded: true } }));
+  await writeFile(join(root, 'library.json'), JSON.stringify({ ...emptyLibrary(), settings: { ...emptyLibrary().settings, sampleAdded: true } }));
   await writeFile(join(article, 'article.html'), '<p>Émoji 🚆 and 𝒳, right-to-left: עברית</p>');
-  await writeFile(join(article, 'annotations.json'), '{"annotations":[]}');
+  await writeFile(join(article, 'annotations.json'), JSON.stringify(emptyAnnotations(ARTICLE_ID)));
   await writeFile(join(root, 'assets', `${'a'.repeat(64)}.png`), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]));
   await writeFile(join(root, 'assets', 'name with spaces & ünïcode.jpg'), Buffer.alloc(70_000, 7));
   await mkdir(join(root, 'writer.lock'));
@@ -37,15 +42,15 @@ async function snapshot(root: string): Promise<Record<string, string>> {
 }
 
 /** A .tar.gz written header by header, to hold what Margin's own backups never would. */
-function craftArchive(entries: { path: string; type?: 'File' | 'SymbolicLink' | 'Link' | 'Directory'; body?: string; linkpath?: string }[]): Buffer {
+function craftArchive(entries: { path: string; type?: 'File' | 'SymbolicLink' | 'Link' | 'Directory'; body?: string; linkpath?: string; mode?: number; declaredSize?: number }[]): Buffer {
   const blocks: Buffer[] = [];
   for (const entry of entries) {
     const body = Buffer.from(entry.body ?? '');
     const header = new Header({
       path: entry.path,
       type: entry.type ?? 'File',
-      size: entry.type === undefined || entry.type === 'File' ? body.length : 0,
-      mode: 0o644,
+      size: entry.declaredSize ?? (entry.type === undefined || entry.type === 'File' ? body.length : 0),
+      mode: entry.mode ?? 0o644,
       mtime: new Date('2026-01-01T00:00:00Z'),
       linkpath: entry.linkpath ?? '',
     });
@@ -71,7 +76,7 @@ describe('backup and restore', () => {
     const target = join(work, 'restored');
     await mkdir(target);
     const restored = await restoreDataDir(archive, target);
-    expect(restored).toEqual({ dataDir: target, files: 5, previousDataDir: null, leftOut: [] });
+    expect(restored).toEqual({ dataDir: target, files: 5, previousDataDir: null, leftOut: [], rebuilt: [] });
     const expected = await snapshot(data);
     for (const notOurs of ['writer.lock', join('writer.lock', 'owner.json'), 'empty-folder']) delete expected[notOurs];
     expect(await snapshot(target)).toEqual(expected);
@@ -108,7 +113,7 @@ describe('backup and restore', () => {
         { path: 'Cache', type: 'Directory' },
         { path: 'Cache/Cache_Data/data_0', body: 'cached' },
         { path: 'Preferences', body: '{}' },
-        { path: 'library.json', body: '{"schemaVersion":1}' },
+        { path: 'library.json', body: LIBRARY_JSON },
         { path: 'articles', type: 'Directory' },
         { path: 'articles/79a76919-4daf-4ca7-8071-8cf94ee9dad6/article.html', body: '<p>Kept</p>' },
         { path: 'Local Storage/leveldb/000003.log', body: 'x' },
@@ -116,7 +121,7 @@ describe('backup and restore', () => {
     );
     const target = join(work, 'Library');
     const report = await restoreDataDir(archive, target);
-    expect(report).toEqual({ dataDir: target, files: 2, previousDataDir: null, leftOut: ['Cache', 'Local Storage', 'Preferences'] });
+    expect(report).toEqual({ dataDir: target, files: 2, previousDataDir: null, leftOut: ['Cache', 'Local Storage', 'Preferences'], rebuilt: [] });
     expect(Object.keys(await snapshot(target)).sort()).toEqual(['articles', join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6'), join('articles', '79a76919-4daf-4ca7-8071-8cf94ee9dad6', 'article.html'), 'library.json']);
   });
 
@@ -209,5 +214,101 @@ describe('backup and restore', () => {
     expect(ours('assets.damaged-2026', true)).toBe(false);
     for (const chromium of ['SingletonLock', 'Cache', 'Local Storage', 'Preferences', 'writer.lock', 'Library']) expect(ours(chromium) || ours(chromium, true)).toBe(false);
     expect(libraryEntries(['Cache', 'library.json', 'articles', 'library.json.damaged-1', 'assets', 'SingletonLock'])).toEqual(['assets', 'articles', 'library.json.damaged-1', 'library.json']);
+  });
+});
+
+describe('restore checks a backup before it replaces anything', () => {
+  const ONE_SENTENCE = /^[^\n]+\.$/u;
+
+  /** A library folder with one article, as the store writes it, and its backup with one file changed. */
+  async function currentAndBackup(change: Record<string, string | undefined>) {
+    const work = await tempDir();
+    const current = join(work, 'current');
+    await makeDataDir(current);
+    const files = [
+      { path: 'library.json', body: LIBRARY_JSON },
+      { path: 'articles', type: 'Directory' as const },
+      { path: `articles/${ARTICLE_ID}`, type: 'Directory' as const },
+      { path: `articles/${ARTICLE_ID}/article.html`, body: '<p>From the backup</p>' },
+      { path: `articles/${ARTICLE_ID}/annotations.json`, body: JSON.stringify(emptyAnnotations(ARTICLE_ID)) },
+    ];
+    const entries = files.map((file) => (file.path in change ? { ...file, body: change[file.path] } : file));
+    for (const [path, body] of Object.entries(change)) if (!files.some((file) => file.path === path)) entries.push({ path, body });
+    const archive = join(work, 'backup.tar.gz');
+    await writeFile(archive, craftArchive(entries));
+    return { work, current, archive, before: await snapshot(current) };
+  }
+
+  async function refusedLeavingCurrent(change: Record<string, string>, expected: RegExp) {
+    const { work, current, archive, before } = await currentAndBackup(change);
+    const error = await restoreDataDir(archive, current, { force: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as Error).message).toMatch(ONE_SENTENCE);
+    expect((error as Error).message).toMatch(expected);
+    expect(await snapshot(current)).toEqual(before);
+    // Nothing set aside, nothing half unpacked beside it.
+    expect((await readdir(work)).sort()).toEqual(['backup.tar.gz', 'current']);
+  }
+
+  it('a backup whose list of articles has the wrong types is refused in one sentence, and the library there stays as it was', async () => {
+    await refusedLeavingCurrent(
+      { 'library.json': JSON.stringify({ schemaVersion: 1, articles: [{ id: 42, title: ['not', 'a', 'title'] }], settings: { sampleAdded: 'yes' } }) },
+      /^backup\.tar\.gz was not restored, and the current library stays as it is: library\.json is damaged \(unexpected contents\)\.$/u,
+    );
+  });
+
+  it("a backup whose article's highlights are not what the store reads is refused, and the library there stays as it was", async () => {
+    await refusedLeavingCurrent({ [`articles/${ARTICLE_ID}/annotations.json`]: '{"schemaVersion":1,"articleId":"x","annotations":"none"}' }, /annotations\.json is damaged \(unexpected contents\)/u);
+    await refusedLeavingCurrent({ [`articles/${ARTICLE_ID}/annotations.json`]: '{"schemaVersion":1,' }, /annotations\.json is damaged \(not valid JSON\)/u);
+  });
+
+  it('a backup from a newer Margin is refused with that reason', async () => {
+    await refusedLeavingCurrent({ 'library.json': JSON.stringify({ ...emptyLibrary(), schemaVersion: 99 }) }, /library\.json was saved by a newer version of Margin/u);
+  });
+
+  it('a search index the library cannot use is left out and named; the rest is restored', async () => {
+    const { work, archive } = await currentAndBackup({ 'search-index.json': '{"format":"margin-search-index","version":0}', 'annotation-stats.json': '[1,2,3]' });
+    const target = join(work, 'fresh');
+    const report = await restoreDataDir(archive, target);
+    expect(report.rebuilt).toEqual(['annotation-stats.json', 'search-index.json']);
+    expect((await readdir(target)).sort()).toEqual(['articles', 'library.json']);
+    expect(await readFile(join(target, 'articles', ARTICLE_ID, 'article.html'), 'utf8')).toBe('<p>From the backup</p>');
+  });
+
+  it('files and folders come back with plain modes whatever the archive says (no set-user-id, set-group-id or sticky bit)', async () => {
+    const work = await tempDir();
+    const archive = join(work, 'modes.tar.gz');
+    await writeFile(
+      archive,
+      craftArchive([
+        { path: 'library.json', body: LIBRARY_JSON, mode: 0o6777 },
+        { path: 'assets', type: 'Directory', mode: 0o1777 },
+        { path: `assets/${'b'.repeat(64)}.png`, body: 'png', mode: 0o4755 },
+      ]),
+    );
+    const target = join(work, 'Library');
+    await restoreDataDir(archive, target);
+    const umask = process.umask();
+    const mode = async (path: string) => (await stat(join(target, path))).mode & 0o7777;
+    expect(await mode('library.json')).toBe(0o644 & ~umask);
+    expect(await mode(`assets/${'b'.repeat(64)}.png`)).toBe(0o644 & ~umask);
+    expect(await mode('assets')).toBe(0o755 & ~umask);
+  });
+
+  it('an archive that says it unpacks to 25 GB is refused from its headers, before anything is written', async () => {
+    const work = await tempDir();
+    const archive = join(work, 'huge.tar.gz');
+    await writeFile(archive, craftArchive([{ path: 'library.json', body: LIBRARY_JSON }, { path: `assets/${'c'.repeat(64)}.png`, declaredSize: 25 * 1024 ** 3 }]));
+    const error = await restoreDataDir(archive, join(work, 'Library')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as Error).message).toMatch(/^huge\.tar\.gz was not restored: it unpacks to more than the [\d.]+ [GM]B (free on the disk it would go to|Margin restores at most), so nothing was written\.$/u);
+    expect(await readdir(work)).toEqual(['huge.tar.gz']);
+  });
+
+  it('the room to unpack is the free space of the disk when that is less than the cap', async () => {
+    const work = await tempDir();
+    const free = await statfs(work);
+    expect(await unpackRoom(join(work, 'not', 'yet', 'Library'), Number.MAX_SAFE_INTEGER)).toEqual({ bytes: free.bavail * free.bsize, reason: 'disk' });
+    expect(await unpackRoom(join(work, 'Library'), 1024)).toEqual({ bytes: 1024, reason: 'cap' });
   });
 });

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, type Platform } from '../../electron/core/handlers';
@@ -7,6 +7,7 @@ import { CHANNELS } from '../../electron/shared/channels';
 import type { Annotation, ArticleSummary, ArticleView } from '../../electron/shared/model';
 import type { Result } from '../../electron/shared/result';
 import { libraryWithSample } from './support/library';
+import { namedPipe, nullDevice } from './support/special-files';
 import { tempDir } from './support/temp-dir';
 
 function platform(savePath: string | null, importPaths: string[] = []): Platform {
@@ -120,5 +121,32 @@ describe('handler table', () => {
     expect(library.articles()).toHaveLength(2);
     expect(value(await handlers['article:import']({ source: path, ifExists: 'new' }))).toMatchObject({ status: 'imported' });
     expect(library.articles()).toHaveLength(3);
+  });
+
+  it('export:save and library:backup refuse a device, a named pipe, or a file in the library folder, in one sentence, touching none of them', async () => {
+    const { library, dataDir, sample } = await libraryWithSample();
+    const folder = await tempDir();
+    const device = await nullDevice(folder);
+    const pipe = await namedPipe(folder, 'notes.md');
+    const libraryJson = await readFile(join(dataDir, 'library.json'), 'utf8');
+    const refusals: [string, string][] = [
+      [device, 'it is a device, not a file'],
+      [pipe, 'it is a named pipe, not a file'],
+      [join(dataDir, 'library.json'), 'Margin will not write an export inside its own library folder; choose another place.'],
+    ];
+    for (const [path, words] of refusals) {
+      const exported = await createHandlers(library, platform(path))['export:save']({ format: 'markdown', articleIds: [sample.id] });
+      expect(exported.ok).toBe(false);
+      if (!exported.ok) {
+        expect(exported.error).toMatch(/^[^\n]+\.$/u);
+        expect(exported.error).toContain(words);
+      }
+    }
+    const backup = await createHandlers(library, platform(device))['library:backup']({});
+    expect(backup).toMatchObject({ ok: false });
+    expect(!backup.ok && backup.error).toContain('it is a device, not a file');
+    expect((await lstat(device)).isCharacterDevice()).toBe(true);
+    expect((await lstat(pipe)).isFIFO()).toBe(true);
+    expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe(libraryJson);
   });
 });

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { create } from 'tar';
+import { checkOutputFile, isInsideFolder } from '../files/output-target';
 import { isLibraryPath } from '../library/library-layout';
 import { BackupError, LIBRARY_MARKER } from './archive-rules';
 
@@ -64,9 +65,11 @@ export async function backupDataDir(dataDir: string, archiveFile: string): Promi
   const target = resolve(archiveFile);
   const marker = await stat(join(root, LIBRARY_MARKER)).catch(() => null);
   if (marker === null || !marker.isFile()) throw new BackupError(`${root} is not a Margin library (no ${LIBRARY_MARKER}).`);
-  if (`${target}${sep}`.startsWith(`${root}${sep}`)) {
+  if (await isInsideFolder(dirname(target), root)) {
     throw new BackupError('The backup cannot be written inside the library folder it backs up; choose another place.');
   }
+  // The archive is renamed over its target: that must be a plain file, never a device or a pipe.
+  await checkOutputFile(target);
   const listing = await listDataDir(root, target);
   const partial = join(dirname(target), `.${randomBytes(6).toString('hex')}.margin-backup.partial`);
   try {

@@ -1,6 +1,9 @@
-// `margin restore FILE`: a backup archive back into a library folder. Every entry is checked
-// before anything is written (archive-rules.ts), and only Margin's own files are unpacked
-// (library-layout.ts): a backup made by Margin 0.1 may hold the whole of Electron's folder, whose
+// `margin restore FILE`: a backup archive back into a library folder. The archive is read once
+// before anything is written (archive-check.ts): every entry's kind and path, the total it
+// unpacks to against the room on the disk, and the library's own records checked with the
+// store's schemas, so a damaged or crafted backup is refused while the current library stays.
+// Only Margin's own files are unpacked (library-layout.ts), with plain modes whatever the archive
+// says: a backup made by Margin 0.1 may hold the whole of Electron's folder, whose
 // caches are left out and named in the report. The archive is unpacked into a staging folder
 // beside the target and only then renamed into place, so a bad or truncated archive leaves the
 // target as it was. Restoring replaces the library, so it holds the library's write lock like
@@ -8,12 +11,14 @@
 // refused unless forced, and even then it is moved aside, never deleted: restoring the wrong
 // backup must not cost the library.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { extract, list } from 'tar';
-import { isLibraryPath } from '../library/library-layout';
+import { extract } from 'tar';
+import { openInputFile, type InputRule } from '../files/input-file';
 import { acquireWriteLock, writeLockFolder } from '../library/write-lock';
-import { BackupError, LIBRARY_MARKER, entryProblem, normalEntryPath } from './archive-rules';
+import { archiveBytes, checkArchive, isRestored } from './archive-check';
+import { BackupError, entryProblem, normalEntryPath } from './archive-rules';
+import { unpackRoom } from './unpack-room';
 
 export interface RestoreOptions {
   /** Restore over a data dir that is not empty, moving its contents aside first. */
@@ -24,6 +29,14 @@ export interface RestoreOptions {
   waitMs?: number;
 }
 
+/** A backup is read as it is, however large: what it unpacks to is what is checked. */
+export const BACKUP_INPUT: InputRule = { maxBytes: null, tooLarge: (name) => `${name} is too large.` };
+
+// Whatever modes the archive names, restored files are plain: readable by their owner's programs,
+// never set-user-id, set-group-id or sticky (the process umask narrows them further).
+const FILE_MODE = 0o644;
+const FOLDER_MODE = 0o755;
+
 export interface RestoreReport {
   dataDir: string;
   files: number;
@@ -31,6 +44,8 @@ export interface RestoreReport {
   previousDataDir: string | null;
   /** Top-level names in the archive that are not part of a Margin library, left out. */
   leftOut: string[];
+  /** Derived files (the search index, highlight counts) that did not check: left out, rebuilt by the library. */
+  rebuilt: string[];
 }
 
 type TargetState = 'missing' | 'empty' | 'full';
@@ -41,41 +56,6 @@ async function targetState(dataDir: string): Promise<TargetState> {
   if (!info.isDirectory()) throw new BackupError(`${dataDir} exists and is not a folder.`);
   // proper-lockfile's folders (the one this restore holds, a takeover's) are not contents.
   return (await readdir(dataDir)).every((name) => name.endsWith('.lock')) ? 'empty' : 'full';
-}
-
-const isRestored = (path: string, type: string) => isLibraryPath(normalEntryPath(path).split('/'), type === 'Directory');
-
-interface ArchiveCheck {
-  files: number;
-  leftOut: string[];
-}
-
-/** Reads the archive's headers only; throws listing what makes it unsafe or not a backup. */
-async function checkArchive(archiveFile: string): Promise<ArchiveCheck> {
-  const problems: string[] = [];
-  const leftOut = new Set<string>();
-  let files = 0;
-  let hasLibrary = false;
-  try {
-    await list({
-      file: archiveFile,
-      strict: true,
-      onReadEntry: (entry) => {
-        const problem = entryProblem(entry.path, entry.type);
-        if (problem !== null) problems.push(problem);
-        if (!isRestored(entry.path, entry.type)) leftOut.add(normalEntryPath(entry.path).split('/')[0] ?? entry.path);
-        else if (entry.type !== 'Directory') files++;
-        if (normalEntryPath(entry.path) === LIBRARY_MARKER && entry.type !== 'Directory') hasLibrary = true;
-      },
-    });
-  } catch (error) {
-    throw new BackupError(`${archiveFile} is not a readable .tar.gz backup: ${(error as Error).message}`);
-  }
-  if (problems.length > 0) {
-    throw new BackupError(`Refusing to restore ${archiveFile}; it holds unsafe entries:\n${problems.slice(0, 10).join('\n')}`);
-  }
-  if (!hasLibrary) throw new BackupError(`${archiveFile} is not a Margin backup (no ${LIBRARY_MARKER}).`);
-  return { files, leftOut: [...leftOut].sort() };
 }
 
 async function freeName(base: string): Promise<string> {
@@ -95,8 +75,46 @@ async function removeLockLeftovers(folder: string, andFolder: boolean): Promise<
   if (andFolder) await rmdir(folder).catch(() => undefined);
 }
 
+/** Unpacks the checked archive into the (new, empty) staging folder, with plain modes. */
+async function unpackInto(archive: FileHandle, archiveFile: string, staging: string, rebuilt: ReadonlySet<string>): Promise<void> {
+  const unpack = extract({
+    cwd: staging,
+    strict: true,
+    preserveOwner: false,
+    dmode: FOLDER_MODE,
+    fmode: FILE_MODE,
+    // Checked again while unpacking: the file could have changed since it was read.
+    filter: (path, entry) => 'type' in entry && entryProblem(path, entry.type) === null && isRestored(path, entry.type) && !rebuilt.has(normalEntryPath(path)),
+    onReadEntry: (entry) => {
+      entry.mode = entry.type === 'Directory' ? FOLDER_MODE : FILE_MODE;
+    },
+  });
+  const stream = archiveBytes(archive);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      unpack.on('close', resolve).on('error', reject);
+      stream.on('error', reject);
+      stream.pipe(unpack);
+    });
+  } catch (error) {
+    throw new BackupError(`Could not unpack ${archiveFile}: ${(error as Error).message}`);
+  } finally {
+    stream.destroy();
+  }
+}
+
 export async function restoreDataDir(archiveFile: string, dataDir: string, options: RestoreOptions = {}): Promise<RestoreReport> {
-  const target = resolve(dataDir);
+  // Opened first and read only through this handle: a named pipe or a device is refused at once,
+  // and the file checked is the file unpacked.
+  const { handle } = await openInputFile(archiveFile, BACKUP_INPUT);
+  try {
+    return await restoreFrom(handle, archiveFile, resolve(dataDir), options);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function restoreFrom(archive: FileHandle, archiveFile: string, target: string, options: RestoreOptions): Promise<RestoreReport> {
   const refuseFull = (state: TargetState) => {
     if (state === 'full' && options.force !== true) {
       throw new BackupError(`${target} is not empty. Restore into an empty folder, or force it to move the current contents aside.`);
@@ -104,7 +122,7 @@ export async function restoreDataDir(archiveFile: string, dataDir: string, optio
   };
   const before = await targetState(target);
   refuseFull(before);
-  const { files, leftOut } = await checkArchive(archiveFile);
+  const { files, leftOut, rebuilt } = await checkArchive(archive, archiveFile, await unpackRoom(target));
   const lock = await acquireWriteLock(target, { waitMs: options.waitMs ?? 0 });
   let previousDataDir: string | null = null;
   try {
@@ -113,19 +131,12 @@ export async function restoreDataDir(archiveFile: string, dataDir: string, optio
     refuseFull(state);
     const parent = dirname(target);
     const staging = join(parent, `.${basename(target)}.restoring-${randomBytes(6).toString('hex')}`);
-    await mkdir(staging);
+    await mkdir(staging, { mode: FOLDER_MODE });
     try {
-      await extract({
-        file: archiveFile,
-        cwd: staging,
-        strict: true,
-        preserveOwner: false,
-        // Checked again while unpacking: the file could have changed since it was read.
-        filter: (path, entry) => 'type' in entry && entryProblem(path, entry.type) === null && isRestored(path, entry.type),
-      });
+      await unpackInto(archive, archiveFile, staging, new Set(rebuilt));
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
-      throw new BackupError(`Could not unpack ${archiveFile}: ${(error as Error).message}`);
+      throw error;
     }
     // The folder goes aside whole, this restore's lock inside it, and the unpacked one takes its
     // name; the lock comes out of the aside folder once the swap is done.
@@ -148,5 +159,5 @@ export async function restoreDataDir(archiveFile: string, dataDir: string, optio
     throw error;
   }
   await lock.release();
-  return { dataDir: target, files, previousDataDir, leftOut };
+  return { dataDir: target, files, previousDataDir, leftOut, rebuilt };
 }

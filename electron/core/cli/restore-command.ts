@@ -19,4 +19,7 @@ export async function runRestore(command: Extract<CliCommand, { command: 'restor
     const names = report.leftOut.length > 5 ? `${report.leftOut.slice(0, 5).join(', ')} and ${report.leftOut.length - 5} more` : report.leftOut.join(', ');
     io.err(`Left out what is not part of a Margin library (such as the browser data a Margin 0.1 backup holds): ${names}.\n`);
   }
+  if (report.rebuilt.length > 0) {
+    io.err(`Left out ${report.rebuilt.join(', ')}, which this version of Margin cannot use; it is rebuilt from the articles when needed.\n`);
+  }
 }

@@ -18,6 +18,7 @@ import type { WebAccess } from '../net/web-access';
 import { LibrarySearch } from '../search/library-search';
 import { runArticleCommand } from './article-commands';
 import { USAGE, parseCliArgs, type CliCommand } from './args';
+import { checkInputsBeforeLock } from './input-checks';
 import { runRestore } from './restore-command';
 
 export interface CliIo {
@@ -241,6 +242,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await runRestore(command, dataDir, io);
       return 0;
     }
+    await checkInputsBeforeLock(command);
     if (WRITES.has(command.command) && !SAVES_AFTER_READING.has(command.command)) lock = await acquireWriteLock(dataDir, { waitMs: LOCK_WAIT_MS });
     library = await Library.open(dataDir, lock === null ? { waitMs: LOCK_WAIT_MS } : { lock });
     await runCommand(library, command, io);

@@ -10,6 +10,7 @@ import { readAsset } from '../assets/asset-store';
 import { UserError } from '../errors';
 import { durableWrite } from '../library/durable-write';
 import { isDiskFailure, isDiskFull } from '../library/store-errors';
+import { EXPORT_INSIDE_LIBRARY, checkOutputFile, checkOutputFolder, isInsideFolder } from '../files/output-target';
 import type { Library } from '../library/library';
 import { annotatedHtml } from './annotated-html';
 import { exportArticle, type ExportArticle } from './export-article';
@@ -48,6 +49,8 @@ export interface ExportPlan {
   skipped: string[];
   /** How many articles the export was asked for, written and skipped. */
   asked: number;
+  /** The library exported from: an export is never written inside it. */
+  libraryDir: string;
 }
 
 /** The line that ends an export which skipped some articles, after the sentence naming each. */
@@ -140,10 +143,10 @@ function attachmentsOf(library: Library, collected: MarkdownAttachments): Export
 
 export async function planExport(library: Library, format: ExportFormat, ids: readonly string[] | null, options: ExportOptions = {}): Promise<ExportPlan> {
   const { articles, ...gathered } = await gatherArticles(library, ids, options.states);
-  return { ...(await planFormat(library, format, articles, options)), ...gathered };
+  return { ...(await planFormat(library, format, articles, options)), ...gathered, libraryDir: library.dataDir };
 }
 
-async function planFormat(library: Library, format: ExportFormat, articles: ExportArticle[], options: ExportOptions): Promise<Omit<ExportPlan, keyof Omit<Gathered, 'articles'>>> {
+async function planFormat(library: Library, format: ExportFormat, articles: ExportArticle[], options: ExportOptions): Promise<Omit<ExportPlan, keyof Omit<Gathered, 'articles'> | 'libraryDir'>> {
   const exportedAt = (options.now ?? new Date()).toISOString();
   const single = articles.length === 1 ? articles[0] : undefined;
   const none: ExportAttachment[] = [];
@@ -182,7 +185,7 @@ export async function planMarkdownFolder(library: Library, ids: readonly string[
   const attachments: MarkdownAttachments = new Map();
   const { articles, ...gathered } = await gatherArticles(library, ids, options.states);
   const files = markdownFiles(articles, { exportedAt: (options.now ?? new Date()).toISOString(), attachments });
-  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments), ...gathered };
+  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments), ...gathered, libraryDir: library.dataDir };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -248,6 +251,15 @@ async function writeAttachments(attachments: readonly ExportAttachment[], folder
 export async function writeExport(plan: ExportPlan, target: string): Promise<ExportWritten> {
   const namedAsFile = target.toLowerCase().endsWith(`.${FORMAT_EXTENSIONS[plan.format]}`);
   const intoFolder = plan.files.length > 1 || (plan.perArticle && !namedAsFile) || (await isDirectory(target));
+  if (await isInsideFolder(intoFolder ? target : dirname(target), plan.libraryDir)) throw new UserError(EXPORT_INSIDE_LIBRARY);
+  // Every file it would write is checked before the first is written.
+  const folder = intoFolder ? target : dirname(target);
+  if (intoFolder) await checkOutputFolder(target);
+  for (const path of intoFolder ? plan.files.map((file) => join(target, file.name)) : [target]) await checkOutputFile(path);
+  for (const attachment of plan.attachments) {
+    await checkOutputFolder(dirname(join(folder, attachment.path)));
+    await checkOutputFile(join(folder, attachment.path));
+  }
   if (!intoFolder) {
     const [file] = plan.files;
     if (file === undefined) return { paths: [], images: 0, missingImages: 0 };

@@ -1,31 +1,20 @@
 // Reads an article file, refusing what would import as garbage: empty files, files too large to
 // be an article, and (for text and Markdown) text in another encoding than UTF-8.
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../errors';
+import { readInputFile, type InputRule } from '../files/input-file';
 
 export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
 
-function tooLarge(name: string): UserError {
-  return new UserError(`${name} is larger than 50 MB, too large to be an article.`);
-}
+export const ARTICLE_INPUT: InputRule = {
+  maxBytes: MAX_ARTICLE_BYTES,
+  tooLarge: (name) => `${name} is larger than 50 MB, too large to be an article.`,
+};
 
-/** The file's bytes, after checking it exists, is a file, and is not over the size cap. */
+/** The file's bytes, after checking it exists, is a plain file, and is not over the size cap. */
 export async function readArticleBytes(path: string): Promise<Uint8Array> {
-  const name = basename(path);
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new UserError(`${name} is not a file.`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`Margin cannot open ${name}: the file does not exist or cannot be read.`);
-  }
-  if (size > MAX_ARTICLE_BYTES) throw tooLarge(name);
-  const bytes = new Uint8Array(await readFile(path));
-  if (bytes.length > MAX_ARTICLE_BYTES) throw tooLarge(name);
-  if (bytes.length === 0) throw new UserError(`${name} is empty.`);
+  const bytes = await readInputFile(path, ARTICLE_INPUT);
+  if (bytes.length === 0) throw new UserError(`${basename(path)} is empty.`);
   return bytes;
 }
 

@@ -27,7 +27,7 @@ export interface AnnotationStats {
 
 // A tuple per article rather than an object: the keys would be most of the file.
 const EntrySchema = z.tuple([z.string().min(1).nullable(), z.number().int().nonnegative(), z.array(z.string())]);
-const StatsFileSchema = z.object({
+export const StatsFileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
   articles: z.record(z.string(), EntrySchema),
