@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { describeSpan, resolveSelectors } from '../shared/anchoring';
 import type { Annotation, ArticleMeta } from '../shared/model';
 import { matchDraftsToArticles, type DraftGroup } from './annotation-articles';
-import { UserError } from './errors';
 import { unknownDatesNote } from './import/imported-dates';
 import { readInputFile, type InputRule } from './files/input-file';
 import { draftSelectorsFor, parseWebAnnotationFile, type AnnotationDraft } from './export/web-annotation-import';
