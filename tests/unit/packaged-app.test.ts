@@ -19,7 +19,7 @@ import { getConfig } from 'app-builder-lib/out/util/config/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedPackages, productionDependencies } from './support/dependency-tree';
 import { commandExists } from './support/node-script';
-import { buildUnpackedApp, type PackagedBuild } from './support/package-dir';
+import { buildUnpackedApp, offlineEnv, type PackagedBuild } from './support/package-dir';
 import { repoRoot } from './support/paths';
 import { FUSE_NAMES, STOCK_FUSES, installStandInElectronModule, makeStandInElectronDist } from './support/stand-in-electron';
 
@@ -52,6 +52,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('the build', () => {
+  it('ran offline: where it runs, the first attempt to reach the network ends the process at once', async () => {
+    const attempt = run(process.execPath, ['--input-type=module', '-e', 'await fetch("https://github.com/electron/electron/releases")'], { env: offlineEnv(scratch) });
+    await expect(attempt).rejects.toMatchObject({ code: 97, stderr: expect.stringContaining('refused network access: connect to github.com:443') });
+  });
 });
 
 describe('the app archive (resources/app.asar)', () => {

@@ -14,13 +14,16 @@ export interface PackagedBuild {
   log: string;
 }
 
-/** Builds the unpacked Linux app from electronDist into outDir; rejects with the build's output. */
-export async function buildUnpackedApp(electronDist: string, outDir: string, scratch: string): Promise<PackagedBuild> {
+/**
+ * The environment the build runs in: offline, caches in scratch, and ended by its first attempt to
+ * reach the network.
+ */
+export function offlineEnv(scratch: string): NodeJS.ProcessEnv {
   const cache = join(scratch, 'cache');
   // Anything that honours a proxy is sent to a port where nothing listens; Node itself (and
   // every Node child, npm among them) refuses any connection through refuse-network.mjs.
   const nowhere = 'http://127.0.0.1:9';
-  const env: NodeJS.ProcessEnv = {
+  return {
     ...process.env,
     ELECTRON_BUILDER_OFFLINE: 'true',
     ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
@@ -38,6 +41,11 @@ export async function buildUnpackedApp(electronDist: string, outDir: string, scr
     no_proxy: '',
     NODE_OPTIONS: `--import=${pathToFileURL(join(repoRoot, 'tests/unit/support/refuse-network.mjs')).href}`,
   };
+}
+
+/** Builds the unpacked Linux app from electronDist into outDir; rejects with the build's output. */
+export async function buildUnpackedApp(electronDist: string, outDir: string, scratch: string): Promise<PackagedBuild> {
+  const env = offlineEnv(scratch);
   const started = performance.now();
   const child = spawn(process.execPath, [join(repoRoot, 'scripts/package-dir.mjs'), '--electron-dist', electronDist, '--out', outDir], {
     cwd: repoRoot,
