@@ -60,6 +60,8 @@ describe('margin without a command starts the app', () => {
     [['--no-sandbox', '/home/ana/a.html']],
     [['--ozone-platform=wayland', '--enable-features=UseOzonePlatform']],
     [['-psn_0_1234567']],
+    // Playwright's _electron launch.
+    [['--inspect=0', '--remote-debugging-port=0']],
   ])('margin %j', (args) => {
     expect(cliArgvFor([app, ...args], true)).toBeNull();
   });
