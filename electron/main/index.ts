@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { IMPORT_REQUEST_CHANNEL } from '../shared/channels';
+import { cliArgvFor } from '../core/cli/cli-invocation';
+import { runCliInProcess } from '../core/cli/process-io';
 import { messageFor } from '../core/errors';
 import { sourcesFromArgv } from '../core/open-args';
 import { createHandlers } from '../core/handlers';
@@ -18,6 +20,12 @@ import { installContextMenu, installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { applySpellcheck } from './spellcheck';
 import { createReaderWindow } from './window';
+
+// `margin list` and the CLI's other commands run here and exit, before anything below can open a
+// window or take the app's lock. Electron waits for this module before it starts its display and
+// emits ready, so a command also works where there is no display (over ssh).
+const cliArgv = cliArgvFor(process.argv, app.isPackaged);
+if (cliArgv !== null) app.exit(await runCliInProcess(cliArgv));
 
 const here = import.meta.dirname;
 let mainWindow: BrowserWindow | null = null;

@@ -54,6 +54,14 @@ const options = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** Every command `margin` takes (`help` among them, as `margin help` and `--help`). */
+export const CLI_COMMANDS = ['import', 'list', 'show', 'annotations', 'highlight', 'search', 'export', 'import-annotations', 'backup', 'restore', ...ARTICLE_COMMANDS, 'help'] as const;
+type CliCommandName = (typeof CLI_COMMANDS)[number];
+
+/** The CLI's options as typed (`--data-dir`, `-h`), and those that take the next argument as their value. */
+export const CLI_OPTIONS: ReadonlySet<string> = new Set(Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]));
+export const CLI_VALUE_OPTIONS: ReadonlySet<string> = new Set(Object.entries(options).flatMap(([name, option]) => (option.type === 'string' ? [`--${name}`] : [])));
+
 const ID_ERROR = { error: 'An article id looks like 3f2b1c9e-…; run `margin list` to see them.' };
 const Id = z.uuid(ID_ERROR);
 const OCCURRENCE_ERROR = { error: '--occurrence is a whole number from 1.' };
@@ -121,7 +129,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.help || name === undefined || name === 'help') return { dataDir: values['data-dir'], command: { command: 'help' } };
   if (rest.length > 0 && !MULTI_POSITIONAL.has(name)) throw new UserError(`Unexpected argument "${rest[0]}". Run \`margin --help\` for usage.`);
   const all = positionals.slice(1);
-  const fields: Record<string, unknown> = {
+  const fields: Record<Exclude<CliCommandName, 'help'>, unknown> = {
     import: { command: 'import', sources: all, asNew: values['as-new'], update: values.update, fetchImages: values['fetch-images'], json: values.json },
     list: { command: 'list', state: values.state, json: values.json },
     show: { command: 'show', id: first, json: values.json },
@@ -141,10 +149,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     'import-annotations': { command: 'import-annotations', file: first, article: values.article, json: values.json },
     backup: { command: 'backup', file: first },
     restore: { command: 'restore', file: first, force: values.force },
-    ...Object.fromEntries(ARTICLE_COMMANDS.map((command: ArticleCommandName) => [command, articleCommandFields(command, all, values.json)])),
+    ...(Object.fromEntries(ARTICLE_COMMANDS.map((command) => [command, articleCommandFields(command, all, values.json)])) as Record<ArticleCommandName, unknown>),
   };
-  if (!(name in fields)) throw new UserError(`Unknown command "${name}". Run \`margin --help\` for usage.`);
-  const result = Command.safeParse(fields[name]);
+  if (!Object.hasOwn(fields, name)) throw new UserError(`Unknown command "${name}". Run \`margin --help\` for usage.`);
+  const result = Command.safeParse(fields[name as keyof typeof fields]);
   if (!result.success) {
     const issue = result.error.issues[0];
     const what = issue?.path.join('.') || 'argument';

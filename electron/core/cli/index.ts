@@ -1,9 +1,3 @@
-import { runCli } from './run';
+import { runCliInProcess } from './process-io';
 
-const code = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(`${text}\n`) } : {}),
-  env: process.env,
-});
-process.exitCode = code;
+process.exitCode = await runCliInProcess(process.argv.slice(2));
