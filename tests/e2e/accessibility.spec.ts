@@ -38,7 +38,7 @@ test('dialogs have no violations: export, shortcuts, duplicate question, empty t
   expect(await violations(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
-  const file = join(reader.dataDir, 'twice.txt');
+  const file = join(reader.homeDir, 'twice.txt');
   await writeFile(file, 'Twice\n\nThe same file, opened twice.');
   const ask = (sources: string[]) => page.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:import-request', { detail })), sources);
   await ask([file]);

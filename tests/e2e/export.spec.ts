@@ -23,7 +23,7 @@ test('export the library as Readwise CSV and as one Markdown file per article in
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
   await dialog.getByLabel('Format').selectOption('csv');
   await expect(dialog.getByLabel('Preview')).toContainText('Highlight,Title,Author,URL,Note,Location,Date');
-  reader.savePath = join(reader.dataDir, 'readwise.csv');
+  reader.savePath = join(reader.homeDir, 'readwise.csv');
   await dialog.getByRole('button', { name: 'Save…' }).click();
   await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
   expect(await readFile(reader.savePath, 'utf8')).toContain('the free city of Kupyansk,Russia says it has advanced nearly 2 miles in northeast Ukraine,,,"Front, ""line"", here",1,');
@@ -31,7 +31,7 @@ test('export the library as Readwise CSV and as one Markdown file per article in
   await reader.menu('export-library');
   await dialog.getByLabel('Format').selectOption('markdown');
   await dialog.getByText('One file per article').click();
-  reader.folderPath = join(reader.dataDir, 'vault');
+  reader.folderPath = join(reader.homeDir, 'vault');
   await dialog.getByRole('button', { name: 'Save…' }).click();
   await expect(page.locator('.status')).toHaveText(`Exported to ${join(reader.folderPath, 'russia-says-it-has-advanced-nearly-2-miles-in-northeast-ukraine.md')}.`);
   expect(await readdir(reader.folderPath)).toEqual(['russia-says-it-has-advanced-nearly-2-miles-in-northeast-ukraine.md']);
@@ -50,7 +50,7 @@ test('exporting the whole library leaves the trash out unless “Include the tra
   await expect(dialog.getByLabel('Preview')).toContainText('"exportedAt"');
   const trash = dialog.getByLabel('Include the trash');
   await expect(trash).not.toBeChecked();
-  reader.savePath = join(reader.dataDir, 'exported-library.json');
+  reader.savePath = join(reader.homeDir, 'exported-library.json');
   await dialog.getByRole('button', { name: 'Save…' }).click();
   await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
   const titles = (text: string) => (JSON.parse(text) as { articles: { meta: { title: string } }[] }).articles.map((a) => a.meta.title).sort();
@@ -59,7 +59,7 @@ test('exporting the whole library leaves the trash out unless “Include the tra
   await reader.menu('export-library');
   await dialog.getByLabel('Format').selectOption('json');
   await trash.check();
-  reader.savePath = join(reader.dataDir, 'exported-with-trash.json');
+  reader.savePath = join(reader.homeDir, 'exported-with-trash.json');
   await dialog.getByRole('button', { name: 'Save…' }).click();
   await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
   expect(titles(await readFile(reader.savePath, 'utf8'))).toContain('Thrown away');
@@ -87,7 +87,7 @@ test('a Readwise CSV defuses a note that starts like a formula unless the exact 
   await expect(dialog).toContainText('a spreadsheet');
   await exact.check();
   await expect(preview).toContainText(`,"=HYPERLINK(""https://example.org"")",`);
-  reader.savePath = join(reader.dataDir, 'readwise.csv');
+  reader.savePath = join(reader.homeDir, 'readwise.csv');
   await dialog.getByRole('button', { name: 'Save…' }).click();
   await expect(page.locator('.status')).toHaveText(`Exported to ${reader.savePath}.`);
   expect(await readFile(reader.savePath, 'utf8')).toContain(',"=HYPERLINK(""https://example.org"")",');
@@ -115,7 +115,7 @@ test('a vault export copies the photo a highlight runs across into attachments b
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
   await dialog.getByLabel('Format').selectOption('markdown');
   await dialog.getByText('One file per article').click();
-  reader.folderPath = join(reader.dataDir, 'vault');
+  reader.folderPath = join(reader.homeDir, 'vault');
   await dialog.getByRole('button', { name: 'Save…' }).click();
   await expect(page.locator('.status')).toHaveText('Exported 2 files. 1 image beside the notes, in attachments.');
   expect(await readFile(join(reader.folderPath, 'attachments', name))).toEqual(PIXEL);
@@ -132,7 +132,7 @@ test('annotations from another library that fit two copies of the article are no
     const { text } = await other.content(article.id);
     const at = text.indexOf('the free city of Kupyansk');
     await other.addAnnotation(article.id, { color: 'pink', note: '', tags: [], target: describeSpan(text, at, at + 'the free city of Kupyansk'.length) });
-    reader.openPath = join(reader.dataDir, 'from-elsewhere.jsonld');
+    reader.openPath = join(reader.homeDir, 'from-elsewhere.jsonld');
     await writeExport(await planExport(other, 'jsonld', null), reader.openPath);
   } finally {
     await rm(elsewhere, { recursive: true, force: true });

@@ -114,15 +114,15 @@ test('paste a link anywhere to save it', async ({ reader, page: ui }) => {
 
 test('drop files on the window; a bad one is named, the others are imported', async ({ reader, page: ui }) => {
   await reader.open();
-  await writeFile(join(reader.dataDir, 'ferry.md'), '# Ferry timetable\n\nThe *summer* ferry leaves at nine.\n');
-  await writeFile(join(reader.dataDir, 'empty.txt'), '');
+  await writeFile(join(reader.homeDir, 'ferry.md'), '# Ferry timetable\n\nThe *summer* ferry leaves at nine.\n');
+  await writeFile(join(reader.homeDir, 'empty.txt'), '');
   await ui.evaluate((dir) => {
     (window as unknown as { __marginDropDir: string }).__marginDropDir = dir;
     const data = new DataTransfer();
     data.items.add(new File(['x'], 'ferry.md'));
     data.items.add(new File([''], 'empty.txt'));
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, reader.dataDir);
+  }, reader.homeDir);
   await expect(ui.locator('.status')).toHaveText('Imported 1 article. empty.txt is empty.');
   await expect(ui.locator('.headline')).toHaveText('Ferry timetable');
   await expect(ui.locator('#article-body em')).toHaveText('summer');
@@ -130,7 +130,7 @@ test('drop files on the window; a bad one is named, the others are imported', as
 
 test('a file the page names without the person choosing it is refused in one sentence, and nothing is read', async ({ reader, page: ui }) => {
   await reader.open();
-  const secret = join(reader.dataDir, 'diary.txt');
+  const secret = join(reader.homeDir, 'diary.txt');
   await writeFile(secret, 'My diary\n\nNothing here is for the library.');
   for (const source of ['/etc/passwd', secret]) {
     const answer = await ui.evaluate((path) => (window as unknown as { margin: MarginApi }).margin.importArticle({ source: path }), source);
@@ -144,7 +144,7 @@ test('a file the page names without the person choosing it is refused in one sen
 
 test('the same file twice: Margin asks, and adds a copy only when told to', async ({ reader, page: ui }) => {
   await reader.open();
-  const path = join(reader.dataDir, 'harbour.txt');
+  const path = join(reader.homeDir, 'harbour.txt');
   await writeFile(path, 'Harbour reopens\n\nBoats left at dawn.');
   await ui.evaluate((sources) => window.dispatchEvent(new CustomEvent('margin:import-request', { detail: sources })), [path]);
   await expect(ui.locator('.headline')).toHaveText('Harbour reopens');

@@ -63,7 +63,7 @@ test('undo brings back a deleted highlight, redo deletes it again', async ({ rea
 });
 
 test('after the article changes, uncertain highlights wait in Needs review until accepted', async ({ reader, page }) => {
-  const file = join(reader.dataDir, 'harbour.txt');
+  const file = join(reader.homeDir, 'harbour.txt');
   await writeFile(file, 'Harbour news\n\nThe ferry to the island leaves at nine every morning in summer.\n\nThe old lighthouse will be repainted in white and red stripes this spring.\n');
   await reader.open();
   reader.importPaths = [file];
@@ -95,7 +95,7 @@ test('File > Import Annotations attaches a W3C file to its article; new highligh
   await dragSelect(page, 'Chonhar bridge');
   await page.keyboard.press('h');
   await expect(page.locator('.visually-hidden[aria-live]')).toHaveText('Highlighted: Chonhar bridge');
-  reader.savePath = join(reader.dataDir, 'notes.jsonld');
+  reader.savePath = join(reader.homeDir, 'notes.jsonld');
   await reader.menu('export-article');
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
   await dialog.getByLabel('Format').selectOption('jsonld');

@@ -56,7 +56,7 @@ test('highlight a passage with a note; after reload it is painted and listed; th
   await page.locator('#article-body figure').first().evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: process.env.MARGIN_SCREENSHOT ?? 'test-results/e2e/reader.png' });
 
-  reader.savePath = join(reader.dataDir, 'exported.md');
+  reader.savePath = join(reader.homeDir, 'exported.md');
   await page.getByRole('button', { name: 'Export…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
   await expect(dialog.getByLabel('Preview')).toContainText('# Russia says it has advanced nearly 2 miles in northeast Ukraine');
@@ -146,9 +146,9 @@ test('edit a note, recolour, and delete a note and a highlight', async ({ reader
 
 test('opening files: good ones join the library, bad ones are refused in a sentence', async ({ reader, page }) => {
   await reader.open();
-  const good = join(reader.dataDir, 'harbour.txt');
-  const empty = join(reader.dataDir, 'empty.txt');
-  const binary = join(reader.dataDir, 'photo.txt');
+  const good = join(reader.homeDir, 'harbour.txt');
+  const empty = join(reader.homeDir, 'empty.txt');
+  const binary = join(reader.homeDir, 'photo.txt');
   await writeFile(good, 'Harbour reopens\n\nBoats left at dawn.');
   await writeFile(empty, '');
   await writeFile(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
@@ -165,7 +165,7 @@ test('opening files: good ones join the library, bad ones are refused in a sente
 
 test('an Arabic text file and a Hebrew note open right to left, with their byline and figure caption', async ({ reader, page }) => {
   await reader.open();
-  const arabic = join(reader.dataDir, 'heron.txt');
+  const arabic = join(reader.homeDir, 'heron.txt');
   await writeFile(arabic, 'مالك الحزين عند البركة\n\nتجمدت البركة في الأول من ديسمبر، ووقف مالك الحزين على حافتها كل صباح لمدة أسبوع، منتظراً أن يذوب الجليد.\n');
   reader.importPaths = [arabic];
   await reader.menu('import-files');
@@ -173,9 +173,9 @@ test('an Arabic text file and a Hebrew note open right to left, with their bylin
   await expect(page.locator('article.article')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('article.article')).toHaveAttribute('lang', 'ar');
 
-  const hebrew = join(reader.dataDir, 'heron.md');
+  const hebrew = join(reader.homeDir, 'heron.md');
   const photo = await readFile(join(import.meta.dirname, '..', 'fixtures', 'import', 'md-figure-caption-credit', 'images', 'heron.png'));
-  await writeFile(join(reader.dataDir, 'heron.png'), photo);
+  await writeFile(join(reader.homeDir, 'heron.png'), photo);
   await writeFile(hebrew, '# האנפה\n\n*מאת רות אוקורו*\n\nהבריכה קפאה בראשון בדצמבר, ואנפה עמדה על שפתה כל בוקר במשך שבוע.\n\n![אנפה](heron.png)\n*האנפה על הקרח.*\nצילום: רות אוקורו\n');
   reader.importPaths = [hebrew];
   await reader.menu('import-files');

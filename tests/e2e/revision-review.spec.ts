@@ -14,7 +14,7 @@ const ARTICLE = [
 ].join('\n');
 
 test('a highlight whose words changed waits in Needs review, old and new words side by side, until accepted', async ({ reader, page }) => {
-  const file = join(reader.dataDir, 'dock-street.txt');
+  const file = join(reader.homeDir, 'dock-street.txt');
   await writeFile(file, ARTICLE);
   await reader.open();
   reader.importPaths = [file];

@@ -217,7 +217,7 @@ test('after opening another article, Ctrl+Z takes back the last change, in the a
 const HARBOUR = 'Harbour news\n\nThe ferry to the island leaves at nine every morning in summer.\n\nThe old lighthouse will be repainted in white and red stripes this spring.\n';
 
 test('accepting a highlight after a revision can be taken back, and it waits for review again', async ({ reader, page }) => {
-  const file = join(reader.dataDir, 'harbour.txt');
+  const file = join(reader.homeDir, 'harbour.txt');
   await writeFile(file, HARBOUR);
   await reader.open();
   reader.importPaths = [file];

@@ -59,6 +59,8 @@ export interface Reader {
   page: Page;
   library: Library;
   dataDir: string;
+  /** A folder of the person's own files, outside the library (where they save exports and keep articles). */
+  homeDir: string;
   origin: string;
   /** Requests the page made anywhere but the app's own origin. */
   foreignRequests: string[];
@@ -80,6 +82,7 @@ export interface Reader {
 /** @param options what the handler table is given, as main gives it (a test's loopback-only fetch; the operating system, Linux unless a test says otherwise). */
 export async function startReader(page: Page, prepare?: (library: Library) => Promise<void>, options: HandlerOptions = {}): Promise<Reader> {
   const dataDir = await mkdtemp(join(tmpdir(), 'margin-e2e-'));
+  const homeDir = await mkdtemp(join(tmpdir(), 'margin-e2e-home-'));
   const library = await Library.open(dataDir);
   await addSampleToNewLibrary(library, samplePath);
   await prepare?.(library);
@@ -88,6 +91,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     page,
     library,
     dataDir,
+    homeDir,
     origin,
     foreignRequests: [],
     savePath: null,
@@ -115,6 +119,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
       await Promise.allSettled([...pending]);
       await new Promise((done) => server.close(done));
       await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+      await rm(homeDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
   const platform: Platform = {
