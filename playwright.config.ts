@@ -15,6 +15,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 860 },
     // Instant scrolling, so a test never reads positions mid-animation.
     reducedMotion: 'reduce',
+    // A click or navigation that cannot happen fails at its own line, not as a bare test timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 20_000,
     launchOptions: { executablePath: systemChromium(), args: chromiumArgs() },
   },
 });
