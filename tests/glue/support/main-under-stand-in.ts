@@ -11,6 +11,10 @@ export interface MainStart extends StandInOptions {
   env?: Record<string, string>;
 }
 
+// A file's first start imports the whole of main (jsdom, the import pipeline) into a fresh module
+// graph, which on a busy machine takes longer than vitest's default allows.
+vi.setConfig({ testTimeout: 60_000 });
+
 const originalArgv = process.argv;
 const originalPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
 const restoreEnv: (() => void)[] = [];
@@ -45,4 +49,28 @@ export async function startMain(start: MainStart = {}): Promise<StandInElectron>
   for (const [name, value] of Object.entries(start.env ?? {})) setEnv(name, value);
   await import('../../../electron/main/index');
   return electron;
+}
+
+/** The app started on a fresh library, its window's page loaded. */
+export async function startedApp(start: MainStart = {}): Promise<StandInElectron> {
+  const electron = await startMain(start);
+  electron.emitReady();
+  await electron.until((line) => line.startsWith('window.loadURL'));
+  electron.windows[0]!.finishLoad();
+  return electron;
+}
+
+/** The preload, run in the stand-in's page: what it exposes, and the page's drop listener. */
+export async function loadPreload(electron: StandInElectron): Promise<{ api: Record<string, unknown>; drop: (event: unknown) => void }> {
+  const listeners: { type: string; listener: (event: unknown) => void }[] = [];
+  const page = { addEventListener: (type: string, listener: (event: unknown) => void) => listeners.push({ type, listener }) };
+  vi.stubGlobal('window', page);
+  try {
+    vi.doMock('electron', () => electron.module);
+    await import('../../../electron/preload/index');
+  } finally {
+    vi.unstubAllGlobals();
+  }
+  const api = electron.exposed.get('margin') as Record<string, unknown>;
+  return { api, drop: (event) => listeners.filter((entry) => entry.type === 'drop').forEach((entry) => entry.listener(event)) };
 }
