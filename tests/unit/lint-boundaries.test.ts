@@ -22,6 +22,8 @@ describe('layer boundaries', () => {
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['renderer/src/x.ts', "import { Library } from '../../electron/core/library/library';\nexport const x = Library;\n"],
     ['renderer/src/x.ts', "import fs from 'fs';\nexport const x = fs;\n"],
+    ['tests/unit/x.ts', "import { registerHandlers } from '../../electron/main/ipc';\nexport const x = registerHandlers;\n"],
+    ['tests/glue/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
   ])('rejects %s importing across a boundary (%#)', async (file, source) => {
     expect(await boundaryErrors(file, source)).toBe(1);
   });
@@ -30,6 +32,7 @@ describe('layer boundaries', () => {
     ['electron/core/x.ts', "import { readFile } from 'node:fs/promises';\nimport { ok } from '../shared/result';\nexport const x = [readFile, ok];\n"],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { UserError } from '../core/errors';\nexport const x = [app, UserError];\n"],
     ['renderer/src/x.ts', "import DOMPurify from 'dompurify';\nimport { ok } from '../../electron/shared/result';\nexport const x = [DOMPurify, ok];\n"],
+    ['tests/glue/x.ts', "import { registerHandlers } from '../../electron/main/ipc';\nimport { tempDir } from '../unit/support/temp-dir';\nexport const x = [registerHandlers, tempDir];\n"],
   ])('allows %s its own imports (%#)', async (file, source) => {
     expect(await boundaryErrors(file, source)).toBe(0);
   });

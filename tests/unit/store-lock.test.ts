@@ -58,7 +58,7 @@ describe('the write lock', () => {
     const started = Date.now();
     const lock = await acquireWriteLock(dataDir, { waitMs: 0 });
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(JSON.parse(await readFile(join(writeLockFolder(dataDir), 'owner.json'), 'utf8'))).toEqual({ pid: process.pid, host: hostname() });
+    expect(JSON.parse(await readFile(join(writeLockFolder(dataDir), 'owner.json'), 'utf8'))).toEqual({ pid: process.pid, host: hostname(), program: 'command' });
     await lock.release();
   });
 

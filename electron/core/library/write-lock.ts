@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
+import { z } from 'zod';
 import { UserError } from '../errors';
 import { isNotWritable, saveFailure } from './store-errors';
 
@@ -29,26 +30,33 @@ export interface WriteLock {
   release(): Promise<void>;
 }
 
+/** Which of Margin's programs holds a lock: the app, or a `margin` command. */
+export type LockProgram = 'app' | 'command';
+
 export interface AcquireOptions {
   /** How long to wait for another writer to finish before giving up; 0 tries once. */
   waitMs?: number;
+  /** Recorded in the lock so that whoever waits for it can be told who holds it; a command by default. */
+  program?: LockProgram;
+  /** Stops the wait early (the person gave up waiting): the lock is then busy. */
+  signal?: AbortSignal;
 }
 
-interface Owner {
-  pid: number;
-  host: string;
-}
+// A lock made by an older Margin has no program.
+const ownerSchema = z.object({ pid: z.number().int().positive(), host: z.string(), program: z.enum(['app', 'command']).optional() });
+export type LockHolder = z.infer<typeof ownerSchema>;
+type Owner = LockHolder;
 
 // proper-lockfile's folder operations, with the owner file written into the folder as it is made
 // (so its mtime, which proper-lockfile remembers, already includes it) and removed before it goes.
-const lockFs = {
+const lockFsFor = (program: LockProgram) => ({
   stat: fs.stat,
   utimes: fs.utimes,
   realpath: fs.realpath,
   mkdir(path: string, done: (error: NodeJS.ErrnoException | null) => void) {
     fs.mkdir(path, (error) => {
       if (error) return done(error);
-      const owner: Owner = { pid: process.pid, host: hostname() };
+      const owner: Owner = { pid: process.pid, host: hostname(), program };
       fs.writeFile(join(path, OWNER_FILE), JSON.stringify(owner), (writeError) => {
         if (!writeError) return done(null);
         fs.rm(path, { recursive: true, force: true }, () => done(writeError));
@@ -62,16 +70,24 @@ const lockFs = {
     fs.rmSync(join(path, OWNER_FILE), { force: true });
     fs.rmdirSync(path);
   },
-};
+});
 
 async function readOwner(lockFolder: string): Promise<Owner | null> {
   try {
-    const owner = JSON.parse(await readFile(join(lockFolder, OWNER_FILE), 'utf8')) as Partial<Owner>;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host } : null;
+    const owner = ownerSchema.safeParse(JSON.parse(await readFile(join(lockFolder, OWNER_FILE), 'utf8')));
+    return owner.success ? owner.data : null;
   } catch {
     return null;
   }
 }
+
+/** Who holds the data dir's write lock, as far as its lock says; null when free or not saying. */
+export function lockHolder(dataDir: string): Promise<LockHolder | null> {
+  return readOwner(writeLockFolder(dataDir));
+}
+
+/** Whether a holder is a process on this machine (its pid means something here). */
+export const holderIsLocal = (holder: LockHolder) => holder.host === hostname();
 
 function processExists(pid: number): boolean {
   try {
@@ -132,7 +148,7 @@ export async function acquireWriteLock(dataDir: string, options: AcquireOptions 
         lockfilePath: writeLockFolder(dataDir),
         realpath: false,
         stale: STALE_MS,
-        fs: lockFs,
+        fs: lockFsFor(options.program ?? 'command'),
         // This process stalled past STALE_MS (a sleeping laptop) and another took the lock over;
         // the store checks `held` before each save and refuses from then on.
         onCompromised: () => {
@@ -156,8 +172,8 @@ export async function acquireWriteLock(dataDir: string, options: AcquireOptions 
     }
     if ((await holderIsGone(writeLockFolder(dataDir))) && (await takeOver(dataDir))) continue;
     const left = deadline - Date.now();
-    if (left <= 0) throw new UserError(LOCK_BUSY_MESSAGE);
-    await sleep(Math.min(pause, left));
+    if (left <= 0 || options.signal?.aborted === true) throw new UserError(LOCK_BUSY_MESSAGE);
+    await sleep(Math.min(pause, left), undefined, { signal: options.signal }).catch(() => undefined);
     pause = Math.min(pause * 2, 100);
   }
 }
