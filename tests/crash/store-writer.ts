@@ -29,7 +29,7 @@ function go(): Promise<void> {
 
 async function main(job: Job): Promise<void> {
   let lock: WriteLock | undefined;
-  if (job.mode === 'session') lock = await acquireWriteLock(job.dataDir, { waitMs: job.waitMs });
+  if (job.mode === 'session') lock = await acquireWriteLock(job.dataDir, { waitMs: job.waitMs, program: job.tag === 'app' ? 'app' : 'command' });
   const library = await Library.open(job.dataDir, { lock, waitMs: job.waitMs });
   // Saves go to the first few articles and to those this process adds; their text is read now,
   // so that after "ready" the process spends its time saving.

@@ -72,7 +72,7 @@ describe('article state from the CLI', () => {
 
   it('a writing article command says Margin is open while the app holds the library', async () => {
     const { dataDir, reading } = await threeArticles();
-    const app = await acquireWriteLock(dataDir, { waitMs: 0 });
+    const app = await acquireWriteLock(dataDir, { waitMs: 0, program: 'app' });
     try {
       // Side by side: each waits the same few seconds for the lock before it gives up.
       const commands = [['archive', reading], ['trash', reading], ['unarchive', reading], ['tag', reading, 'x'], ['untag', reading, 'x']];

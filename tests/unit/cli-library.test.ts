@@ -151,7 +151,7 @@ describe('beside a running app', () => {
   it('a writing command says Margin is open; reading still works', async () => {
     const dataDir = await tempDir();
     const { id } = await json<{ id: string }>(dataDir, 'import', samplePath);
-    const app = await acquireWriteLock(dataDir, { waitMs: 0 });
+    const app = await acquireWriteLock(dataDir, { waitMs: 0, program: 'app' });
     try {
       const refused = await margin(dataDir, 'highlight', id, '--quote', 'sky shield');
       expect(refused).toMatchObject({ code: 1, err: 'Margin is open; close it or retry.\n' });
@@ -169,7 +169,7 @@ describe('beside a running app', () => {
     expect((await margin(dataDir, 'backup', archive)).code).toBe(0);
     await margin(dataDir, 'highlight', id, '--quote', 'sky shield');
     const before = await fileTree(dataDir);
-    const app = await acquireWriteLock(dataDir, { waitMs: 0 });
+    const app = await acquireWriteLock(dataDir, { waitMs: 0, program: 'app' });
     try {
       const refused = await margin(dataDir, 'restore', archive, '--force');
       expect(refused).toEqual({ code: 1, out: '', err: 'Margin is open; close it or retry.\n' });

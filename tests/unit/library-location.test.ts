@@ -151,7 +151,7 @@ describe('the library moves into its own folder', () => {
   it('while another Margin writes to the old library the move waits, then says Margin is open and moves nothing', async () => {
     const { userData } = await oldUserData();
     const before = await fileTree(userData);
-    const running = await acquireWriteLock(userData);
+    const running = await acquireWriteLock(userData, { program: 'app' });
     try {
       await expect(locateLibrary(userData, { waitMs: 50 })).rejects.toThrow(LOCK_BUSY_MESSAGE);
     } finally {

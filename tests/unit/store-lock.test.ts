@@ -30,7 +30,7 @@ async function fakeLock(dataDir: string, pid: number, host = hostname()) {
 describe('the write lock', () => {
   it('lets one writer in; a second waits its bounded time, then is told in one sentence', async () => {
     const dataDir = await tempDir();
-    const first = await acquireWriteLock(dataDir);
+    const first = await acquireWriteLock(dataDir, { program: 'app' });
     expect(first.held).toBe(true);
     const started = Date.now();
     const error = await acquireWriteLock(dataDir, { waitMs: 150 }).catch((e: unknown) => e);
@@ -87,7 +87,7 @@ describe('the write lock', () => {
 
   it('while one library holds the lock, another reads freely and waits to write, changing nothing', async () => {
     const { dataDir, sample } = await libraryWithSample();
-    const lock = await acquireWriteLock(dataDir);
+    const lock = await acquireWriteLock(dataDir, { program: 'app' });
     const app = await Library.open(dataDir, { lock });
     await highlightPhrase(app, sample.id, 'Kharkiv');
     const cli = await Library.open(dataDir, { waitMs: 100 });

@@ -2,8 +2,7 @@
 // moment it writes. The app waits for the command rather than refusing to start: quietly for a
 // moment, then saying what it waits for (with a way to quit), and if the holder keeps the lock,
 // saying who holds it and letting the person retry or quit.
-import { UserError } from '../errors';
-import { LOCK_BUSY_MESSAGE, acquireWriteLock, holderIsLocal, lockHolder, type LockHolder, type WriteLock } from './write-lock';
+import { LockBusyError, acquireWriteLock, holderIsLocal, lockHolder, type LockHolder, type WriteLock } from './write-lock';
 
 export interface LockWaitUi {
   /**
@@ -44,7 +43,7 @@ async function lockOrNull(dataDir: string, waitMs: number, signal?: AbortSignal)
   try {
     return await acquireWriteLock(dataDir, { waitMs, program: 'app', ...(signal === undefined ? {} : { signal }) });
   } catch (error) {
-    if (error instanceof UserError && error.message === LOCK_BUSY_MESSAGE) return null;
+    if (error instanceof LockBusyError) return null;
     throw error;
   }
 }

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { UserError } from '../errors';
 import { durableWrite, syncFolder } from './durable-write';
 import { libraryEntries } from './library-layout';
-import { LOCK_BUSY_MESSAGE, acquireWriteLock, type WriteLock } from './write-lock';
+import { LockBusyError, acquireWriteLock, type WriteLock } from './write-lock';
 
 export const LIBRARY_FOLDER_NAME = 'Library';
 export const MOVE_MARKER = 'library-move.json';
@@ -116,7 +116,7 @@ export async function locateLibrary(userData: string, options: LocateOptions = {
     try {
       newLock = await acquireWriteLock(library, { waitMs });
     } catch (error) {
-      if (error instanceof UserError && error.message === LOCK_BUSY_MESSAGE) throw error;
+      if (error instanceof LockBusyError) throw error;
       // The new folder cannot be made or written: the library stays where it is, as it is.
       return { dataDir: userData, notice: notMoved(library, reasonFor(error)) };
     }

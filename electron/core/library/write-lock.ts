@@ -16,6 +16,13 @@ import { isNotWritable, saveFailure } from './store-errors';
 
 export const LOCK_BUSY_MESSAGE = 'Margin is open; close it or retry.';
 
+/** The lock stayed held for as long as the caller would wait; says who holds it when the lock says so. */
+export class LockBusyError extends UserError {
+  constructor(readonly holder: LockHolder | null) {
+    super(holder?.program === 'command' && holder.host === hostname() ? `Another margin command (pid ${holder.pid}) is writing to this library; try again when it has finished.` : LOCK_BUSY_MESSAGE);
+  }
+}
+
 /** A lock not kept fresh for this long belongs to a process that stopped (proper-lockfile's rule). */
 const STALE_MS = 10_000;
 const OWNER_FILE = 'owner.json';
@@ -131,7 +138,7 @@ function busyOrUnwritable(error: unknown, dataDir: string): unknown {
 
 /**
  * Takes the data dir's write lock, waiting up to waitMs for another writer; then throws
- * UserError("Margin is open; close it or retry."). Reading needs no lock.
+ * a LockBusyError naming who holds it. Reading needs no lock.
  */
 export async function acquireWriteLock(dataDir: string, options: AcquireOptions = {}): Promise<WriteLock> {
   const deadline = Date.now() + (options.waitMs ?? 0);
@@ -172,7 +179,7 @@ export async function acquireWriteLock(dataDir: string, options: AcquireOptions 
     }
     if ((await holderIsGone(writeLockFolder(dataDir))) && (await takeOver(dataDir))) continue;
     const left = deadline - Date.now();
-    if (left <= 0 || options.signal?.aborted === true) throw new UserError(LOCK_BUSY_MESSAGE);
+    if (left <= 0 || options.signal?.aborted === true) throw new LockBusyError(await readOwner(writeLockFolder(dataDir)));
     await sleep(Math.min(pause, left), undefined, { signal: options.signal }).catch(() => undefined);
     pause = Math.min(pause * 2, 100);
   }
