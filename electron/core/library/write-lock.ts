@@ -32,6 +32,8 @@ export interface WriteLock {
 export interface AcquireOptions {
   /** How long to wait for another writer to finish before giving up; 0 tries once. */
   waitMs?: number;
+  /** Told once, when another writer holds the lock and this call starts to wait for it. */
+  onWait?: () => void;
 }
 
 interface Owner {
@@ -125,6 +127,7 @@ export async function acquireWriteLock(dataDir: string, options: AcquireOptions 
     throw busyOrUnwritable(error, dataDir);
   }
   let pause = 5;
+  let waiting = false;
   for (;;) {
     let compromised = false;
     try {
@@ -157,6 +160,10 @@ export async function acquireWriteLock(dataDir: string, options: AcquireOptions 
     if ((await holderIsGone(writeLockFolder(dataDir))) && (await takeOver(dataDir))) continue;
     const left = deadline - Date.now();
     if (left <= 0) throw new UserError(LOCK_BUSY_MESSAGE);
+    if (!waiting) {
+      waiting = true;
+      options.onWait?.();
+    }
     await sleep(Math.min(pause, left));
     pause = Math.min(pause * 2, 100);
   }
