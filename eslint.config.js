@@ -16,6 +16,58 @@ const LAYERS = {
   glueTests: ['shared', 'core', 'main', 'preload', 'tests', 'glueTests'],
 };
 
+// Which npm packages each room may import. A package does not pass because it is installed: one
+// made for Node (a lock file, jsdom, atomic writes) would load in the renderer's bundle or in
+// pure code only to fail there at run time. Add a package here when a room starts to need it.
+const PACKAGES = {
+  shared: ['approx-string-match', 'dompurify', 'fast-diff', 'zod'],
+  core: [
+    '@mozilla/readability',
+    'css-tree',
+    'csv-stringify',
+    'dompurify',
+    'image-size',
+    'ipaddr.js',
+    'jsdom',
+    'lowdb',
+    'markdown-it',
+    'markdown-it-footnote',
+    'markdown-it-task-lists',
+    'minisearch',
+    'proper-lockfile',
+    'tar',
+    'tinyld',
+    'undici',
+    'yaml',
+    'zod',
+  ],
+  main: ['electron'],
+  preload: ['electron'],
+  renderer: ['dompurify', 'markdown-it'],
+  glueTests: ['vitest'],
+  tests: [
+    '@axe-core/playwright',
+    '@electron/asar',
+    '@electron/fuses',
+    '@mozilla/readability',
+    '@playwright/test',
+    'ajv',
+    'app-builder-lib',
+    'approx-string-match',
+    'builder-util',
+    'csv-parse',
+    'dompurify',
+    'eslint',
+    'fast-check',
+    'jsdom',
+    'lowdb',
+    'markdown-it',
+    'tar',
+    'vite',
+    'vitest',
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/electronegativity/**'] },
   ...tseslint.configs.recommended,
@@ -47,8 +99,11 @@ export default tseslint.config(
               from: { element: { type } },
               allow: { to: { element: { types: { anyOf: allowed } } } },
             })),
-            // Packages from npm are allowed; Node's own modules and Electron only where they belong.
-            { allow: { to: { module: { origin: 'external' } } } },
+            // Packages from npm only from each room's list; Node's own modules and Electron only where they belong.
+            ...Object.entries(PACKAGES).map(([type, packages]) => ({
+              from: { element: { type } },
+              allow: { to: { module: { origin: 'external', source: packages } } },
+            })),
             { from: { element: { types: { anyOf: ['core', 'main', 'tests', 'glueTests'] } } }, allow: { to: { module: { origin: 'core' } } } },
             {
               from: { element: { types: { anyOf: ['shared', 'core', 'renderer', 'tests', 'glueTests'] } } },

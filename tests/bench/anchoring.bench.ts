@@ -11,7 +11,7 @@ import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
 import type { Anchor } from '../../electron/shared/anchoring/anchor';
 import type { Selectors } from '../../electron/shared/model';
 import { pairedBench, TINY } from './support/paired';
-import { seeded } from './support/seeded';
+import { seeded } from '../support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const ARTICLE_CHARS = TINY ? 20_000 : QUICK ? 100_000 : 1_000_000;
@@ -364,4 +364,16 @@ describe(`anchor ${ANCHORED} highlights`, () => {
     name: 'moved',
     run: () => anchorAll(shiftedText, toAnchor),
   }, { name: 'unchanged (exact)', run: () => anchorAll(oldText, toAnchor) }, { warmup: 2, rounds: ROUNDS * 5 });
+});
+
+// A quote that is nowhere in the article: Margin's search looks in a few windows around where the
+// quote was, then gives up with its best guess. The baseline is what an unbounded search costs,
+// approx-string-match over the whole text, so the ratio shows the bound holding as the text grows.
+const NOWHERE = 'Words found nowhere in the generated text at all.';
+const lost = describeSpan(`${oldText}${NOWHERE}`, oldText.length, oldText.length + NOWHERE.length);
+describe('a quote found nowhere in the article', () => {
+  pairedBench(`give up on a quote found nowhere in a ${(oldText.length / 1e6).toFixed(2)} MB article`, 'anchoring', {
+    name: 'Margin reanchorAll',
+    run: () => reanchorAll(oldText, oldText, [lost]),
+  }, { name: 'approx-string-match over the whole text', run: () => search(oldText, NOWHERE, Math.floor(NOWHERE.length / 2)) }, { warmup: 1, rounds: ROUNDS, target: 'ratio < 1' });
 });

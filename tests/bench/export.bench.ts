@@ -13,7 +13,7 @@ import { parseWebAnnotationFile } from '../../electron/core/export/web-annotatio
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { newArticleState, HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { pairedBench, TINY } from './support/paired';
-import { seeded as random } from './support/seeded';
+import { seeded as random } from '../support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const ARTICLES = TINY ? 2 : QUICK ? 10 : 1_000;

@@ -17,7 +17,7 @@ import { bench, describe } from 'vitest';
 import { importFile } from '../../electron/core/import/import-file';
 import { SANITIZE_CONFIG, installSanitizeHooks } from '../../electron/shared/sanitize-policy';
 import { pairedBench, TINY } from './support/paired';
-import { seeded as random } from './support/seeded';
+import { seeded as random } from '../support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const PAGE_COUNT = TINY ? 1 : QUICK ? 2 : 6;

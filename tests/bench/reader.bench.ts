@@ -21,7 +21,7 @@ import { HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { rendererDir, startReader, type Reader } from '../e2e/support/harness';
 import { chromiumArgs, systemChromium } from '../support/chromium';
 import { QUICK, TINY, record, rowOf, stats } from './support/paired';
-import { seeded } from './support/seeded';
+import { seeded } from '../support/seeded';
 
 // The quick run keeps the density (one highlight per 200 characters) on an eighth of the article:
 // at the full size one load with highlights takes seconds here, and the quick suite has a minute.

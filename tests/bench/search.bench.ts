@@ -16,7 +16,7 @@ import { runInNewContext } from 'node:vm';
 import { bench, describe } from 'vitest';
 import { INDEX_FILE_NAME, SearchIndex, TEXT_DIR_NAME, type SearchAnnotation, type SearchArticle } from '../../electron/core/search';
 import { record, rowOf, stats, TINY } from './support/paired';
-import { seeded } from './support/seeded';
+import { seeded } from '../support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
 const ARTICLES = TINY ? 10 : QUICK ? 100 : 1_000;

@@ -7,6 +7,7 @@ import { messageFor } from '../../electron/core/errors';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
 import { acquireWriteLock, type WriteLock } from '../../electron/core/library/write-lock';
+import { seeded } from '../support/seeded';
 import type { WriterJob } from '../unit/support/store-writer';
 
 /** The job the test hands over (its fields are described where the tests build it). */
@@ -37,20 +38,21 @@ async function main(job: Job): Promise<void> {
   for (const id of pool) await library.content(id);
   say('ready');
   if (job.waitForGo) await go();
+  const random = seeded(job.seed);
   for (let n = 1; job.count === 0 || n <= job.count; n += 1) {
     if (job.articleEvery > 0 && n % job.articleEvery === 0) {
       const meta = await library.addArticle(importPlainText(`Added by ${job.tag} ${n}\n\nA short article written while the test might kill this process.`, null));
       say(`article ${meta.id}`);
       pool.push(meta.id);
     }
-    const articleId = pool[Math.floor(Math.random() * pool.length)];
+    const articleId = pool[Math.floor(random() * pool.length)];
     if (articleId === undefined) throw new Error('the library has no article to highlight');
     const { text } = await library.content(articleId);
-    const start = Math.floor(Math.random() * (text.length - 20));
+    const start = Math.floor(random() * (text.length - 20));
     const made = await library.addAnnotation(articleId, {
       color: 'yellow',
       note: `${job.tag} ${n}`,
-      target: describeSpan(text, start, start + 1 + Math.floor(Math.random() * 19)),
+      target: describeSpan(text, start, start + 1 + Math.floor(random() * 19)),
     });
     say(`highlight ${articleId} ${made.id}`);
   }

@@ -83,19 +83,37 @@ test('annotated HTML with 223 hostile payloads, opened from a file: nothing runs
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // Runs before the page's own content (outside its CSP): records any attempt to run script or
   // load something that the CSP had to stop, and any script that got to call these functions.
+  // The test's own canary (below) is counted apart, so it proves the listener hears the CSP.
   await page.addInitScript(() => {
     const seen: string[] = [];
-    (window as unknown as { __marginSeen: string[] }).__marginSeen = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    const canary: string[] = [];
+    Object.assign(window, { __marginSeen: seen, __marginCanary: canary });
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const fromCanary = event.target instanceof Element && event.target.hasAttribute('data-margin-canary');
+      (fromCanary ? canary : seen).push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
     for (const name of ['alert', 'confirm', 'prompt', 'print', 'open'] as const) {
       (window as unknown as Record<string, unknown>)[name] = () => seen.push(`called ${name}`);
     }
   });
 
-  await page.goto(url);
+  // The load event: every image of the page has loaded or failed, so every handler a payload
+  // hung on an image has had its chance to run (and be stopped).
+  await page.goto(url, { waitUntil: 'load' });
   await expect(page.locator('header h1')).toHaveText(article.meta.title);
-  // Give timers, failed image loads and animations a moment to fire any handler.
-  await page.waitForTimeout(1000);
+  await page.evaluate(async () => {
+    // Animations run to their end (an animationend handler fires there).
+    await Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished));
+    // A canary after every payload: an image that fails, with an inline handler the CSP must stop.
+    const canary = document.createElement('img');
+    canary.setAttribute('data-margin-canary', '');
+    canary.setAttribute('onerror', 'alert("canary")');
+    canary.src = 'data:image/png;base64,AAAA';
+    document.body.append(canary);
+  });
+  // Its report comes after every report the payloads caused before it.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __marginCanary: string[] }).__marginCanary)).toEqual([expect.stringMatching(/^script-src/u)]);
+  await page.evaluate(() => document.querySelector('[data-margin-canary]')?.remove());
 
   const found = await page.evaluate(() => {
     const bad = [...document.querySelectorAll('script, iframe, frame, object, embed, form, input, link, base, svg, template')].map((el) => `<${el.localName}>`);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { articleHtmlFile } from '../../electron/core/library/files';
+import type { MarginApi } from '../../electron/shared/api';
 import { startReader } from './support/harness';
 
 const vectors: { payload: string }[] = JSON.parse(
@@ -34,6 +35,9 @@ test('223 hostile payloads, each opened in the reader: nothing runs, opens or is
   // Every request the page makes is routed and counted; none may leave the app's origin.
   const leaving: string[] = [];
   let requests = 0;
+  let settled = 0;
+  page.on('requestfinished', () => settled++);
+  page.on('requestfailed', () => settled++);
   await page.route('**/*', (route) => {
     requests++;
     const url = route.request().url();
@@ -81,8 +85,13 @@ test('223 hostile payloads, each opened in the reader: nothing runs, opens or is
     });
     if (found.length > 0) leftovers.push(`${title}: ${found.join(' ')}`);
   }
-  // Give timers, failed image loads and animations a moment to fire any handler.
-  await page.waitForTimeout(1000);
+  // The page has finished with every payload: each request it made (an image a payload named,
+  // say) has loaded or failed, so every handler hung on one has had its chance; the page has
+  // drawn two frames since; and a request sent through the handler table after all that has
+  // come back.
+  await expect.poll(() => settled).toBe(requests);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await page.evaluate(async () => (await (window as unknown as { margin: MarginApi }).margin.listArticles({})).ok)).toBe(true);
   expect(leftovers).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).__marginXssSentinel)).toBeUndefined();
   expect(leaving).toEqual([]);

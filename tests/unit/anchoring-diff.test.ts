@@ -6,8 +6,10 @@ import { positionMap } from '../../electron/shared/anchoring/position-map';
 import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
 import { diffTexts, type Edit } from '../../electron/shared/anchoring/text-diff';
 import { blocks, wordRuns, words } from '../../electron/shared/anchoring/tokens';
+import { seeded } from '../support/seeded';
+import { checkProperty, propertyRuns } from './support/property';
 
-const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 500);
+const RUNS = propertyRuns(500);
 
 const sides = (edits: readonly Edit[]): [string, string] => [
   edits.filter(([kind]) => kind !== 1).map(([, text]) => text).join(''),
@@ -19,15 +21,6 @@ const textish = fc.oneof(
   fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '\n'), maxLength: 300 }),
   fc.array(fc.constantFrom('the', 'river', 'rose.', 'It', 'fell', 'again.\n\n', 'a', '😀'), { maxLength: 80 }).map((w) => w.join(' ')),
 );
-
-/** Small deterministic generator, so the long-article test reads the same text on every run. */
-function lcg(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return state / 0x1_0000_0000;
-  };
-}
 
 function longArticle(random: () => number, paragraphs: number): string {
   const vocabulary = ['river', 'town', 'bridge', 'rain', 'the', 'of', 'a', 'flood', 'mill', 'road', 'night', 'water', 'stone', 'and'];
@@ -45,25 +38,25 @@ function longArticle(random: () => number, paragraphs: number): string {
 
 describe('the diff between two revisions', () => {
   it('property: keeping equal and deleted parts gives the old text, equal and inserted the new one', () => {
-    fc.assert(
+    checkProperty(
       fc.property(textish, textish, (a, b) => {
         expect(sides(diffTexts(a, b))).toEqual([a, b]);
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 
   it('property: every tokenizer keeps every character', () => {
-    fc.assert(
+    checkProperty(
       fc.property(textish, (text) => {
         for (const cut of [blocks, wordRuns, words]) expect(cut(text).join('')).toBe(text);
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 
   it('property: a kept character maps to the same character in the new text', () => {
-    fc.assert(
+    checkProperty(
       fc.property(textish, textish, (a, b) => {
         const map = positionMap(diffTexts(a, b));
         for (let i = 0; i < a.length; i++) {
@@ -73,12 +66,12 @@ describe('the diff between two revisions', () => {
           if (kept) expect(b[at]).toBe(a[i]);
         }
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 
   it('lines up a long article with its edited self without treating untouched paragraphs as changed', () => {
-    const random = lcg(7);
+    const random = seeded(7);
     const old = longArticle(random, 400);
     const paragraphs = old.split('\n\n');
     const edited = paragraphs.map((p, i) => (i % 10 === 3 ? p.replace('river', 'stream') : p));
@@ -112,7 +105,7 @@ describe('carrying offsets through the diff', () => {
 
 describe('re-anchoring a long article', () => {
   it('carries every highlight the edit left alone to the same words, and orphans the one whose paragraph went', () => {
-    const random = lcg(11);
+    const random = seeded(11);
     const old = longArticle(random, 1200);
     const paragraphs = old.split('\n\n');
     // Sentence markers like "17-2." make every highlight below unique, so "same words" means same place.
@@ -138,14 +131,12 @@ describe('re-anchoring a long article', () => {
     expect(anchorAll(next, highlights.map((h) => h.selectors)).filter((a) => a.status === 'moved')).toHaveLength(299);
   });
 
-  it('gives up on a quote that is nowhere in a megabyte quickly, offering its best guess', () => {
-    const article = longArticle(lcg(3), 8000);
+  // How long this takes beside an unbounded search is measured in tests/bench/anchoring.bench.ts.
+  it('gives up on a quote that is nowhere in a megabyte: orphaned, not pinned on some passage that looks a little like it', () => {
+    const article = longArticle(seeded(3), 8000);
     expect(article.length).toBeGreaterThan(1_000_000);
     const selectors = describeSpan(`${article}Words found nowhere in the generated text at all.`, article.length, article.length + 48);
-    const began = performance.now();
     const anchor = reanchorAll(article, article, [selectors])[0]!;
-    // Generous: the search is bounded to a few windows, tens of milliseconds on a quiet machine.
-    expect(performance.now() - began).toBeLessThan(2000);
     expect(anchor.status).toBe('orphaned');
   });
 

@@ -6,8 +6,9 @@ import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { findQuoteOccurrences } from '../../electron/shared/anchoring/find-quote';
 import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
+import { checkProperty, propertyRuns } from './support/property';
 
-const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 500);
+const RUNS = propertyRuns(500);
 
 const text = 'The river rose. Then the river fell. The town waited for the river to rise again.';
 
@@ -171,19 +172,19 @@ function occurrences(haystack: string, needle: string): number {
 
 describe('properties', () => {
   it('describing a span then resolving it gives the span back', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.oneof(repetitive, anyText, prose).filter((s) => s.length > 0), fc.nat(), fc.nat(), (body, a, b) => {
         const start = a % body.length;
         const end = start + 1 + (b % (body.length - start));
         expect(resolveSelectors(body, describeSpan(body, start, end))).toMatchObject({ status: 'exact', start, end });
         expect(anchorAll(body, [describeSpan(body, start, end)])[0]).toMatchObject({ status: 'exact', start, end });
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 
   it('after edits that leave the highlighted words alone, every highlight finds the same words', () => {
-    fc.assert(
+    checkProperty(
       fc.property(revisedArticle, ([stretches, tailEdits]) => {
         const before = build(stretches, 'The end.', false);
         const after = build(stretches, applyEdits('The end.', tailEdits), true);
@@ -200,7 +201,7 @@ describe('properties', () => {
           }
         });
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offsetConverter } from '../../electron/core/export/code-points';
+import { checkProperty } from './support/property';
 
 describe('UTF-16 and code point offsets', () => {
   it('counts a character outside the BMP once in code points and twice in UTF-16', () => {
@@ -12,7 +13,7 @@ describe('UTF-16 and code point offsets', () => {
   });
 
   it('agrees with the spread operator on any text, and converts back', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.nat(), (text, seed) => {
         const convert = offsetConverter(text);
         const boundaries = [0];
@@ -22,7 +23,7 @@ describe('UTF-16 and code point offsets', () => {
         expect(convert.toCodePoints(at)).toBe(codePoints);
         expect(convert.toUtf16(codePoints)).toBe(at);
       }),
-      { numRuns: 500 },
+      500,
     );
   });
 });

@@ -15,6 +15,7 @@ import { trailingCredit } from '../../electron/core/import/html/credits';
 import { srcsetCandidates } from '../../electron/core/import/html/lazy-images';
 import { importFile } from '../../electron/core/import/import-file';
 import { readArticleContent } from '../../electron/core/sanitize/article-text';
+import { updatingGoldens } from '../support/golden';
 import { noNetwork, recordingWeb } from '../support/loopback-web';
 import { fixturesDir } from './support/paths';
 import { tempDir } from './support/temp-dir';
@@ -135,7 +136,7 @@ describe('HTML import (golden)', () => {
       const caseDir = join(casesDir, name);
       const summary = await summarize(caseDir);
       const expectedFile = join(caseDir, 'expected.json');
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedFile, `${JSON.stringify(summary, null, 2)}\n`);
+      if (updatingGoldens()) writeFileSync(expectedFile, `${JSON.stringify(summary, null, 2)}\n`);
       expect(summary).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected);
     });
   }

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { UserError } from '../../electron/core/errors';
@@ -41,12 +41,15 @@ describe('library store', () => {
   it('saving a highlight rewrites only that article’s annotations file', async () => {
     const { library, dataDir, sample } = await libraryWithSample();
     const other = await library.addArticle(importPlainText('Other\n\nSome other words here.', 'other.txt'));
+    // Dated to long ago, so a rewrite at any moment now shows as a new modification time.
+    const longAgo = new Date('2001-01-01T00:00:00Z');
+    for (const file of [libraryFile(dataDir), articleHtmlFile(dataDir, sample.id)]) await utimes(file, longAgo, longAgo);
     const before = {
       library: (await stat(libraryFile(dataDir))).mtimeMs,
       body: (await stat(articleHtmlFile(dataDir, sample.id))).mtimeMs,
       otherNotes: await readFile(annotationsFile(dataDir, other.id), 'utf8'),
     };
-    await new Promise((r) => setTimeout(r, 20));
+    expect(before.library).toBe(longAgo.getTime());
     await highlight(library, sample.id, 'Kharkiv');
     expect((await stat(libraryFile(dataDir))).mtimeMs).toBe(before.library);
     expect((await stat(articleHtmlFile(dataDir, sample.id))).mtimeMs).toBe(before.body);

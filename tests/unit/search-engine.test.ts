@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine, type CompactEngine } from '../../electron/core/search/engine';
 import { decodePostings, encodePostings } from '../../electron/core/search/postings';
+import { checkProperty, propertyRuns } from './support/property';
 
-const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 100);
+const RUNS = propertyRuns(100);
 const WORDS = ['kharkiv', 'kyiv', 'river', 'rivers', 'riverbank', 'snow', 'snowfall', 'cafe', 'café', 'zurich', 'tram', 'trams', 'night', 'nights'];
 
 function engineWith(documents: ReadonlyArray<[string, string]>): Engine {
@@ -25,14 +26,14 @@ const reload = (engine: Engine): Engine => Engine.fromCompact(JSON.parse(JSON.st
 
 describe('postings', () => {
   it('round-trip any ascending list of documents and counts', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.uniqueArray(fc.nat(100_000), { minLength: 1, maxLength: 200 }), fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 200, maxLength: 200 }), (documents, counts) => {
         const postings = [...documents].sort((a, b) => a - b).map((document, i): [number, number] => [document, counts[i] ?? 1]);
         const decoded: Array<[number, number]> = [];
         expect(decodePostings(encodePostings(postings), 100_001, (document, count) => decoded.push([document, count]))).toBe(postings.length);
         expect(decoded).toEqual(postings);
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 
@@ -65,7 +66,7 @@ describe('engine', () => {
       fc.record({ kind: fc.constant('discard' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('reload' as const) }),
     );
-    fc.assert(
+    checkProperty(
       fc.property(fc.array(document, { minLength: 1, maxLength: 15 }), fc.array(edit, { maxLength: 12 }), (documents, edits) => {
         let next = 0;
         const fresh = new Map<string, string>();
@@ -97,7 +98,7 @@ describe('engine', () => {
           expect(answers(first as Engine, 'snow')).toEqual(answers(second as Engine, 'snow'));
         }
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 

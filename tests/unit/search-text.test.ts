@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PASSAGE, splitPassages } from '../../electron/core/search/passages';
 import { snippetOf } from '../../electron/core/search/snippet';
 import { findTerms, foldTerm, splitWords, tokens } from '../../electron/core/search/terms';
+import { checkProperty, propertyRuns } from './support/property';
 
-const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 300);
+const RUNS = propertyRuns(300);
 
 describe('search terms', () => {
   it('folds case, accents and compatibility forms', () => {
@@ -43,14 +44,14 @@ describe('search terms', () => {
   it('finds the same words fast as it does slowly', () => {
     const word = fc.constantFrom('Café', 'cafe', 'CAFE', 'naïve', 'Zürich', 'zurich', 'İstanbul', '\u212Aelvin', 'kelvin', '東京', 'ab1', 'x', 'straße', 'Ελλάδα', '😀', 'e\u0301t\u00e9');
     const gap = fc.constantFrom(' ', ', ', '’', '-', '\n', '', '.');
-    fc.assert(
+    checkProperty(
       fc.property(fc.array(fc.tuple(word, gap), { maxLength: 30 }), fc.integer({ min: 0, max: 5 }), (pieces, skip) => {
         const text = pieces.map(([w, g]) => w + g).join('');
         const all = tokens(text);
         const terms = new Set(all.filter((_, i) => i % (skip + 1) === 0).map((token) => token.term));
         expect(findTerms(text, terms)).toEqual(all.filter((token) => terms.has(token.term)));
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 });
@@ -74,7 +75,7 @@ describe('passages', () => {
       fc.constantFrom('word ', 'Zürich ', '東京', '\n', '\n\n', '  ', '. ', 'x'.repeat(30), '😀'),
       fc.string({ maxLength: 40 }),
     );
-    fc.assert(
+    checkProperty(
       fc.property(fc.array(piece, { maxLength: 400 }), (pieces) => {
         const text = pieces.join('');
         const passages = splitPassages(text);
@@ -96,7 +97,7 @@ describe('passages', () => {
         }
         expect(inPassages.length).toBeGreaterThanOrEqual(whole.length);
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 });

@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snapToWords, wordAt, type Span } from '../../electron/shared/snap-to-words';
+import { checkProperty, propertyRuns } from './support/property';
 
-const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 500);
+const RUNS = propertyRuns(500);
 /** Fixed, so a failure is the same on every machine; fast-check prints it with the failing case. */
-const SEED = Number(process.env.MARGIN_PROP_SEED ?? 1312);
 
 /** Snaps the span around two phrases' inner letters and returns the words it covers. */
 function dragged(text: string, from: string, fromOffset: number, to: string, toOffset: number): string {
@@ -92,7 +92,7 @@ describe('snapping in long runs with no space or full stop', () => {
 
 describe('snapping, for any text', () => {
   it('gives the same words as segmenting the whole text, never less than was selected, and is stable', () => {
-    fc.assert(
+    checkProperty(
       fc.property(textAndSpan, ({ text, span }) => {
         const snapped = snapToWords(text, span);
         expect(snapped).toEqual(referenceSnap(text, span));
@@ -103,7 +103,7 @@ describe('snapping, for any text', () => {
         expect(text.slice(span.end, snapped.end)).not.toMatch(/\s/u);
         expect(snapToWords(text, snapped)).toEqual(snapped);
       }),
-      { numRuns: RUNS, seed: SEED },
+      RUNS,
     );
   });
 
@@ -114,11 +114,11 @@ describe('snapping, for any text', () => {
       .map((units) => units.join(''))
       .chain((text) => fc.tuple(fc.constant(text), fc.nat({ max: text.length - 1 }), fc.nat({ max: 40 })))
       .map(([text, a, length]) => ({ text, span: { start: a, end: Math.min(text.length, a + 1 + length) } }));
-    fc.assert(
+    checkProperty(
       fc.property(longText, ({ text, span }) => {
         expect(snapToWords(text, span)).toEqual(referenceSnap(text, span));
       }),
-      { numRuns: Math.max(50, RUNS / 10), seed: SEED },
+      Math.max(50, RUNS / 10),
     );
   });
 });

@@ -1,14 +1,17 @@
 // Kills a writing process with SIGKILL at random moments; after each kill the library must open
 // without repair and hold every highlight and article the process had been told were saved.
-// `npm run test:crash` runs 200 kills; `npm test` runs MARGIN_CRASH_RUNS (10 by default).
+// `npm run test:crash` runs 200 kills; `npm test` runs MARGIN_CRASH_RUNS (10 by default). The
+// moments come from MARGIN_CRASH_SEED (a fixed default), shown in the test's name.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPlainText } from '../../electron/core/import/import-file';
 import type { BuiltScript } from './support/node-script';
 import { libraryWithSample } from './support/library';
+import { seeded, seedFrom } from '../support/seeded';
 import { acknowledged, buildStoreWriter, expectLibraryHolds, startStoreWriter, type Acknowledged } from './support/store-writer';
 
 const RUNS = Number(process.env.MARGIN_CRASH_RUNS ?? 10);
+const SEED = seedFrom('MARGIN_CRASH_SEED', 20_261_207);
 
 let script: BuiltScript;
 beforeAll(async () => {
@@ -18,8 +21,9 @@ afterAll(() => script?.remove());
 
 describe('store under SIGKILL', () => {
   it(
-    `keeps every acknowledged save through ${RUNS} kills`,
+    `keeps every acknowledged save through ${RUNS} kills (MARGIN_CRASH_SEED=${SEED})`,
     async () => {
+      const random = seeded(SEED);
       const { library, dataDir } = await libraryWithSample();
       await library.addArticle(importPlainText('A second article\n\nIt gives the writer another annotations file to save into.', 'second.txt'));
       const acked: Acknowledged = { articles: [], highlights: [] };
@@ -32,10 +36,12 @@ describe('store under SIGKILL', () => {
           waitMs: 15_000,
           articleEvery: 9,
           tag: `run ${run}`,
+          seed: SEED + run,
         });
         // Most kills land among saves; one in five lands anywhere from start-up on (opening, taking over the lock).
         if (run % 5 !== 4) await writer.waitForLine((line) => line === 'ready');
-        await sleep(Math.random() * 400);
+        // The kill's moment is what this test varies: the timer is the event under test.
+        await sleep(random() * 400);
         writer.child.kill('SIGKILL');
         const { signal } = await writer.exited;
         expect({ run, signal, stderr: writer.stderr() }).toEqual({ run, signal: 'SIGKILL', stderr: '' });

@@ -1,5 +1,6 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 import { durableWrite, syncFolder, type FileWriter } from '../../electron/core/library/durable-write';
@@ -68,13 +69,20 @@ describe('the lowdb adapter', () => {
   it('acknowledges a write only once the writer has finished', async () => {
     const path = join(await tempDir(), 'library.json');
     let finish: () => void = () => undefined;
+    let writerCalled: () => void = () => undefined;
+    const called = new Promise<void>((resolve) => (writerCalled = resolve));
     const slow: FileWriter = async (target, data) => {
-      await new Promise<void>((resolve) => (finish = resolve));
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      writerCalled();
+      await finished;
       await durableWrite(target, data);
     };
     let acknowledged = false;
     const writing = new ValidatedJsonFile(path, format, { writer: slow }).write(emptyLibrary()).then(() => (acknowledged = true));
-    await new Promise((r) => setTimeout(r, 20));
+    // The writer is on its way and stays there; a turn of the event loop lets any early
+    // acknowledgement through before the check.
+    await called;
+    await setImmediate();
     expect(acknowledged).toBe(false);
     finish();
     await writing;
@@ -89,7 +97,9 @@ describe('the lowdb adapter', () => {
       active += 1;
       expect(active).toBe(1);
       events.push(JSON.parse(String(data)).articles.length);
-      await new Promise((r) => setTimeout(r, Math.random() * 5));
+      // Each write yields to the event loop a different number of times (fewer for later
+      // versions), so later writes would overtake earlier ones if the file let them run together.
+      for (let turn = 0; turn < 5 - events.length; turn++) await setImmediate();
       await durableWrite(target, data);
       active -= 1;
     };
@@ -139,7 +149,8 @@ describe('SerialQueue', () => {
     const order: number[] = [];
     const results = await Promise.allSettled([
       queue.run(async () => {
-        await new Promise((r) => setTimeout(r, 10));
+        // Turns of the event loop in which the later tasks would run if the queue let them.
+        for (let turn = 0; turn < 5; turn++) await setImmediate();
         order.push(1);
       }),
       queue.run(async () => {

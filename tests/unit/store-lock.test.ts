@@ -32,9 +32,10 @@ describe('the write lock', () => {
     const dataDir = await tempDir();
     const first = await acquireWriteLock(dataDir, { program: 'app' });
     expect(first.held).toBe(true);
-    const started = Date.now();
-    const error = await acquireWriteLock(dataDir, { waitMs: 150 }).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    // How long it waits beside the time it was given is measured in tests/bench/store.bench.ts.
+    let waits = 0;
+    const error = await acquireWriteLock(dataDir, { waitMs: 150, onWait: () => (waits += 1) }).catch((e: unknown) => e);
+    expect(waits).toBe(1);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe('Margin is open; close it or retry.');
     await first.release();
@@ -46,8 +47,9 @@ describe('the write lock', () => {
   it('a waiting writer proceeds as soon as the first one is done', async () => {
     const dataDir = await tempDir();
     const first = await acquireWriteLock(dataDir);
-    setTimeout(() => void first.release(), 100);
-    const second = await acquireWriteLock(dataDir, { waitMs: 5_000 });
+    // Released once the second is seen waiting; given far longer than the test may run, the
+    // second can only pass by noticing the release.
+    const second = await acquireWriteLock(dataDir, { waitMs: 600_000, onWait: () => void first.release() });
     expect(second.held).toBe(true);
     await second.release();
   });
@@ -55,9 +57,8 @@ describe('the write lock', () => {
   it('takes over at once a lock whose holder process is gone', async () => {
     const dataDir = await tempDir();
     await fakeLock(dataDir, await deadPid());
-    const started = Date.now();
+    // No wait at all: one try, which must take the lock over.
     const lock = await acquireWriteLock(dataDir, { waitMs: 0 });
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(JSON.parse(await readFile(join(writeLockFolder(dataDir), 'owner.json'), 'utf8'))).toEqual({ pid: process.pid, host: hostname(), program: 'command' });
     await lock.release();
   });
@@ -122,9 +123,9 @@ describe('the write lock across processes', () => {
     await reader.annotations(sample.id);
     app.child.kill('SIGKILL');
     await app.exited;
-    const started = Date.now();
+    // No wait at all: one try, which must take the killed holder's lock over.
     const lock = await acquireWriteLock(dataDir, { waitMs: 0 });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(lock.held).toBe(true);
     await lock.release();
   }, 60_000);
 });

@@ -1,10 +1,14 @@
 // Ctrl+Z pressed twice quickly must undo two things, in order, even while the first undo is
 // still waiting on the store; a step the store refuses is not lost.
+import { setImmediate } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { UndoStack, type UndoEntry } from '../../renderer/src/edits/history';
 
 function slowEntry(label: string, log: string[]): UndoEntry {
-  const wait = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+  // A step that is still waiting on the store: it finishes only a few turns of the event loop later.
+  const wait = async () => {
+    for (let turn = 0; turn < 5; turn++) await setImmediate();
+  };
   return {
     label,
     showIn: null,

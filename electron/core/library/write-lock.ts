@@ -47,6 +47,8 @@ export interface AcquireOptions {
   program?: LockProgram;
   /** Stops the wait early (the person gave up waiting): the lock is then busy. */
   signal?: AbortSignal;
+  /** Told once, when another writer holds the lock and this call starts to wait for it. */
+  onWait?: () => void;
 }
 
 // A lock made by an older Margin has no program.
@@ -148,6 +150,7 @@ export async function acquireWriteLock(dataDir: string, options: AcquireOptions 
     throw busyOrUnwritable(error, dataDir);
   }
   let pause = 5;
+  let waiting = false;
   for (;;) {
     let compromised = false;
     try {
@@ -180,6 +183,10 @@ export async function acquireWriteLock(dataDir: string, options: AcquireOptions 
     if ((await holderIsGone(writeLockFolder(dataDir))) && (await takeOver(dataDir))) continue;
     const left = deadline - Date.now();
     if (left <= 0 || options.signal?.aborted === true) throw new LockBusyError(await readOwner(writeLockFolder(dataDir)));
+    if (!waiting) {
+      waiting = true;
+      options.onWait?.();
+    }
     await sleep(Math.min(pause, left), undefined, { signal: options.signal }).catch(() => undefined);
     pause = Math.min(pause * 2, 100);
   }

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { describeSpan } from '../../../electron/shared/anchoring/describe';
 import { newArticleState, type Annotation, type ArticleMeta } from '../../../electron/shared/model';
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from '../../../electron/core/library/files';
-import { seeded } from './seeded';
+import { seeded } from '../../support/seeded';
 
 
 const WORDS = (

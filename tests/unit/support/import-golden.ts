@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { importFile } from '../../../electron/core/import/import-file';
 import { readArticleContent } from '../../../electron/core/sanitize/article-text';
+import { updatingGoldens } from '../../support/golden';
 import { fixturesDir } from './paths';
 import { tempDir } from './temp-dir';
 
@@ -38,7 +39,7 @@ export async function checkGoldenCase(name: string, extension: 'txt' | 'md'): Pr
     wordCount: content.wordCount,
     figures: content.figures,
   };
-  if (process.env.UPDATE_GOLDEN === '1') {
+  if (updatingGoldens()) {
     writeFileSync(join(dir, 'expected.html'), `${article.html}\n`);
     writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(summary, null, 2)}\n`);
   }

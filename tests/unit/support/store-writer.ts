@@ -17,11 +17,13 @@ export interface WriterJob {
   tag: string;
   /** Wait after "ready" for a line "go" on stdin, so that two writers start saving together. */
   waitForGo?: boolean;
+  /** Where its choice of article and passage starts (the same seed, the same highlights). */
+  seed?: number;
 }
 
 export const buildStoreWriter = (): Promise<BuiltScript> => buildNodeScript(join(repoRoot, 'tests/crash/store-writer.ts'));
 
-export const startStoreWriter = (script: BuiltScript, job: WriterJob): RunningScript => runNodeScript(script.path, [JSON.stringify({ waitForGo: false, ...job })]);
+export const startStoreWriter = (script: BuiltScript, job: WriterJob): RunningScript => runNodeScript(script.path, [JSON.stringify({ waitForGo: false, seed: 1, ...job })]);
 
 export interface Acknowledged {
   articles: string[];
