@@ -55,17 +55,22 @@ async function writeLinuxIntegration(context) {
   await rm(root, { recursive: true, force: true });
   const appImage = new AppImageTarget('appImage', packager, helper, outDir);
   const deb = new FpmTarget('deb', packager, helper, outDir);
+  // Only the targets electron-builder.yml asks for, so the checks read what a release would ship.
+  const configured = new Set([packager.config.linux?.target ?? []].flat().map((t) => (typeof t === 'string' ? t : t.target)));
   const targets = [
     // The AppImage's AppDir: its entry at the top, icons under usr/share.
-    { name: 'AppImage', entry: await appImage.desktopEntry.value, entryPath: desktopFile },
-    { name: 'deb', entry: await helper.computeDesktopEntry(deb.options), entryPath: `usr/share/applications/${desktopFile}` },
-  ];
-  // The deb's install script, which puts `margin` on PATH (/usr/bin/margin).
-  const { afterInstall } = await deb.scriptFiles;
-  await place(join(root, 'deb'), 'DEBIAN/postinst', (path) => copyFile(afterInstall, path));
+    { name: 'AppImage', entry: async () => appImage.desktopEntry.value, entryPath: desktopFile },
+    { name: 'deb', entry: async () => helper.computeDesktopEntry(deb.options), entryPath: `usr/share/applications/${desktopFile}` },
+  ].filter((target) => configured.has(target.name));
+  if (configured.has('deb')) {
+    // The deb's install script, which puts `margin` on PATH (/usr/bin/margin).
+    const { afterInstall } = await deb.scriptFiles;
+    await place(join(root, 'deb'), 'DEBIAN/postinst', (path) => copyFile(afterInstall, path));
+  }
   for (const target of targets) {
     const targetRoot = join(root, target.name);
-    await place(targetRoot, target.entryPath, (path) => writeFile(path, target.entry));
+    const entry = await target.entry();
+    await place(targetRoot, target.entryPath, (path) => writeFile(path, entry));
     for (const icon of icons) {
       const ext = extname(icon.file);
       const sizeDir = ext === '.svg' ? 'scalable' : `${icon.size}x${icon.size}`;

@@ -158,6 +158,10 @@ const TARGETS = [
   { target: 'deb', entryDir: 'usr/share/applications/', fieldCode: '%F' },
 ] as const;
 
+it('the build makes what a Linux release ships: an AppImage and a deb, each with its desktop files', () => {
+  expect(readdirSync(built.integrationDir).sort()).toEqual(TARGETS.map(({ target }) => target).sort());
+});
+
 describe.each(TARGETS)("the $target's desktop entry and icons", ({ target, entryDir, fieldCode }) => {
   const entryPath = () => join(built.integrationDir, target, `${entryDir}${String(packageJson.desktopName)}`);
 

@@ -78,10 +78,6 @@ describe('installers', () => {
     return new Map(list.map((t) => (typeof t === 'string' ? [t, ['x64']] : [t.target, [t.arch ?? 'x64'].flat().map(String)])));
   };
 
-  it('builds an AppImage and a deb for Linux', () => {
-    expect([...targets('linux').keys()].sort()).toEqual(['AppImage', 'deb']);
-  });
-
   it('builds an NSIS installer for Windows that can install without admin rights and keeps the library on uninstall', () => {
     expect([...targets('win').keys()]).toEqual(['nsis']);
     expect(config.nsis?.perMachine).toBe(false);
