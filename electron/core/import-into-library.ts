@@ -6,7 +6,7 @@ import type { ImportOutcome } from '../shared/contract';
 import { NO_IMAGES } from '../shared/image-summary';
 import type { ArticleMeta } from '../shared/model';
 import { isWebAddress } from '../shared/web-address';
-import { importSource, type ImportContext } from './import/import-file';
+import { loadImporter, type ImportContext } from './import/importer';
 import type { Library } from './library/library';
 
 export type IfExists = 'ask' | 'new' | 'update';
@@ -41,6 +41,7 @@ export async function importIntoLibrary(library: Library, source: string, ifExis
   const before = ifExists === 'new' ? undefined : findExisting(library, asked);
   if (before !== undefined && ifExists === 'ask') return { status: 'exists', existing: { id: before.id, title: before.title } };
   // A file is read from what lies beside it on disk: its web images only when the context asks (online).
+  const { importSource } = await loadImporter();
   const article = await importSource(source, { dataDir: library.dataDir, ...context });
   const after = ifExists === 'new' ? undefined : (before ?? findExisting(library, article.meta));
   if (after !== undefined && ifExists === 'ask') return { status: 'exists', existing: { id: after.id, title: after.title } };

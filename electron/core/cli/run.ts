@@ -10,7 +10,7 @@ import { UserError, messageFor } from '../errors';
 import { planExport, skippedSummary, writeExport, type ExportPlan } from '../export/export-service';
 import { importAnnotationFile } from '../import-annotations';
 import { importIntoLibrary } from '../import-into-library';
-import { importSource, type ImportContext } from '../import/import-file';
+import { loadImporter, type ImportContext } from '../import/importer';
 import { defaultUserDataDir, resolveLibrary } from '../library/data-dir';
 import { Library } from '../library/library';
 import { acquireWriteLock, type WriteLock } from '../library/write-lock';
@@ -75,6 +75,7 @@ async function importSources(library: Library, command: Extract<CliCommand, { co
   const context: ImportContext = { online: command.fetchImages, ...(io.web ? { web: io.web } : {}) };
   if (command.update !== undefined) {
     const [source = ''] = command.sources;
+    const { importSource } = await loadImporter();
     const article = await importSource(source, { dataDir: library.dataDir, ...context });
     const report = await library.addRevision(command.update, article);
     const line = `exact ${report.exact}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`;

@@ -12,7 +12,6 @@ import { durableWrite } from '../library/durable-write';
 import { isDiskFailure, isDiskFull } from '../library/store-errors';
 import { EXPORT_INSIDE_LIBRARY, checkOutputFile, checkOutputFolder, isInsideFolder } from '../files/output-target';
 import type { Library } from '../library/library';
-import { annotatedHtml } from './annotated-html';
 import { exportArticle, type ExportArticle } from './export-article';
 import { exportFileName } from './export-file-name';
 import { markdownFiles, combinedMarkdown } from './obsidian-markdown';
@@ -122,6 +121,9 @@ async function inlineImage(dataDir: string, src: string): Promise<string | null>
 }
 
 async function htmlFile(library: Library, article: ExportArticle, exportedAt: string): Promise<ExportFile> {
+  // The annotated page is built in a jsdom document (and its notes sanitized by DOMPurify): loaded
+  // on the first HTML export, so a main process that never makes one never holds jsdom.
+  const { annotatedHtml } = await import('./annotated-html');
   // The annotated page is synchronous over its images, so they are read first.
   const images = new Map<string, string | null>();
   for (const match of article.html.matchAll(/src="([^"]+)"/gu)) {

@@ -2,7 +2,8 @@
 // highlight's offsets count in) that its figure holds, its caption and credit, and its image.
 // A Markdown export needs this to show a highlight that runs across a photo as the photo, not as
 // its caption flattened into the quote.
-import { JSDOM } from 'jsdom';
+import { captionOf } from '../sanitize/article-text';
+import { attribute, contains, firstDescendant, hasClass, hasTag, isHtmlElement, parseBodyFragment, textContent, type TreeNode } from '../sanitize/html-tree';
 
 export interface FigureSpan {
   /** The figure's text (caption and credit) is text[start, end); both equal for a bare image. */
@@ -15,54 +16,45 @@ export interface FigureSpan {
   credit: string | null;
 }
 
-let owner: Document | null = null;
-
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/gu, ' ').trim();
 
-function readFigure(figure: Element, start: number): FigureSpan {
-  const image = figure.querySelector('img');
-  const credit = figure.querySelector('.credit');
-  const captionElement = figure.querySelector('figcaption .caption') ?? figure.querySelector('figcaption');
-  let caption = captionElement?.textContent ?? '';
-  if (captionElement !== null && credit !== null && captionElement.contains(credit)) caption = caption.replace(credit.textContent ?? '', '');
+function readFigure(figure: TreeNode, start: number): FigureSpan {
+  const image = firstDescendant(figure, (node) => hasTag(node, 'img'));
+  const credit = firstDescendant(figure, (node) => hasClass(node, 'credit'));
+  const captionElement = captionOf(figure);
+  let caption = captionElement === null ? '' : textContent(captionElement);
+  if (captionElement !== null && credit !== null && contains(captionElement, credit)) caption = caption.replace(textContent(credit), '');
   return {
     start,
-    end: start + (figure.textContent ?? '').length,
-    src: image?.getAttribute('src') ?? null,
-    alt: squash(image?.getAttribute('alt')),
+    end: start + textContent(figure).length,
+    src: image === null ? null : attribute(image, 'src'),
+    alt: squash(image === null ? null : attribute(image, 'alt')),
     caption: squash(caption),
-    credit: squash(credit?.textContent) || null,
+    credit: squash(credit === null ? null : textContent(credit)) || null,
   };
 }
 
 /** Every figure, and every image outside one, in reading order. */
 export function figureSpans(html: string): FigureSpan[] {
   if (!/<(?:figure|img)\b/iu.test(html)) return [];
-  // Parsed as a body's children in one kept document, as stored-content.ts does and for the same
-  // reason: a jsdom window per article costs about 20 ms, a fragment about 1.5 ms.
-  owner ??= new JSDOM('<!DOCTYPE html><body></body>').window.document;
-  const body = owner.createElement('body');
-  body.innerHTML = html;
+  // Parsed as a body's children, as stored-content.ts reads the same HTML.
   const spans: FigureSpan[] = [];
   let offset = 0;
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === child.TEXT_NODE || child.nodeType === child.CDATA_SECTION_NODE) {
-        offset += (child as Text).data.length;
-      } else if (child.nodeType === child.ELEMENT_NODE) {
-        const element = child as Element;
-        if (element.tagName === 'FIGURE') {
-          const span = readFigure(element, offset);
-          spans.push(span);
-          offset = span.end;
-        } else if (element.tagName === 'IMG') {
-          spans.push({ start: offset, end: offset, src: element.getAttribute('src'), alt: squash(element.getAttribute('alt')), caption: '', credit: null });
-        } else {
-          walk(element);
-        }
+  const walk = (node: TreeNode): void => {
+    for (const child of 'childNodes' in node ? node.childNodes : []) {
+      if (child.nodeName === '#text') {
+        offset += (child as { value: string }).value.length;
+      } else if (isHtmlElement(child, 'figure')) {
+        const span = readFigure(child, offset);
+        spans.push(span);
+        offset = span.end;
+      } else if (isHtmlElement(child, 'img')) {
+        spans.push({ start: offset, end: offset, src: attribute(child, 'src'), alt: squash(attribute(child, 'alt')), caption: '', credit: null });
+      } else if ('tagName' in child) {
+        walk(child);
       }
     }
   };
-  walk(body);
+  walk(parseBodyFragment(html));
   return spans;
 }

@@ -3,32 +3,18 @@
 // by its bytes (sniff.ts), the extension being only a hint.
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ArticleMeta } from '../../shared/model';
 import { UserError } from '../errors';
-import { sanitizeArticleHtml } from '../sanitize/sanitizer';
 import { decodeHtml, headerCharset } from './decode-html';
 import { isWebAddress } from '../../shared/web-address';
 import { fetchLimited, type FetchLimits } from './fetch-limited';
 import { NAMED_BY_PERSON, type ArticleHost } from '../net/reach';
 import type { WebAccess } from '../net/web-access';
-import { extractArticle } from './html/html-article';
-import { parsePage } from './html/page-dom';
 import type { ImageContext, ImageReport } from './html/page-images';
-import { markdownArticle } from './markdown-article';
-import { parsePlainText } from './plain-text';
+import { NO_META, type ImportedMeta } from './imported-meta';
+import { importPlainText } from './plain-text-article';
 import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes } from './read-text-file';
 import { sniffArticleKind } from './sniff';
-import { textBlocksToHtml } from './text-blocks-html';
-import { excerptOf } from './excerpt';
 import { publishedDate, unknownDatesNote } from './imported-dates';
-import { textLanguage } from './text-language';
-
-type ImportedMeta = Pick<
-  ArticleMeta,
-  'title' | 'byline' | 'siteName' | 'sourceUrl' | 'sourceFile' | 'sourcePath' | 'publishedAt' | 'language' | 'direction' | 'format' | 'excerpt'
-> &
-  // Tags the file itself names (a note's front matter); the article starts with none otherwise.
-  Partial<Pick<ArticleMeta, 'tags'>>;
 
 /** What an importer hands the library: everything but the ids and dates the library assigns. */
 export interface ImportedArticle {
@@ -77,33 +63,12 @@ function imageContext(context: ImportContext): Omit<ImageContext, 'localRoot'> {
   };
 }
 
-const NO_META: ImportedMeta = {
-  title: '',
-  byline: null,
-  siteName: null,
-  sourceUrl: null,
-  sourceFile: null,
-  sourcePath: null,
-  publishedAt: null,
-  language: null,
-  direction: null,
-  format: 'text',
-  excerpt: null,
-};
-
-export function importPlainText(source: string, sourceFile: string | null): ImportedArticle {
-  const parsed = parsePlainText(source);
-  if (parsed === null) throw new UserError(`${sourceFile ?? 'The text'} is empty.`);
-  const paragraphs = parsed.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
-  const words = parsed.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : block.kind === 'list' ? block.items : [block.caption]));
-  const { language, direction } = textLanguage([parsed.title, ...words].join('\n'));
-  return {
-    meta: { ...NO_META, title: parsed.title, byline: parsed.byline, sourceFile, language, direction, excerpt: excerptOf(paragraphs, language) },
-    html: sanitizeArticleHtml(textBlocksToHtml(parsed.blocks)),
-  };
-}
+export { importPlainText };
 
 async function importHtml(html: string, pageUrl: string, meta: Partial<ImportedMeta>, context: ImportContext, localRoot: string | null, articleHost: ArticleHost | null = null): Promise<ImportedArticle> {
+  // jsdom, Readability and DOMPurify are loaded by the first page imported: a plain-text file (the
+  // sample a new library opens with) needs none of them.
+  const [{ parsePage }, { extractArticle }] = await Promise.all([import('./html/page-dom'), import('./html/html-article')]);
   const dom = parsePage(html, pageUrl);
   const page = new URL(pageUrl);
   const plainHttpOrigin = page.protocol === 'http:' ? page.origin : null;
@@ -139,6 +104,7 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
   }
   const text = decodeUtf8Article(bytes, name);
   if (kind === 'markdown') {
+    const { markdownArticle } = await import('./markdown-article');
     const article = await markdownArticle(text, absolute, imageContext(context));
     return {
       meta: { ...NO_META, ...origin, ...article.meta, title: article.meta.title ?? name.replace(/\.[^.]+$/u, ''), format: 'markdown' },

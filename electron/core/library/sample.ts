@@ -1,5 +1,5 @@
 // The sample article a new library opens with, so Margin never starts on a blank screen.
-import { importFile } from '../import/import-file';
+import { loadImporter } from '../import/importer';
 import type { Library } from './library';
 
 export const SAMPLE_ARTICLE_PATH = 'assets/sample/ukraine-advance.txt';
@@ -8,7 +8,10 @@ export const SAMPLE_ARTICLE_PATH = 'assets/sample/ukraine-advance.txt';
 export async function addSampleToNewLibrary(library: Library, samplePath: string): Promise<boolean> {
   if (library.settings.sampleAdded) return false;
   const empty = library.articles().length === 0;
-  if (empty) await library.addArticle(await importFile(samplePath));
+  if (empty) {
+    const { importFile } = await loadImporter();
+    await library.addArticle(await importFile(samplePath));
+  }
   await library.markSampleAdded();
   return empty;
 }
