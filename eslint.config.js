@@ -34,6 +34,7 @@ const PACKAGES = {
     'markdown-it-footnote',
     'markdown-it-task-lists',
     'minisearch',
+    'parse5',
     'proper-lockfile',
     'tar',
     'tinyld',

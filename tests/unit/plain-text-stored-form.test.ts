@@ -12,9 +12,10 @@ import { parsePlainText } from '../../electron/core/import/plain-text';
 import { textBlocksToHtml } from '../../electron/core/import/text-blocks-html';
 import { sanitizeArticleHtml } from '../../electron/core/sanitize/sanitizer';
 import { fixturesDir, samplePath } from './support/paths';
+import { PROPERTY_SEED, checkProperty, propertyRuns } from './support/property';
 
-const SEED = 20_261_216;
-const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 300);
+const SEED = PROPERTY_SEED;
+const RUNS = propertyRuns(300);
 
 function expectSanitizerWouldStoreTheSame(text: string, label: string): void {
   const parsed = parsePlainText(text);
@@ -53,9 +54,9 @@ describe('a plain-text import stores what DOMPurify would have stored', () => {
       fc.string({ unit: 'grapheme', maxLength: 12 }),
       fc.constantFrom('<', '>', '&', '"', "'", '&amp;', '&lt;', '&#0;', '\0', '\r', '\r\n', '\n\n', '\u00a0', '\u2028', '\ufeff', '<script>', '</p>', '<!--', ']]>', '- ', '1. ', '* ', 'Photo: ', '\t'),
     );
-    fc.assert(
+    checkProperty(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => expectSanitizerWouldStoreTheSame(pieces.join(''), JSON.stringify(pieces.join('')))),
-      { seed: SEED, numRuns: RUNS },
+      RUNS,
     );
   }, 120_000);
 });

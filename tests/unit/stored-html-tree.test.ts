@@ -14,9 +14,10 @@ import { readStoredContent } from '../../electron/core/library/stored-content';
 import { readArticleContent, readContent } from '../../electron/core/sanitize/article-text';
 import { sanitizeArticleHtml } from '../../electron/core/sanitize/sanitizer';
 import { fixturesDir, samplePath } from './support/paths';
+import { PROPERTY_SEED, checkProperty, propertyRuns } from './support/property';
 
-const SEED = 20_261_215;
-const RUNS = Number(process.env.MARGIN_PROP_RUNS ?? 200);
+const SEED = PROPERTY_SEED;
+const RUNS = propertyRuns(200);
 
 // A console going nowhere: jsdom's complaints about the vectors' broken stylesheets are noise here.
 const { window } = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: new VirtualConsole() });
@@ -136,12 +137,12 @@ describe('stored articles read without jsdom give the text, figures and photo sp
     const close = fc.constantFrom('</figure>', '</figcaption>', '</span>', '</b>', '</p>', '</div>', '</table>', '</svg>', '</math>', '</template>', '</noscript>', '</textarea>', '</pre>', '</a>');
     const image = fc.constantFrom('<img src="assets/a.png" alt="An  alt">', '<img>', '<IMG SRC="assets/B.png">', '<svg><img src="s.png"></svg>', '<image src="i.png">');
     const markup = fc.array(fc.oneof(text, open, close, image), { maxLength: 40 }).map((parts) => parts.join(''));
-    fc.assert(
+    checkProperty(
       fc.property(markup, (html) => {
         expectSameAsJsdom(html, html);
         expectSameAsJsdom(sanitizeArticleHtml(html), `${html} (sanitized)`);
       }),
-      { seed: SEED, numRuns: RUNS },
+      RUNS,
     );
   }, 120_000);
 });
