@@ -100,12 +100,16 @@ export class ValidatedJsonAdapter<T> implements Adapter<T> {
 
   /**
    * Saves data durably, after checking it with the schema the file is read with: what would not
-   * read back is refused, never written. It is checked and serialised at the call, so a change
-   * made to data while an earlier save runs is not half-written.
+   * read back is refused, never written. It is checked at the call, and what is written is zod's
+   * checked copy, so a change made to data meanwhile is not half-written and the file holds
+   * exactly what a read gives back.
    */
   async write(data: T): Promise<void> {
-    // What is written is the checked value, so the file holds exactly what a read gives back.
-    const text = encodeJson(this.checkReadable(data), this.format.compact);
+    const checked = this.checkReadable(data);
+    // For the search index (100,000 highlights) checking and serialising each take a few hundred
+    // milliseconds; other work runs between them rather than waiting for both.
+    await new Promise((resolve) => setImmediate(resolve));
+    const text = encodeJson(checked, this.format.compact);
     await this.queue.run(() => this.save(text));
   }
 
