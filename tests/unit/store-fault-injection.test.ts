@@ -82,7 +82,7 @@ describe('the durable writer on a failing disk', () => {
   it('fsyncs the data, then renames, then fsyncs the folder, all before it acknowledges', async () => {
     const dir = await tempDir();
     const disk = faultyDisk();
-    await createDurableWriter(disk.fs)(join(dir, 'notes.json'), 'text').then(() => disk.events.push({ step: 'open', name: 'acknowledged' }));
+    await createDurableWriter(disk.fs)(join(dir, 'notes.json'), 'text').then(() => disk.events.push({ step: 'open', name: 'acknowledged', path: 'acknowledged' }));
     const order = disk.events.map((e) => `${e.step} ${e.name}`);
     expect(order).toEqual(['open notes.json', 'write notes.json', 'sync notes.json', 'stat notes.json', 'rename notes.json', `folder-sync ${dir.split('/').pop()}`, 'open acknowledged']);
   });
@@ -167,7 +167,7 @@ describe('every save of the store on a failing disk', () => {
     const library = await Library.open(dataDir, { writer: createDurableWriter(disk.fs) });
     await highlightPhrase(library, sample.id, 'Kharkiv');
     disk.events.length = 0;
-    await highlightPhrase(library, sample.id, 'Kupyansk').then(() => disk.events.push({ step: 'open', name: 'acknowledged' }));
+    await highlightPhrase(library, sample.id, 'Kupyansk').then(() => disk.events.push({ step: 'open', name: 'acknowledged', path: 'acknowledged' }));
     const order = disk.events.map((e) => `${e.step} ${e.name}`);
     const at = (entry: string) => order.indexOf(entry);
     const steps: string[] = ['sync annotations.json', 'rename annotations.json', `folder-sync ${sample.id}`, 'open acknowledged'];

@@ -7,7 +7,7 @@ import { durableWrite, syncFolder, type FileWriter } from '../../electron/core/l
 import { DamagedFileError, decodeJson } from '../../electron/core/library/json-codec';
 import { NewerFormatError } from '../../electron/core/library/migrations';
 import { LIBRARY_MIGRATIONS, LibraryFileSchema, emptyLibrary, type LibraryFile } from '../../electron/core/library/schemas';
-import { ValidatedJsonFile } from '../../electron/core/library/validated-json-file';
+import { ValidatedJsonAdapter } from '../../electron/core/library/validated-json-adapter';
 import { SerialQueue } from '../../electron/core/library/write-queue';
 import { ArticleMetaSchema } from '../../electron/shared/model';
 import { tempDir } from './support/temp-dir';
@@ -42,12 +42,12 @@ describe('reading a stored file', () => {
 describe('the lowdb adapter', () => {
   it('is a lowdb adapter: read, change, write, read again', async () => {
     const path = join(await tempDir(), 'library.json');
-    const db = new Low(new ValidatedJsonFile(path, format), emptyLibrary());
+    const db = new Low(new ValidatedJsonAdapter(path, format), emptyLibrary());
     await db.read();
     expect(db.data).toEqual(emptyLibrary());
     db.data.settings.sampleAdded = true;
     await db.write();
-    const again = new Low(new ValidatedJsonFile(path, format), emptyLibrary());
+    const again = new Low(new ValidatedJsonAdapter(path, format), emptyLibrary());
     await again.read();
     expect(again.data.settings.sampleAdded).toBe(true);
   });
@@ -55,14 +55,14 @@ describe('the lowdb adapter', () => {
   it('throws DamagedFileError for a damaged file and leaves it as it was', async () => {
     const path = join(await tempDir(), 'library.json');
     await writeFile(path, '{"schemaVersion": 1, "artic');
-    await expect(new ValidatedJsonFile(path, format).read()).rejects.toThrow(DamagedFileError);
+    await expect(new ValidatedJsonAdapter(path, format).read()).rejects.toThrow(DamagedFileError);
     expect(await readFile(path, 'utf8')).toBe('{"schemaVersion": 1, "artic');
   });
 
   it('reads a file larger than the limit as damaged, without reading it all', async () => {
     const path = join(await tempDir(), 'library.json');
     await writeFile(path, JSON.stringify(emptyLibrary()));
-    const file = new ValidatedJsonFile(path, format, { maxBytes: 10 });
+    const file = new ValidatedJsonAdapter(path, format, { maxBytes: 10 });
     await expect(file.read()).rejects.toMatchObject({ damage: 'too large' });
   });
 
@@ -78,7 +78,7 @@ describe('the lowdb adapter', () => {
       await durableWrite(target, data);
     };
     let acknowledged = false;
-    const writing = new ValidatedJsonFile(path, format, { writer: slow }).write(emptyLibrary()).then(() => (acknowledged = true));
+    const writing = new ValidatedJsonAdapter(path, format, { writer: slow }).write(emptyLibrary()).then(() => (acknowledged = true));
     // The writer is on its way and stays there; a turn of the event loop lets any early
     // acknowledgement through before the check.
     await called;
@@ -103,7 +103,7 @@ describe('the lowdb adapter', () => {
       await durableWrite(target, data);
       active -= 1;
     };
-    const file = new ValidatedJsonFile<LibraryFile>(path, format, { writer: watched });
+    const file = new ValidatedJsonAdapter<LibraryFile>(path, format, { writer: watched });
     const versions = [0, 1, 2, 3, 4].map((n) => ({ ...emptyLibrary(), articles: Array.from({ length: n }, () => article()) }));
     await Promise.all(versions.map((v) => file.write(v)));
     expect(events).toEqual([0, 1, 2, 3, 4]);
@@ -116,16 +116,16 @@ describe('the lowdb adapter', () => {
     await writeFile(join(dir, 'library.json.3208923421'), '{"half');
     await writeFile(join(dir, 'library.json.notes'), 'kept');
     await writeFile(join(dir, 'other.json.1234'), 'kept');
-    await new ValidatedJsonFile(path, format).write(emptyLibrary());
+    await new ValidatedJsonAdapter(path, format).write(emptyLibrary());
     expect((await readdir(dir)).sort()).toEqual(['library.json', 'library.json.notes', 'other.json.1234']);
   });
 
   it('notices when another writer replaced the file', async () => {
     const path = join(await tempDir(), 'library.json');
-    const mine = new ValidatedJsonFile(path, format);
+    const mine = new ValidatedJsonAdapter(path, format);
     await mine.write(emptyLibrary());
     expect(await mine.changedOnDisk()).toBe(false);
-    await new ValidatedJsonFile(path, format).write({ ...emptyLibrary(), settings: { ...emptyLibrary().settings, sampleAdded: true } });
+    await new ValidatedJsonAdapter(path, format).write({ ...emptyLibrary(), settings: { ...emptyLibrary().settings, sampleAdded: true } });
     expect(await mine.changedOnDisk()).toBe(true);
     expect((await mine.read())?.settings.sampleAdded).toBe(true);
     expect(await mine.changedOnDisk()).toBe(false);

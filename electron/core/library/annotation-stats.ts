@@ -6,12 +6,14 @@
 // process, put back from a backup or edited by hand is simply read again.
 //
 // The entries are saved beside library.json as derived data, only by a library holding the write
-// lock for its lifetime (the app; a reader writes nothing). The file is checked with zod; a
-// missing or damaged one costs one read of every annotations file, never a wrong count.
-import { readFile } from 'node:fs/promises';
+// lock for its lifetime (the app; a reader writes nothing). The file goes through the store's
+// adapter, checked with zod both ways; a missing or damaged one costs one read of every
+// annotations file, never a wrong count.
 import { join } from 'node:path';
+import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { FileWriter } from './durable-write';
+import { ValidatedJsonAdapter } from './validated-json-adapter';
 
 export const ANNOTATION_STATS_FILE = 'annotation-stats.json';
 const FORMAT = 'margin-annotation-stats';
@@ -32,6 +34,7 @@ export const StatsFileSchema = z.object({
   version: z.literal(VERSION),
   articles: z.record(z.string(), EntrySchema),
 });
+type StatsFile = z.infer<typeof StatsFileSchema>;
 
 export function statsOf(signature: string | null, annotations: readonly { tags: readonly string[] }[]): AnnotationStats {
   const tags = new Set<string>();
@@ -41,21 +44,19 @@ export function statsOf(signature: string | null, annotations: readonly { tags: 
 
 export const annotationStatsFile = (dataDir: string): string => join(dataDir, ANNOTATION_STATS_FILE);
 
+const statsAdapter = (dataDir: string, writer?: FileWriter) =>
+  new ValidatedJsonAdapter<StatsFile>(annotationStatsFile(dataDir), { schema: StatsFileSchema, compact: true }, writer === undefined ? {} : { writer });
+
 /** The saved entries, or none when the file is missing, unreadable or not of this shape. */
 export async function readAnnotationStats(dataDir: string): Promise<Map<string, AnnotationStats>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(annotationStatsFile(dataDir), 'utf8'));
-  } catch {
-    return new Map();
-  }
-  const parsed = StatsFileSchema.safeParse(json);
-  if (!parsed.success) return new Map();
-  return new Map(Object.entries(parsed.data.articles).map(([id, [signature, count, tags]]) => [id, { signature, count, tags }]));
+  const file = await statsAdapter(dataDir)
+    .read()
+    .catch(() => null);
+  return new Map(Object.entries(file?.articles ?? {}).map(([id, [signature, count, tags]]) => [id, { signature, count, tags }]));
 }
 
 export async function writeAnnotationStats(dataDir: string, stats: ReadonlyMap<string, AnnotationStats>, writer: FileWriter): Promise<void> {
-  const articles: Record<string, z.infer<typeof EntrySchema>> = {};
+  const articles: StatsFile['articles'] = {};
   for (const [id, { signature, count, tags }] of stats) articles[id] = [signature, count, tags];
-  await writer(annotationStatsFile(dataDir), JSON.stringify({ format: FORMAT, version: VERSION, articles }));
+  await new Low(statsAdapter(dataDir, writer), { format: FORMAT, version: VERSION, articles }).write();
 }

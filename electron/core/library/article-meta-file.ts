@@ -2,32 +2,35 @@
 // same schema as the entry in library.json), written before library.json whenever the entry
 // changes. The folders therefore always know at least what the list knows, and a damaged or lost
 // library.json is rebuilt from them (library-rebuild.ts) instead of from an older backup.
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
+import { Low } from 'lowdb';
 import type { ArticleMeta } from '../../shared/model';
 import { syncFolder, type FileWriter } from './durable-write';
 import { articleDir, articleMetaFile } from './files';
 import { ARTICLE_META_MIGRATIONS, ARTICLE_META_SCHEMA_VERSION, articleMetaFileSchemaFor, type ArticleMetaFile } from './schemas';
-import { decodeJson } from './json-codec';
-import { ValidatedJsonFile } from './validated-json-file';
+import { ValidatedJsonAdapter } from './validated-json-adapter';
 
 export interface MetaFiles {
   dataDir: string;
   writer: FileWriter;
 }
 
-const formatFor = (id: string) => ({ schema: articleMetaFileSchemaFor(id), migrations: ARTICLE_META_MIGRATIONS });
+const metaAdapter = (dataDir: string, id: string, writer?: FileWriter) =>
+  new ValidatedJsonAdapter<ArticleMetaFile>(
+    articleMetaFile(dataDir, id),
+    { schema: articleMetaFileSchemaFor(id), migrations: ARTICLE_META_MIGRATIONS },
+    writer === undefined ? {} : { writer },
+  );
 
 /** Writes the article's meta.json durably (checked with the schema it is read with). */
 export function writeArticleMeta(files: MetaFiles, meta: ArticleMeta): Promise<void> {
-  const file = new ValidatedJsonFile<ArticleMetaFile>(articleMetaFile(files.dataDir, meta.id), formatFor(meta.id), { writer: files.writer });
-  return file.write({ schemaVersion: ARTICLE_META_SCHEMA_VERSION, article: meta });
+  return new Low(metaAdapter(files.dataDir, meta.id, files.writer), { schemaVersion: ARTICLE_META_SCHEMA_VERSION, article: meta }).write();
 }
 
 /** The article's entry from its folder, or null when it has none that Margin can read. */
 export async function readArticleMeta(dataDir: string, id: string): Promise<ArticleMeta | null> {
-  const path = articleMetaFile(dataDir, id);
   try {
-    return decodeJson(path, 'meta.json', await readFile(path, 'utf8'), formatFor(id)).article;
+    return (await metaAdapter(dataDir, id).read())?.article ?? null;
   } catch {
     return null;
   }

@@ -11,6 +11,8 @@ export class DamagedFileError extends Error {
   constructor(
     readonly path: string,
     readonly damage: Damage,
+    /** Where in the file, for a log line; the person is told only `damage`. */
+    readonly detail = '',
   ) {
     super(`${path} is damaged (${damage})`);
   }
@@ -18,7 +20,10 @@ export class DamagedFileError extends Error {
 
 export interface JsonFormat<T> {
   schema: z.ZodType<T>;
-  migrations: MigrationPath;
+  /** For files that carry a `schemaVersion` and are brought up to date when read. */
+  migrations?: MigrationPath;
+  /** Written without indentation: derived files that nobody reads by eye and that would grow by a third. */
+  compact?: boolean;
 }
 
 export function decodeJson<T>(path: string, fileName: string, text: string, format: JsonFormat<T>): T {
@@ -26,13 +31,16 @@ export function decodeJson<T>(path: string, fileName: string, text: string, form
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    throw new DamagedFileError(path, 'not valid JSON');
+  } catch (error) {
+    throw new DamagedFileError(path, 'not valid JSON', (error as Error).message);
   }
-  const current = migrate(json, format.migrations, fileName);
+  const current = format.migrations === undefined ? json : migrate(json, format.migrations, fileName);
   const parsed = current === null ? null : format.schema.safeParse(current);
-  if (parsed === null || !parsed.success) throw new DamagedFileError(path, 'unexpected contents');
+  if (parsed === null || !parsed.success) {
+    const issue = parsed?.error.issues[0];
+    throw new DamagedFileError(path, 'unexpected contents', issue === undefined ? '' : `at ${issue.path.join('.')}: ${issue.message}`);
+  }
   return parsed.data;
 }
 
-export const encodeJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+export const encodeJson = (value: unknown, compact = false): string => (compact ? JSON.stringify(value) : `${JSON.stringify(value, null, 2)}\n`);

@@ -44,7 +44,7 @@ import { isNotWritable, saveFailure } from './store-errors';
 import { readStoredContent } from './stored-content';
 import { StoredDocument, type Rebuilder, type WriteGuard } from './stored-document';
 import { unlistedArticlesNotice, unlistedArticlesWithNotes } from './unlisted-articles';
-import { ValidatedJsonFile, signatureOnDisk } from './validated-json-file';
+import { ValidatedJsonAdapter, signatureOnDisk } from './validated-json-adapter';
 import { WriteLease } from './write-lease';
 import type { WriteLock } from './write-lock';
 import { SerialQueue } from './write-queue';
@@ -623,14 +623,14 @@ export class Library {
 
   private openDocument<T>(
     path: string,
-    format: ConstructorParameters<typeof ValidatedJsonFile<T>>[1],
+    format: ValidatedJsonAdapter<T>['format'],
     empty: () => T,
     label: string,
     tooLargeMessage: string,
     rebuild?: Rebuilder<T>,
   ): Promise<StoredDocument<T>> {
     const backups = new BackupSet(path, this.writer, this.backupPolicy.keep, this.clock);
-    const file = new ValidatedJsonFile(path, format, {
+    const file = new ValidatedJsonAdapter(path, format, {
       writer: this.writer,
       backups,
       backupEvery: this.backupPolicy.every,

@@ -1,6 +1,7 @@
-// One JSON file of the library held in memory: loaded once, refreshed when another writer
-// replaced it, changed only through read-modify-write steps that run one at a time, and put back
-// from its newest good backup (with one sentence for the person) when it is found damaged.
+// One JSON file of the library held in memory by a lowdb `Low` over the validating adapter:
+// loaded once, refreshed when another writer replaced it, changed only through read-modify-write
+// steps that run one at a time, and put back from its newest good backup (with one sentence for
+// the person) when it is found damaged.
 import { relative } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../errors';
@@ -8,14 +9,14 @@ import { fileStamp, type BackupSet } from './backups';
 import type { FileWriter } from './durable-write';
 import { DamagedFileError } from './json-codec';
 import { saveFailure } from './store-errors';
-import type { Signature, ValidatedJsonFile } from './validated-json-file';
+import type { Signature, ValidatedJsonAdapter } from './validated-json-adapter';
 import { SerialQueue } from './write-queue';
 
 /** Runs a step while holding the data dir's write lock. */
 export type WriteGuard = <R>(step: () => Promise<R>) => Promise<R>;
 
 export interface DocumentOptions<T> {
-  file: ValidatedJsonFile<T>;
+  file: ValidatedJsonAdapter<T>;
   backups: BackupSet;
   empty: () => T;
   dataDir: string;
@@ -42,11 +43,11 @@ function localTime(date: Date): string {
 }
 
 export class StoredDocument<T> {
-  private readonly low: Low<T>;
+  private readonly db: Low<T>;
   private readonly queue = new SerialQueue();
 
   private constructor(private readonly options: DocumentOptions<T>) {
-    this.low = new Low(options.file, options.empty());
+    this.db = new Low(options.file, options.empty());
   }
 
   static async open<T>(options: DocumentOptions<T>): Promise<StoredDocument<T>> {
@@ -57,7 +58,7 @@ export class StoredDocument<T> {
 
   /** The value as last read or durably written. */
   get data(): T {
-    return this.low.data;
+    return this.db.data;
   }
 
   /** Which version of the file `data` is (null: there was no file), comparable with `signatureOnDisk`. */
@@ -77,15 +78,24 @@ export class StoredDocument<T> {
   update(change: (current: T) => T): Promise<T> {
     return this.queue.run(async () => {
       await this.reloadIfChanged();
-      const next = change(this.low.data);
-      try {
-        await this.options.file.write(next);
-      } catch (error) {
-        throw saveFailure(error, this.options.dataDir);
-      }
-      this.low.data = next;
+      const next = change(this.db.data);
+      await this.save(next);
       return next;
     });
+  }
+
+  /**
+   * lowdb's `write` saves `data` as it is; here the new value goes to the adapter first and
+   * becomes `data` only once it is on disk, so a failed save leaves memory as it was and nothing
+   * reads a change that may yet be refused.
+   */
+  private async save(next: T): Promise<void> {
+    try {
+      await this.db.adapter.write(next);
+    } catch (error) {
+      throw saveFailure(error, this.options.dataDir);
+    }
+    this.db.data = next;
   }
 
   private async reloadIfChanged(): Promise<void> {
@@ -93,20 +103,19 @@ export class StoredDocument<T> {
   }
 
   private async load(): Promise<void> {
-    const { file, guard } = this.options;
-    let found: T | null | 'unusable';
+    let damaged = false;
     try {
-      found = await file.read();
+      await this.db.read();
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
-      found = 'unusable';
+      damaged = true;
     }
+    // lowdb keeps the data it had when there is no file; here a file removed means empty.
+    const missing = !damaged && this.options.file.lastSignature === null;
     // Only a missing file with backups, or a damaged one, needs repair; repair writes, so it runs
     // under the lock and looks again first, in case another writer repaired it meanwhile.
-    if (found === 'unusable' || (found === null && (await this.repairable()))) {
-      found = await guard(() => this.repair());
-    }
-    this.low.data = found ?? this.options.empty();
+    if (damaged || (missing && (await this.repairable()))) this.db.data = await this.options.guard(() => this.repair());
+    else if (missing) this.db.data = this.options.empty();
   }
 
   private async repairable(): Promise<boolean> {
@@ -127,7 +136,7 @@ export class StoredDocument<T> {
     const good = await backups.newestGood((text, path) => file.decode(text, path));
     const rebuilt = (await this.options.rebuild?.build(good === null ? null : { value: good.value, when: localTime(good.backup.takenAt) })) ?? null;
     if (rebuilt !== null) {
-      await this.replace(damage, rebuilt.how, () => file.write(rebuilt.value));
+      await this.replace(damage, rebuilt.how, rebuilt.value);
       return rebuilt.value;
     }
     if (good === null) {
@@ -135,12 +144,12 @@ export class StoredDocument<T> {
       throw new UserError(`${label} is damaged (${damage.damage}) and Margin has no good backup of it, so it left the file as it was.`);
     }
     const since = `restored the backup from ${localTime(good.backup.takenAt)}, so changes made after that time are missing`;
-    await this.replace(damage, since, () => file.restore(good.text));
+    await this.replace(damage, since, good.value);
     return good.value;
   }
 
   /** Puts a repaired file in place and tells the person, keeping the damaged one aside first. */
-  private async replace(damage: DamagedFileError | null, how: string, write: () => Promise<void>): Promise<void> {
+  private async replace(damage: DamagedFileError | null, how: string, value: T): Promise<void> {
     const { file, label, dataDir } = this.options;
     try {
       let sentence = `${label} was missing; Margin ${how}.`;
@@ -152,7 +161,7 @@ export class StoredDocument<T> {
         if (bytes !== null) await this.options.writer(aside, bytes);
         sentence = `${label} was damaged (${damage.damage}); Margin kept it as ${relative(dataDir, aside)} and ${how}.`;
       }
-      await write();
+      await file.write(value);
       this.options.notify(sentence);
     } catch (error) {
       throw saveFailure(error, dataDir);

@@ -1,11 +1,14 @@
 // The search index as it lies on disk (<data dir>/search-index.json), and how it is read back.
 // The file is derived data: anything wrong with it (missing, cut short, another version, edited
 // by hand) makes the reader say so, and the caller rebuilds from the library instead of crashing
-// or searching a half-trusted index. zod checks the shape; Engine.fromCompact and the
-// cross-checks in search-index.ts check that the parts agree with each other.
-import { readFile } from 'node:fs/promises';
+// or searching a half-trusted index. It goes through the store's adapter, so zod checks the shape
+// both when it is read and before it is written; Engine.fromCompact and the cross-checks in
+// search-index.ts check that the parts agree with each other.
+import { Low } from 'lowdb';
 import { z } from 'zod';
-import { durableWrite } from '../library/durable-write';
+import { durableWrite, type FileWriter } from '../library/durable-write';
+import { DamagedFileError } from '../library/json-codec';
+import { ValidatedJsonAdapter } from '../library/validated-json-adapter';
 
 export const INDEX_FILE_NAME = 'search-index.json';
 export const TEXT_DIR_NAME = 'search-text';
@@ -53,29 +56,21 @@ export type IndexFile = z.infer<typeof IndexFileSchema>;
 
 export type IndexFileRead = { state: 'loaded'; file: IndexFile } | { state: 'missing' } | { state: 'damaged'; problem: string };
 
+const indexAdapter = (path: string, writer: FileWriter = durableWrite) => new ValidatedJsonAdapter<IndexFile>(path, { schema: IndexFileSchema, compact: true }, { writer });
+
 export async function readIndexFile(path: string): Promise<IndexFileRead> {
-  let raw: string;
   try {
-    raw = await readFile(path, 'utf8');
+    const file = await indexAdapter(path).read();
+    return file === null ? { state: 'missing' } : { state: 'loaded', file };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    if (error instanceof DamagedFileError) return { state: 'damaged', problem: [error.damage, error.detail].filter(Boolean).join(': ') };
     return { state: 'damaged', problem: `cannot read: ${(error as Error).message}` };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    return { state: 'damaged', problem: `not JSON: ${(error as Error).message}` };
-  }
-  const parsed = IndexFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { state: 'damaged', problem: `unexpected content at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}` };
-  }
-  return { state: 'loaded', file: parsed.data };
 }
 
-/** Replaces a file so that it survives a crash once the promise resolves; tests pass a failing one. */
-export type FileWriter = (path: string, data: string) => Promise<void>;
+/** Saves the index durably, refusing (never writing) one that would not read back. */
+export function writeIndexFile(path: string, file: IndexFile, writer?: FileWriter): Promise<void> {
+  return new Low(indexAdapter(path, writer), file).write();
+}
 
-export const writeDurably: FileWriter = durableWrite;
+export type { FileWriter };

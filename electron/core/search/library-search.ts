@@ -5,7 +5,7 @@
 // their file's signature, which the library knows without reading the file, so a search reads
 // only the articles changed since the last one, one at a time, and keeps none of them.
 import type { Library } from '../library/library';
-import { SearchIndex } from './search-index';
+import { SearchIndex, type SearchIndexOptions } from './search-index';
 import type { SearchResult } from './types';
 
 export class LibrarySearch {
@@ -14,8 +14,8 @@ export class LibrarySearch {
     private readonly index: SearchIndex,
   ) {}
 
-  static async open(library: Library): Promise<LibrarySearch> {
-    return new LibrarySearch(library, await SearchIndex.open(library.dataDir));
+  static async open(library: Library, options: SearchIndexOptions = {}): Promise<LibrarySearch> {
+    return new LibrarySearch(library, await SearchIndex.open(library.dataDir, options));
   }
 
   async search(query: string, limit = 20): Promise<SearchResult[]> {

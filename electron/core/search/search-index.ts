@@ -23,7 +23,7 @@ import {
   INDEX_VERSION,
   TEXT_DIR_NAME,
   readIndexFile,
-  writeDurably,
+  writeIndexFile,
   type AnnotationRecord,
   type FileWriter,
   type IndexFile,
@@ -46,7 +46,7 @@ import type {
 export type IndexLoadState = 'loaded' | 'missing' | 'damaged';
 
 export interface SearchIndexOptions {
-  /** How the index file is written; tests pass one that fails. Durable (fsync + rename) by default. */
+  /** How the index file is written; tests pass one that fails. Durable (durable-write.ts) by default. */
   writeFile?: FileWriter;
 }
 
@@ -220,14 +220,14 @@ export class SearchIndex {
 
   private constructor(
     readonly dataDir: string,
-    private readonly writeFile: FileWriter,
+    private readonly writeFile: FileWriter | undefined,
   ) {
     this.texts = new TextStore(join(dataDir, TEXT_DIR_NAME));
   }
 
   /** Loads `<dataDir>/search-index.json` when it is there and sound; otherwise starts empty. */
   static async open(dataDir: string, options: SearchIndexOptions = {}): Promise<SearchIndex> {
-    const index = new SearchIndex(dataDir, options.writeFile ?? writeDurably);
+    const index = new SearchIndex(dataDir, options.writeFile);
     const read = await readIndexFile(index.path);
     if (read.state === 'loaded') {
       const problem = index.adopt(read.file);
@@ -700,12 +700,11 @@ export class SearchIndex {
     if (!this.changed) return false;
     const generation = this.generation;
     const sweep = this.sweepTexts;
-    // Serialised at once, so later changes wait for the next save rather than half-joining this one.
+    // Taken at once, in new arrays, so later changes wait for the next save rather than half-joining this one.
     const file = this.toFile();
-    const data = JSON.stringify(file);
     await this.texts.flush(sweep ? new Set(this.articles.keys()) : undefined);
     await mkdir(this.dataDir, { recursive: true });
-    await this.writeFile(this.path, data);
+    await writeIndexFile(this.path, file, this.writeFile);
     this.savedGeneration = generation;
     if (sweep) {
       this.sweepTexts = false;

@@ -19,6 +19,8 @@ export interface DiskEvent {
   step: Step;
   /** The file's or folder's name (temp files keep their target's name before `.xxxx.tmp`). */
   name: string;
+  /** The same, as a full path. */
+  path: string;
 }
 
 export interface FaultyDisk {
@@ -85,7 +87,7 @@ export function faultyDisk(): FaultyDisk {
   let passed = 0;
   let counted: Fault | null = null;
   function step(name: Step, path: string): void {
-    disk.events.push({ step: name, name: basename(targetOf(path)) });
+    disk.events.push({ step: name, name: basename(targetOf(path)), path: targetOf(path) });
     const { fault } = disk;
     if (fault === null || fault.at !== name || !(fault.target?.(targetOf(path)) ?? true)) return;
     if (counted !== fault) {

@@ -1,7 +1,10 @@
-// Margin's lowdb adapter. lowdb's JSONFile writes through steno (temp file and rename, no fsync)
-// and lets JSON.parse throw on a damaged file; this one checks and migrates what it reads, and
-// acknowledges a write only once it is on disk (fsync of the file and of its folder). Writes to one
-// file run one at a time, and the file's earlier good versions are kept as backups.
+// Margin's lowdb adapter, through which every store file is read and written (library.json, each
+// article's annotations.json and meta.json, annotation-stats.json, search-index.json), each held
+// by a lowdb `Low`. lowdb's JSONFile writes through steno (temp file and rename, no fsync) and lets
+// JSON.parse throw on a damaged file; this one checks (and migrates) what it reads, refuses to
+// write what it would not read back, and acknowledges a write only once it is on disk
+// (durable-write.ts: every byte, fsync, rename, fsync of the folder). Writes to one file run one
+// at a time, and with a backup set the file's earlier good versions are kept.
 import { open, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -11,7 +14,7 @@ import { durableWrite, isLeftoverTemp, type FileWriter } from './durable-write';
 import { DamagedFileError, decodeJson, encodeJson, type JsonFormat } from './json-codec';
 import { SerialQueue } from './write-queue';
 
-export interface JsonFileOptions {
+export interface AdapterOptions {
   writer?: FileWriter;
   /** Where earlier versions go: the one found on disk before this session's first save, and every `backupEvery` saves. */
   backups?: BackupSet | null;
@@ -38,12 +41,17 @@ export async function signatureOnDisk(path: string): Promise<Signature | null> {
   }
 }
 
-export class ValidatedJsonFile<T> implements Adapter<T> {
+async function openIfThere(path: string) {
+  return open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+}
+
+export class ValidatedJsonAdapter<T> implements Adapter<T> {
   readonly fileName: string;
   private readonly queue = new SerialQueue();
   private readonly writer: FileWriter;
-  /** The file's text as last read or written here, known to be good. */
-  private lastGood: string | null = null;
   /** Saves since the last backup; null until this session's first save. */
   private savesSinceBackup: number | null = null;
   private signature: Signature | null = null;
@@ -52,7 +60,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     readonly format: JsonFormat<T>,
-    private readonly options: JsonFileOptions = {},
+    private readonly options: AdapterOptions = {},
   ) {
     this.fileName = basename(path);
     this.writer = options.writer ?? durableWrite;
@@ -75,17 +83,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       return null;
     }
     const value = this.decode(found.text);
-    this.lastGood = found.text;
     this.signature = found.signature;
     return value;
   }
 
   /** The raw bytes on disk (to keep a damaged file aside), or null when there is none. */
   async readBytes(): Promise<Uint8Array | null> {
-    const handle = await open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    });
+    const handle = await openIfThere(this.path);
     if (handle === null) return null;
     try {
       return new Uint8Array(await handle.readFile());
@@ -94,15 +98,19 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     }
   }
 
-  /** Saves data durably, after checking it with the schema the file is read with: what would not read back is refused, never written. */
-  write(data: T): Promise<void> {
-    // What is written is the checked value, so the file holds exactly what a read gives back.
-    return this.queue.run(() => this.save(encodeJson(this.checkReadable(data)), true));
-  }
-
-  /** Puts known-good text back in place of the file (from a backup), durably. */
-  restore(text: string): Promise<void> {
-    return this.queue.run(() => this.save(text, false));
+  /**
+   * Saves data durably, after checking it with the schema the file is read with: what would not
+   * read back is refused, never written. It is checked at the call, and what is written is zod's
+   * checked copy, so a change made to data meanwhile is not half-written and the file holds
+   * exactly what a read gives back.
+   */
+  async write(data: T): Promise<void> {
+    const checked = this.checkReadable(data);
+    // For the search index (100,000 highlights) checking and serialising each take a few hundred
+    // milliseconds; other work runs between them rather than waiting for both.
+    await new Promise((resolve) => setImmediate(resolve));
+    const text = encodeJson(checked, this.format.compact);
+    await this.queue.run(() => this.save(text));
   }
 
   /** Whether someone else replaced the file since it was last read or written here. */
@@ -111,10 +119,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   private async readText(): Promise<{ text: string; signature: Signature } | null> {
-    const handle = await open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    });
+    const handle = await openIfThere(this.path);
     if (handle === null) return null;
     try {
       // The signature comes from the open file, so it names exactly the version read.
@@ -145,20 +150,28 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     throw new UserError(`Margin refused to save ${this.fileName} because part of it${where} would not read back (${issue?.message ?? 'unexpected contents'}), so nothing was changed.`);
   }
 
-  private async save(text: string, counts: boolean): Promise<void> {
+  /**
+   * Keeps the version about to be replaced as a backup, when it is the one last read or written
+   * here (so known to be good); it is read again rather than held, since the Low holds its data.
+   */
+  private async backUpVersionOnDisk(backups: BackupSet): Promise<void> {
+    if (this.signature === null) return;
+    const found = await this.readText();
+    if (found !== null && found.signature === this.signature) await backups.save(found.text);
+  }
+
+  private async save(text: string): Promise<void> {
     if (Buffer.byteLength(text) > (this.options.maxBytes ?? NO_LIMIT)) {
       throw new UserError(this.options.tooLargeMessage ?? `${this.fileName} would be larger than Margin allows, so it was not saved.`);
     }
     if (!this.swept) await this.sweepTempFiles();
     const backups = this.options.backups ?? null;
-    if (backups !== null && counts && this.savesSinceBackup === null && this.lastGood !== null) {
-      await backups.save(this.lastGood);
+    if (backups !== null && this.savesSinceBackup === null) {
+      await this.backUpVersionOnDisk(backups);
       this.savesSinceBackup = 0;
     }
     await this.writer(this.path, text);
-    this.signature = signatureOf(await stat(this.path, { bigint: true }));
-    this.lastGood = text;
-    if (!counts) return;
+    this.signature = await signatureOnDisk(this.path);
     this.savesSinceBackup = (this.savesSinceBackup ?? 0) + 1;
     if (backups !== null && this.savesSinceBackup >= (this.options.backupEvery ?? NO_LIMIT)) {
       await backups.save(text);
