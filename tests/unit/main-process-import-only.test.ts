@@ -33,8 +33,8 @@ const loadedAt = (stages: Stage[], stage: string) => stages.find((s) => s.stage 
 describe('the main process before and after an import', () => {
   it('a new library opens with its sample, and reading, highlighting, searching and a Markdown export load no jsdom', async () => {
     const stages = await run([await tempDir(), samplePath]);
-    expect(loadedAt(stages, 'started')).toEqual([]);
-    expect(loadedAt(stages, 'read')).toEqual([]);
+    expect(loadedAt(stages, 'started'), JSON.stringify(stages)).toEqual([]);
+    expect(loadedAt(stages, 'read'), JSON.stringify(stages)).toEqual([]);
   }, 60_000);
 
   it('a library opened again reads without jsdom, and importing a saved page brings it in then', async () => {
@@ -43,8 +43,8 @@ describe('the main process before and after an import', () => {
     const page = join(await tempDir(), 'blog-post.html');
     await cp(join(fixturesDir, 'html-import/blog-post/source.html'), page);
     const stages = await run([dataDir, samplePath, page]);
-    expect(loadedAt(stages, 'started')).toEqual([]);
-    expect(loadedAt(stages, 'read')).toEqual([]);
-    expect(loadedAt(stages, 'imported')).toEqual(['jsdom', '@mozilla/readability']);
+    expect(loadedAt(stages, 'started'), JSON.stringify(stages)).toEqual([]);
+    expect(loadedAt(stages, 'read'), JSON.stringify(stages)).toEqual([]);
+    expect(loadedAt(stages, 'imported'), JSON.stringify(stages)).toEqual(['jsdom', '@mozilla/readability']);
   }, 60_000);
 });
