@@ -44,7 +44,7 @@ const PACKAGES = {
   ],
   main: ['electron'],
   preload: ['electron'],
-  renderer: ['dompurify', 'markdown-it'],
+  renderer: ['dompurify', 'markdown-it', 'morphdom'],
   glueTests: ['vitest'],
   tests: [
     '@axe-core/playwright',

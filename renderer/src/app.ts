@@ -241,7 +241,10 @@ export class ReaderApp {
         .updateArticle({ id: open.view.meta.id, progress })
         .then((result) => {
           if (!result.ok) return;
-          this.articles = this.articles.map((a) => (a.id === result.value.id ? result.value : a));
+          // Only where the person is reading: an answer that arrives after a later change (archiving the article,
+          // tagging it) must not bring back the state it had when the position was saved.
+          const { id, progress: saved, lastReadAt } = result.value;
+          this.articles = this.articles.map((a) => (a.id === id ? { ...a, progress: saved, lastReadAt } : a));
           this.renderLibrary();
         });
     }, 700);

@@ -3,6 +3,7 @@
 // box whose results, grouped by article, open the article at the match.
 import type { SearchHit } from '../../electron/shared/contract';
 import type { ArticleState, ArticleSummary } from '../../electron/shared/model';
+import morphdom from 'morphdom';
 import { h } from './dom';
 
 export type SortKey = 'saved' | 'title' | 'read' | 'highlights';
@@ -130,7 +131,7 @@ export class LibraryPanel {
         : article.state === 'archived'
           ? [action('Back to reading', 'reading', 'Unarchive'), action('Move to trash', 'trash', 'Trash')]
           : [action('Restore', 'reading', 'Restore')];
-    return h('li', { class: 'article-row' }, h('div', { class: 'row-body' }, open, h('span', { class: 'row-actions' }, ...actions)));
+    return h('li', { class: 'article-row', 'data-key': article.id }, h('div', { class: 'row-body' }, open, h('span', { class: 'row-actions' }, ...actions)));
   }
 
   /** The article to offer under "Continue reading": the last one read, partly, other than the open one. */
@@ -155,7 +156,7 @@ export class LibraryPanel {
     const resume = this.resume();
     if (resume !== undefined) {
       const button = h('button', { type: 'button', class: 'continue-reading', 'data-article': resume.id }, h('span', { class: 'continue-label' }, 'Continue reading'), h('span', { class: 'article-title' }, resume.title), h('span', { class: 'article-meta' }, `${Math.round(resume.progress * 100)}% read`));
-      rows.append(h('li', {}, button));
+      rows.append(h('li', { 'data-key': 'continue-reading' }, button));
     }
     const byId = new Map<string, HTMLElement>();
     for (const article of shown) {
@@ -171,8 +172,18 @@ export class LibraryPanel {
       empty.addEventListener('click', () => this.actions.emptyTrash());
       rows.append(h('li', { class: 'trash-actions' }, empty));
     }
-    this.list.replaceChildren(rows);
-    this.shown = { fingerprint: fingerprint(this.articles), resumeId: resume?.id, rows: byId };
+    // Rows are changed in place, not built again: a click that lands while the list changes (a
+    // highlight count or the reading position arriving) stays on the button it started on, and so
+    // does the keyboard focus.
+    const next = this.list.cloneNode(false) as HTMLElement;
+    next.append(rows);
+    morphdom(this.list, next, { childrenOnly: true, getNodeKey: (node) => (node instanceof HTMLElement ? (node.dataset.key ?? node.id) || undefined : undefined) });
+    const kept = new Map<string, HTMLElement>();
+    for (const id of byId.keys()) {
+      const row = this.list.querySelector<HTMLElement>(`:scope > li[data-key="${CSS.escape(id)}"]`);
+      if (row !== null) kept.set(id, row);
+    }
+    this.shown = { fingerprint: fingerprint(this.articles), resumeId: resume?.id, rows: kept };
   }
 
   private async runSearch(): Promise<void> {

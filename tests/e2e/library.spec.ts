@@ -125,3 +125,40 @@ test('each row shows the first sentences of its article, and a screen reader hea
   await expect(excerpt).toHaveText('הבריכה קפאה בראשון בדצמבר, ואנפה עמדה על שפתה כל בוקר במשך שבוע.');
   expect(await excerpt.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
 });
+
+test('archiving while the reading position is still being saved: the article stays archived in the list', async ({ reader, page }) => {
+  await reader.open();
+  const sample = 'Russia says it has advanced nearly 2 miles in northeast Ukraine';
+  // The reading position is saved a moment after scrolling; its answer is slow to come back.
+  const progress = reader.holdNextAnswer('article:update');
+  await page.locator('#reader').evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2));
+  await progress.ran;
+  await page.getByRole('button', { name: `Archive: ${sample}` }).click();
+  await expect(page.getByRole('button', { name: `Archive: ${sample}` })).toHaveCount(0);
+  await expect.poll(() => reader.library.articles().find((a) => a.title === sample)?.state).toBe('archived');
+  // The older answer arrives last; once the page has had a frame to show it, the list is unchanged.
+  await progress.release();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(page.getByRole('button', { name: `Archive: ${sample}` })).toHaveCount(0);
+  await page.getByLabel('Show').selectOption('archived');
+  await expect(titles(reader)).toHaveText([sample]);
+});
+
+test('a click on Archive that lands while the list changes (the reading position arriving) still archives', async ({ reader, page }) => {
+  await reader.open();
+  const sample = 'Russia says it has advanced nearly 2 miles in northeast Ukraine';
+  const archive = page.getByRole('button', { name: `Archive: ${sample}` });
+  const box = await archive.boundingBox();
+  if (box === null) throw new Error('the Archive button is not shown');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const progress = reader.holdNextAnswer('article:update');
+  await page.locator('#reader').evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2));
+  await progress.ran;
+  await page.mouse.down();
+  // The row now says how far the person has read, while the button is held down.
+  await progress.release();
+  await expect(page.locator('.article-link', { hasText: sample }).locator('.article-meta')).toContainText('% read');
+  await page.mouse.up();
+  await expect(archive).toHaveCount(0);
+  await expect.poll(() => reader.library.articles().find((a) => a.title === sample)?.state).toBe('archived');
+});

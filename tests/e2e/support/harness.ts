@@ -75,6 +75,11 @@ export interface Reader {
   open(): Promise<void>;
   /** Holds every request on a channel until the returned function is called (a slow disk). */
   hold(channel: Channel): () => void;
+  /**
+   * Lets the next request on a channel run at once but holds its answer (a reply slow to arrive):
+   * `ran` settles once the handler has answered, `release` sends the answer and settles once it is sent.
+   */
+  holdNextAnswer(channel: Channel): { ran: Promise<void>; release(): Promise<void> };
   menu(command: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -110,6 +115,22 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
         release();
       };
     },
+    holdNextAnswer(channel) {
+      let ran: () => void = () => undefined;
+      let send: () => void = () => undefined;
+      let sent: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (ran = resolve));
+      const released = new Promise<void>((resolve) => (send = resolve));
+      const delivered = new Promise<void>((resolve) => (sent = resolve));
+      answerHolds.set(channel, { ran, released, sent });
+      return {
+        ran: answered,
+        release: async () => {
+          send();
+          await delivered;
+        },
+      };
+    },
     async menu(command) {
       await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:menu-command', { detail })), command);
     },
@@ -133,6 +154,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
   const handlers = createHandlers(library, platform, { os: 'linux', ...options, chosenPaths });
   const pending = new Set<Promise<unknown>>();
   const holds = new Map<Channel, Promise<void>>();
+  const answerHolds = new Map<Channel, { ran: () => void; released: Promise<void>; sent: () => void }>();
   // The same sender check main makes: only the app's own page, in its main frame.
   // The page is served from loopback here, so its URL is mapped onto margin://app/ for the check.
   const fromApp = (source: { frame: Frame }) =>
@@ -149,10 +171,18 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     const call = (holds.get(channel as Channel) ?? Promise.resolve()).then(() => handler(input));
     pending.add(call);
     void call.finally(() => pending.delete(call));
+    const answerHold = answerHolds.get(channel as Channel);
+    answerHolds.delete(channel as Channel);
     // As JSON text: Playwright's own serialiser walks an answer value by value and takes seconds
     // on an article with thousands of highlights, a cost Electron's IPC (structured clone) does
     // not have. JSON text crosses in one piece, closer to what the app pays.
-    return JSON.stringify((await call) ?? null);
+    const answer = JSON.stringify((await call) ?? null);
+    if (answerHold !== undefined) {
+      answerHold.ran();
+      await answerHold.released;
+      setImmediate(answerHold.sent);
+    }
+    return answer;
   });
   await page.addInitScript({ content: await pageBridge() });
   page.on('request', (request) => {
