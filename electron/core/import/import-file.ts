@@ -12,6 +12,7 @@ import { fetchLimited, type FetchLimits } from './fetch-limited';
 import { NAMED_BY_PERSON, type ArticleHost } from '../net/reach';
 import type { WebAccess } from '../net/web-access';
 import { extractArticle } from './html/html-article';
+import { refuseDeepNesting } from './html/nesting-depth';
 import { parsePage } from './html/page-dom';
 import type { ImageContext, ImageReport } from './html/page-images';
 import { markdownArticle } from './markdown-article';
@@ -135,7 +136,9 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
   const kind = sniffArticleKind(bytes, name);
   const origin = { sourceFile: name, sourcePath: absolute };
   if (kind === 'html') {
-    return importHtml(decodeHtml(bytes, name), pathToFileURL(absolute).href, { ...origin, title: name }, context, dirname(absolute));
+    const html = decodeHtml(bytes, name);
+    refuseDeepNesting(html, name);
+    return importHtml(html, pathToFileURL(absolute).href, { ...origin, title: name }, context, dirname(absolute));
   }
   const text = decodeUtf8Article(bytes, name);
   if (kind === 'markdown') {
@@ -160,6 +163,7 @@ export async function importUrl(address: string, context: ImportContext = {}): P
   if (type === '') sniffArticleKind(fetched.bytes, host);
   if (HTML_TYPES.has(type)) {
     const html = decodeHtml(fetched.bytes, host, headerCharset(fetched.contentType));
+    refuseDeepNesting(html, fetched.url);
     return importHtml(html, fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null, fetched.articleHost);
   }
   if (type === 'text/plain') {
