@@ -1,8 +1,8 @@
 // Files at the edges of what Margin takes, imported as a person would (`margin import FILE`):
-// a text or Markdown file whose whole body is one line of 45 MB, pages nested hundreds of
-// thousands of elements deep. Each either imports whole, split into paragraphs a reader can
-// scroll, or is refused in one sentence that names the file and the limit, with the library
-// left as it was. How long either takes is measured in BENCHMARKS.md, never asserted here.
+// a text or Markdown file whose whole body is one line (45 MB, or 2 MB), pages and notes nested
+// hundreds of thousands of elements deep. Each either imports whole, split into paragraphs a
+// reader can scroll, or is refused in one sentence that names the file and the limit, with the
+// library left as it was. How long either takes is measured in BENCHMARKS.md, never asserted here.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,36 +38,51 @@ async function onlyArticle(dataDir: string): Promise<Shown> {
   return JSON.parse((await margin(dataDir, 'show', row!.id, '--json')).out) as Shown;
 }
 
-describe('a body that is one line of 45 MB', () => {
-  it('margin import of a .txt file imports every word, in paragraphs that end at sentences', { timeout: LONG }, async () => {
-    const dataDir = join(await tempDir(), 'library');
-    const file = join(await tempDir(), 'one-line.txt');
-    const prose = await writeOneLineText(file, 45 * MB);
-    const result = await margin(dataDir, 'import', file);
-    expect(result.err).toBe('');
-    expect(result.code).toBe(0);
-    const shown = await onlyArticle(dataDir);
-    expect(shown.title).toBe('A very long line');
-    expect(shown.wordCount).toBe(prose.words);
-    const paragraphs = shown.text.split('\n');
-    expect(paragraphs.length).toBeGreaterThan(1000);
-    for (const paragraph of paragraphs) expect(paragraph).toMatch(/^\p{Lu}.*\.$/u);
-    expect(paragraphs.at(-1)).toContain(prose.lastSentence);
-  });
+describe('a body that is one line', () => {
+  for (const [kind, write] of [
+    ['.txt', writeOneLineText],
+    ['.md', writeOneLineMarkdown],
+  ] as const) {
+    it(`margin import of a ${kind} file of 45 MB on one line says it is over the 10 MB text cap, exit 1, library unchanged`, { timeout: LONG }, async () => {
+      const dataDir = join(await tempDir(), 'library');
+      const file = join(await tempDir(), `one-line${kind}`);
+      await write(file, 45 * MB);
+      const result = await margin(dataDir, 'import', file);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(ONE_SENTENCE);
+      expect(result.err).toContain(`one-line${kind} is larger than 10 MB`);
+      expect(await articles(dataDir)).toEqual([]);
+    });
 
-  it('margin import of a .md file imports every word, in paragraphs that end at sentences', { timeout: LONG }, async () => {
+    it(`margin import of a ${kind} file of 2 MB on one line imports every word, in paragraphs that end at sentences`, { timeout: LONG }, async () => {
+      const dataDir = join(await tempDir(), 'library');
+      const file = join(await tempDir(), `one-line${kind}`);
+      const prose = await write(file, 2 * MB);
+      const result = await margin(dataDir, 'import', file);
+      expect(result.err).toBe('');
+      expect(result.code).toBe(0);
+      const shown = await onlyArticle(dataDir);
+      expect(shown.title).toBe('A very long line');
+      expect(shown.wordCount).toBe(prose.words);
+      const paragraphs = shown.text.split('\n').filter((line) => line !== '');
+      expect(paragraphs.length).toBeGreaterThan(200);
+      for (const paragraph of paragraphs) {
+        expect(paragraph.length).toBeLessThanOrEqual(10_000);
+        expect(paragraph).toMatch(/^\p{Lu}.*\.$/u);
+      }
+      expect(paragraphs.at(-1)).toContain(prose.lastSentence);
+    });
+  }
+
+  it('a page saved as .html that holds 11 MB of plain text is held to the text cap too', { timeout: LONG }, async () => {
     const dataDir = join(await tempDir(), 'library');
-    const file = join(await tempDir(), 'one-line.md');
-    const prose = await writeOneLineMarkdown(file, 45 * MB);
+    const file = join(await tempDir(), 'notes.html');
+    await writeOneLineText(file, 11 * MB);
     const result = await margin(dataDir, 'import', file);
-    expect(result.err).toBe('');
-    expect(result.code).toBe(0);
-    const shown = await onlyArticle(dataDir);
-    expect(shown.title).toBe('A very long line');
-    expect(shown.wordCount).toBe(prose.words);
-    const paragraphs = shown.text.split('\n').filter((line) => line !== '');
-    expect(paragraphs.length).toBeGreaterThan(1000);
-    for (const paragraph of paragraphs) expect(paragraph).toMatch(/^\p{Lu}.*\.$/u);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(ONE_SENTENCE);
+    expect(result.err).toContain('notes.html is larger than 10 MB');
+    expect(await articles(dataDir)).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ import { parsePage } from './html/page-dom';
 import type { ImageContext, ImageReport } from './html/page-images';
 import { markdownArticle } from './markdown-article';
 import { parsePlainText } from './plain-text';
-import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes } from './read-text-file';
+import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes, refuseLongText } from './read-text-file';
 import { sniffArticleKind } from './sniff';
 import { textBlocksToHtml } from './text-blocks-html';
 import { excerptOf } from './excerpt';
@@ -140,6 +140,7 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
     refuseDeepNesting(html, name);
     return importHtml(html, pathToFileURL(absolute).href, { ...origin, title: name }, context, dirname(absolute));
   }
+  refuseLongText(bytes, name);
   const text = decodeUtf8Article(bytes, name);
   if (kind === 'markdown') {
     const article = await markdownArticle(text, absolute, imageContext(context));
@@ -167,6 +168,7 @@ export async function importUrl(address: string, context: ImportContext = {}): P
     return importHtml(html, fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null, fetched.articleHost);
   }
   if (type === 'text/plain') {
+    refuseLongText(fetched.bytes, fetched.url);
     const article = importPlainText(decodeUtf8Article(fetched.bytes, host), null);
     return { ...article, meta: { ...article.meta, sourceUrl: fetched.url } };
   }
