@@ -7,7 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/run';
+import { createHandlers, type Platform } from '../../electron/core/handlers';
 import { nestedDivs, writeOneLineMarkdown, writeOneLineText } from '../support/extreme-files';
+import { libraryWithSample } from './support/library';
 import { tempDir } from './support/temp-dir';
 
 const MB = 1024 * 1024;
@@ -150,5 +152,19 @@ describe('elements nested deeper than any article', () => {
     expect(text).toContain('the quoted words');
     expect(text).toContain('item 39');
     expect(text).toContain('The last paragraph.');
+  });
+});
+
+describe('the app', () => {
+  it('importing a chosen page of 200,000 nested <div>s shows one sentence naming it, and the library keeps only what it had', { timeout: LONG }, async () => {
+    const { library } = await libraryWithSample();
+    const file = join(await tempDir(), 'deep.html');
+    await writeFile(file, nestedDivs(200_000));
+    const platform: Platform = { chooseSavePath: async () => null, chooseImportFiles: async () => [file], chooseFolder: async () => null, chooseOpenFile: async () => null };
+    const handlers = createHandlers(library, platform);
+    await handlers['dialog:choose-import-files']({});
+    const result = await handlers['article:import']({ source: file });
+    expect(result).toEqual({ ok: false, error: 'deep.html has elements nested more than 256 levels deep, deeper than any article, so Margin did not import it.' });
+    expect(library.articles()).toHaveLength(1);
   });
 });
