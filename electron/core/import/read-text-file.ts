@@ -12,9 +12,9 @@ export const ARTICLE_INPUT: InputRule = {
 };
 
 /**
- * Text and Markdown are nearly all words, and every megabyte of words costs the import about a
- * second and 100 MB of memory (jsdom, the search index), so their cap is lower: 10 MB is some
- * 1.7 million words, more than any book. A page's cap is higher because markup and inline
+ * Text and Markdown are nearly all words, and every megabyte of words costs the import over a
+ * second and some 60 MB of memory at its peak (jsdom, sanitizing, the search index; see
+ * BENCHMARKS.md), so their cap is lower: 10 MB is some 1.7 million words, more than any book. A page's cap is higher because markup and inline
  * images make up most of a saved page.
  */
 export const MAX_TEXT_ARTICLE_BYTES = 10 * 1024 * 1024;
