@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../electron/core/errors';
 import { importFile } from '../../electron/core/import/import-file';
-import { MAX_ARTICLE_BYTES, readTextFile } from '../../electron/core/import/read-text-file';
+import { MAX_ARTICLE_BYTES, MAX_TEXT_ARTICLE_BYTES, readTextFile } from '../../electron/core/import/read-text-file';
 import { tempDir } from './support/temp-dir';
 
 async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
@@ -46,12 +46,17 @@ describe('reading an article file', () => {
     expect(await refusal(readTextFile(await fileWith('utf16.txt', utf16)))).toBe('utf16.txt is not UTF-8 text; save it as UTF-8 and import it again.');
   });
 
-  it('refuses a file over 50 MB without reading it', async () => {
-    const path = join(await tempDir(), 'huge.txt');
-    const handle = await open(path, 'w');
-    await handle.truncate(MAX_ARTICLE_BYTES + 1);
-    await handle.close();
-    expect(await refusal(readTextFile(path))).toContain('larger than 50 MB');
+  it('refuses a page over 50 MB, and a text or Markdown file over 10 MB, without reading it', async () => {
+    const sparse = async (name: string, bytes: number) => {
+      const path = join(await tempDir(), name);
+      const handle = await open(path, 'w');
+      await handle.truncate(bytes);
+      await handle.close();
+      return path;
+    };
+    expect(await refusal(importFile(await sparse('huge.html', MAX_ARTICLE_BYTES + 1)))).toContain('huge.html is larger than 50 MB');
+    expect(await refusal(readTextFile(await sparse('huge.txt', MAX_TEXT_ARTICLE_BYTES + 1)))).toContain('huge.txt is larger than 10 MB');
+    expect(await refusal(importFile(await sparse('huge.md', MAX_TEXT_ARTICLE_BYTES + 1)))).toContain('huge.md is larger than 10 MB');
   });
 
   it('refuses a missing file, and binary formats whatever their name', async () => {

@@ -5,12 +5,12 @@ import { isWebAddress } from '../../shared/web-address';
 import { messageFor, UserError } from '../errors';
 import { checkInputFile } from '../files/input-file';
 import { ANNOTATIONS_INPUT } from '../import-annotations';
-import { ARTICLE_INPUT } from '../import/read-text-file';
+import { articleInputFor } from '../import/read-text-file';
 import type { CliCommand } from './args';
 
 async function problemWith(source: string): Promise<string | null> {
   if (isWebAddress(source)) return null;
-  return checkInputFile(source, ARTICLE_INPUT).then(
+  return checkInputFile(source, articleInputFor(source)).then(
     () => null,
     (error: unknown) => messageFor(error),
   );

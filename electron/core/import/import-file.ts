@@ -9,10 +9,11 @@ import { isWebAddress } from '../../shared/web-address';
 import { fetchLimited, type FetchLimits } from './fetch-limited';
 import { NAMED_BY_PERSON, type ArticleHost } from '../net/reach';
 import type { WebAccess } from '../net/web-access';
+import { refuseDeepNesting } from './html/nesting-depth';
 import type { ImageContext, ImageReport } from './html/page-images';
 import { NO_META, type ImportedMeta } from './imported-meta';
 import { importPlainText } from './plain-text-article';
-import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes } from './read-text-file';
+import { MAX_ARTICLE_BYTES, decodeUtf8Article, readArticleBytes, refuseLongText } from './read-text-file';
 import { sniffArticleKind } from './sniff';
 import { publishedDate, unknownDatesNote } from './imported-dates';
 
@@ -100,8 +101,11 @@ export async function importFile(path: string, context: ImportContext = {}): Pro
   const kind = sniffArticleKind(bytes, name);
   const origin = { sourceFile: name, sourcePath: absolute };
   if (kind === 'html') {
-    return importHtml(decodeHtml(bytes, name), pathToFileURL(absolute).href, { ...origin, title: name }, context, dirname(absolute));
+    const html = decodeHtml(bytes, name);
+    refuseDeepNesting(html, name);
+    return importHtml(html, pathToFileURL(absolute).href, { ...origin, title: name }, context, dirname(absolute));
   }
+  refuseLongText(bytes, name);
   const text = decodeUtf8Article(bytes, name);
   if (kind === 'markdown') {
     const { markdownArticle } = await import('./markdown-article');
@@ -126,9 +130,11 @@ export async function importUrl(address: string, context: ImportContext = {}): P
   if (type === '') sniffArticleKind(fetched.bytes, host);
   if (HTML_TYPES.has(type)) {
     const html = decodeHtml(fetched.bytes, host, headerCharset(fetched.contentType));
+    refuseDeepNesting(html, fetched.url);
     return importHtml(html, fetched.url, { sourceUrl: fetched.url, title: host }, { ...context, online: true }, null, fetched.articleHost);
   }
   if (type === 'text/plain') {
+    refuseLongText(fetched.bytes, fetched.url);
     const article = importPlainText(decodeUtf8Article(fetched.bytes, host), null);
     return { ...article, meta: { ...article.meta, sourceUrl: fetched.url } };
   }

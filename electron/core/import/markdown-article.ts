@@ -3,7 +3,7 @@
 // become figures, local images are copied like a saved page's, and raw HTML goes through the same
 // sanitizer every importer uses.
 import { pathToFileURL } from 'node:url';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { ArticleMeta } from '../../shared/model';
 import { UserError } from '../errors';
 import { parseWebUrl } from '../../shared/web-address';
@@ -13,11 +13,13 @@ import { splitFrontMatter } from './front-matter';
 import { markCredits } from './html/credits';
 import { promoteLazyImages } from './html/lazy-images';
 import { dropForeignBase } from './html/page-base';
+import { refuseDeepNesting } from './html/nesting-depth';
 import { keepPageImages, type ImageContext, type ImageReport } from './html/page-images';
 import { parsePage } from './html/page-dom';
 import { sanitizeNode } from './html/html-article';
+import { splitLongParagraphs } from './long-paragraphs';
 import { markdownFigures, removeBlock } from './markdown-figures';
-import { renderMarkdown } from './markdown-render';
+import { MAX_MARKDOWN_NESTING, renderMarkdown } from './markdown-render';
 import { textLanguage } from './text-language';
 import type { ArticleContent } from '../sanitize/article-text';
 
@@ -82,8 +84,16 @@ export interface MarkdownArticle {
 
 export async function markdownArticle(source: string, path: string, images: Omit<ImageContext, 'localRoot'>): Promise<MarkdownArticle> {
   const { meta, body, unreadable } = splitFrontMatter(source.replace(/^\uFEFF/u, ''));
-  const dom = parsePage(`<!DOCTYPE html><html><body>${renderMarkdown(body)}</body></html>`, pathToFileURL(path).href);
+  const rendered = renderMarkdown(body);
+  if (rendered.tooDeep) {
+    throw new UserError(`${basename(path)} nests quotes or lists more than ${MAX_MARKDOWN_NESTING} levels deep, deeper than any article, so Margin did not import it.`);
+  }
+  const page = `<!DOCTYPE html><html><body>${rendered.html}</body></html>`;
+  // Raw HTML in a note nests as deep as its writer typed it.
+  refuseDeepNesting(page, basename(path));
+  const dom = parsePage(page, pathToFileURL(path).href);
   const { document } = dom.window;
+  splitLongParagraphs(document.body);
   const title = takeTitle(document.body, meta.title);
   const byline = takeByline(document.body, meta.author);
   showUnreadable(document.body, unreadable);
@@ -97,7 +107,8 @@ export async function markdownArticle(source: string, path: string, images: Omit
   const fallbacks = promoteLazyImages(document);
   // DOMPurify sanitizes a detached node; the body itself cannot be handed over.
   const root = document.createElement('div');
-  root.append(...document.body.childNodes);
+  // One child at a time: jsdom's append(...nodes) takes time in the square of their number.
+  while (document.body.firstChild !== null) root.appendChild(document.body.firstChild);
   const report = await keepPageImages(root, { ...images, localRoot: dirname(path) }, fallbacks);
   const sanitized = sanitizeNode(dom, root);
   const text = sanitized.body.textContent ?? '';

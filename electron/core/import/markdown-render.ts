@@ -4,7 +4,7 @@
 // sanitizer need not allow what it rightly refuses: a table column's alignment becomes the
 // `align` attribute rather than a `style`, and a task's box becomes the character ☐ or ☑ rather
 // than a form control, which also reads the same in every export.
-import MarkdownIt, { type StateCore } from 'markdown-it';
+import MarkdownIt, { type Env, type StateCore } from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
 
@@ -31,10 +31,30 @@ function markTasks(state: StateCore): void {
   }
 }
 
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnotes).use(taskLists);
+/** How deep quotes and lists may nest: markdown-it's own default, far past what a note needs. */
+export const MAX_MARKDOWN_NESTING = 100;
+
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: MAX_MARKDOWN_NESTING }).use(footnotes).use(taskLists);
 markdown.core.ruler.push('margin-table-align', alignColumns);
 markdown.core.ruler.push('margin-task-marks', markTasks);
 
-export function renderMarkdown(source: string): string {
-  return markdown.render(source, {});
+/** Set on the render's env when a block lay past the nesting limit. */
+const TOO_DEEP = 'marginTooDeep';
+
+// markdown-it leaves out, without a word, every block nested past maxNesting (the rest of the
+// quote or list, to the end of the file): noticed here so the import can refuse instead.
+const tokenizeBlocks = markdown.block.tokenize.bind(markdown.block);
+markdown.block.tokenize = (state, startLine, endLine) => {
+  if (state.level >= MAX_MARKDOWN_NESTING) {
+    const line = state.skipEmptyLines(startLine);
+    if (line < endLine && (state.sCount[line] ?? 0) >= state.blkIndent) state.env[TOO_DEEP] = true;
+  }
+  tokenizeBlocks(state, startLine, endLine);
+};
+
+/** The note as HTML; tooDeep: it nests past MAX_MARKDOWN_NESTING, and what lies deeper is missing. */
+export function renderMarkdown(source: string): { html: string; tooDeep: boolean } {
+  const env: Env = {};
+  const html = markdown.render(source, env);
+  return { html, tooDeep: env[TOO_DEEP] === true };
 }

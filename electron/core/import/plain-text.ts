@@ -4,6 +4,7 @@
 // and typed lists stay lists. No library parses this shape, so it is ours.
 import { foldTypography } from '../../shared/anchoring/fold';
 import { bylineFromLine } from './byline-line';
+import { splitLongText } from './long-paragraphs';
 import { splitList } from './plain-text-lists';
 
 export type TextBlock =
@@ -65,7 +66,7 @@ function parseBlock(lines: string[]): TextBlock[] {
   const out: TextBlock[] = [];
   let paragraph: string[] = [];
   const flush = () => {
-    if (paragraph.length > 0) out.push({ kind: 'paragraph', text: collapseSpaces(paragraph.join(' ')) });
+    if (paragraph.length > 0) out.push(...splitLongText(collapseSpaces(paragraph.join(' '))).map((text) => ({ kind: 'paragraph' as const, text })));
     paragraph = [];
   };
   for (let i = 0; i < lines.length; i++) {
