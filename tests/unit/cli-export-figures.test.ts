@@ -3,16 +3,9 @@
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { fixturesDir } from './support/paths';
 import { tempDir } from './support/temp-dir';
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
+import { margin } from './support/margin-cli';
 
 const PHOTO = join(fixturesDir, 'html-import/news-figures-credits/images/sandbags.png');
 

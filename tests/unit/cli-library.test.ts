@@ -4,20 +4,13 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { Library } from '../../electron/core/library/library';
 import { acquireWriteLock } from '../../electron/core/library/write-lock';
 import { fileTree } from './support/file-tree';
 import { highlightPhrase } from './support/highlight';
 import { samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
+import { margin } from './support/margin-cli';
 
 async function json<T>(dataDir: string, ...args: string[]): Promise<T> {
   const result = await margin(dataDir, ...args, '--json');

@@ -4,17 +4,10 @@
 import { lstat, mkdir, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { samplePath } from './support/paths';
 import { listeningSocket, namedPipe, nullDevice } from './support/special-files';
 import { tempDir } from './support/temp-dir';
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
+import { margin } from './support/margin-cli';
 
 const ONE_SENTENCE = /^[^\n]+\.\n$/u;
 

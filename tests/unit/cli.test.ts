@@ -3,16 +3,9 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { repoRoot, samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
+import { margin } from './support/margin-cli';
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};

@@ -4,19 +4,12 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { createHandlers, type Platform } from '../../electron/core/handlers';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { articleHtmlFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';
 import { tempDir } from './support/temp-dir';
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
+import { margin } from './support/margin-cli';
 
 const gone = (title: string, id: string) =>
   `The text of “${title}” is missing from the library (articles/${id}/article.html is gone), so Margin cannot show it; its highlights and notes are kept, and importing it again restores it.`;

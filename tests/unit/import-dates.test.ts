@@ -4,7 +4,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { annotationsFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';
 import { AnnotationSchema, ArticleMetaSchema } from '../../electron/shared/model';
@@ -13,13 +12,7 @@ import { highlightPhrase } from './support/highlight';
 import { libraryWithSample } from './support/library';
 import { samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
+import { margin } from './support/margin-cli';
 
 const FAR_FUTURE = '+275760-09-13T00:00:00.000Z';
 

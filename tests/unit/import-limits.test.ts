@@ -6,23 +6,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { createHandlers, type Platform } from '../../electron/core/handlers';
 import { nestedDivs, writeOneLineMarkdown, writeOneLineText } from '../support/extreme-files';
 import { libraryWithSample } from './support/library';
 import { tempDir } from './support/temp-dir';
+import { margin } from './support/margin-cli';
 
 const MB = 1024 * 1024;
 const ONE_SENTENCE = /^[^\n]+\.\n$/u;
 /** Generous: the slow path these tests guard against took minutes; a shared machine may be slow too. */
 const LONG = 240_000;
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
 
 async function articles(dataDir: string): Promise<{ id: string; title: string }[]> {
   return JSON.parse((await margin(dataDir, 'list', '--json')).out) as { id: string; title: string }[];

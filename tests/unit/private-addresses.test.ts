@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { importUrl } from '../../electron/core/import/import-file';
 import { systemWeb, type WebAccess } from '../../electron/core/net/web-access';
 import { articleHtmlFile } from '../../electron/core/library/files';
 import { answer, redirectTo, startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { fixturesDir, samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
+import { margin } from './support/margin-cli';
 
 const PNG = join(fixturesDir, 'html-import', 'news-figures-credits', 'images', 'aerial.png');
 const PRIVATE = 'an address on this computer or its local network';
@@ -52,13 +52,6 @@ ${ownImage === null ? '' : `<figure><img src="${ownImage}" alt="The wall"><figca
 <figure><img src="http://[::ffff:127.0.0.1]:${router.port}/router/api?cmd=open-port" alt="Mapped"><figcaption>Four.</figcaption></figure>
 <figure><img src="http://0.0.0.0:${router.port}/router/api?cmd=dns" alt="Zero"><figcaption>Five.</figcaption></figure>
 <p>${TEXT[1]}</p><p id="notes">${TEXT[2]}</p></article></body></html>`;
-}
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
 }
 
 describe('a page cannot make Margin contact this computer or its network', () => {

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { Library } from '../../electron/core/library/library';
 import { tempDir } from './support/temp-dir';
+import { margin } from './support/margin-cli';
 
 const DISK_FULL = 'The disk is full, so Margin could not save this change; your library is as it was before it.';
 
@@ -32,13 +32,6 @@ async function smallDisk(): Promise<string | { skip: string }> {
   }
   mounted.push(dir);
   return dir;
-}
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
 }
 
 /** A plain-text article of a few KB, different each time. */

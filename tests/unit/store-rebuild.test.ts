@@ -3,7 +3,6 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { articleMetaFile, libraryFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';
@@ -11,13 +10,7 @@ import { acquireWriteLock } from '../../electron/core/library/write-lock';
 import { fileTree } from './support/file-tree';
 import { highlightPhrase } from './support/highlight';
 import { tempDir } from './support/temp-dir';
-
-async function margin(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
-  return { code, out, err };
-}
+import { margin } from './support/margin-cli';
 
 const article = (title: string) => importPlainText(`${title}\n\nThe heron waits by the pond at dusk, and the frogs go quiet.`, `${title}.txt`);
 
