@@ -10,7 +10,7 @@ import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
 import type { Anchor } from '../../electron/shared/anchoring/anchor';
 import type { Selectors } from '../../electron/shared/model';
-import { pairedBench, TINY } from './support/paired';
+import { ONCE, pairedBench, TINY } from './support/paired';
 import { seeded } from '../support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
@@ -335,7 +335,6 @@ console.log(
     `(${shifted.filter((a) => a.status === 'moved').length} moved).\n`,
 );
 
-const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 const FEW = { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 };
 
 describe(`re-anchor ${REANCHORED} highlights after a ${EDITED_SHARE * 100}% edit`, () => {

@@ -9,7 +9,6 @@
 //   library list showing a row for every article (target: <= 500 ms).
 // The table's columns say ms; the memory rows are in MB, as their names say.
 // Run: npx vitest bench --run tests/bench/library.bench.ts (MARGIN_BENCH_QUICK=1 for a short run)
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,7 +19,8 @@ import { rendererDir, startReader, type Reader } from '../e2e/support/harness';
 import { chromiumArgs, systemChromium } from '../support/chromium';
 import { bundleForNode } from './support/bundle-node';
 import { writeLibrary, type LibrarySize } from './support/library-fixture';
-import { QUICK, TINY, record, rowOf, stats } from './support/paired';
+import { runNodeChild } from './support/node-child';
+import { ONCE, QUICK, TINY, record, rowOf, stats } from './support/paired';
 
 const FILE = 'library';
 const SEED = 20_261_126;
@@ -45,19 +45,8 @@ interface Start {
   peakRssMB: number;
 }
 
-function startMain(script: string, dataDir: string): Promise<Start> {
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ['--expose-gc', script, dataDir, QUERY], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', failed);
-    child.on('close', (code) => {
-      if (code !== 0) failed(new Error(`main-start exited with ${code}: ${err}`));
-      else done(JSON.parse(out.trim()) as Start);
-    });
-  });
+async function startMain(script: string, dataDir: string): Promise<Start> {
+  return JSON.parse((await runNodeChild(['--expose-gc', script, dataDir, QUERY], 'main-start')).trim()) as Start;
 }
 
 async function measureMemory(): Promise<void> {
@@ -191,8 +180,6 @@ async function measureView(): Promise<void> {
     await browser.close();
   }
 }
-
-const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 
 describe(`library of ${sizeName(LARGE)}`, () => {
   let memoryDone = false;

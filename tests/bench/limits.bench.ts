@@ -6,14 +6,14 @@
 // child importing the sample article, so the ratio says how much more than an ordinary import
 // the edge costs. The table's columns say ms; the RSS rows are in MB, as their names say.
 // Run: node scripts/bench/run.mjs tests/bench/limits.bench.ts (--quick for smaller inputs)
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bench, describe } from 'vitest';
 import { nestedDivs, writeOneLineMarkdown, writeOneLineText } from '../support/extreme-files';
 import { bundleForNode } from './support/bundle-node';
-import { QUICK, TINY, record, rowOf, stats } from './support/paired';
+import { runNodeChild } from './support/node-child';
+import { ONCE, QUICK, TINY, record, rowOf, stats } from './support/paired';
 
 const FILE = 'limits';
 const MB = 1024 * 1024;
@@ -31,22 +31,13 @@ interface Run {
   peakRssMB: number;
 }
 
-function importInChild(script: string, file: string): Promise<Run> {
-  return new Promise((done, failed) => {
-    void mkdtemp(join(tmpdir(), 'margin-bench-limits-lib-')).then((dataDir) => {
-      const child = spawn(process.execPath, [script, dataDir, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.on('error', failed);
-      child.on('close', (code) => {
-        void rm(dataDir, { recursive: true, force: true });
-        if (code !== 0) failed(new Error(`import-one exited with ${code}: ${err}`));
-        else done(JSON.parse(out.trim()) as Run);
-      });
-    });
-  });
+async function importInChild(script: string, file: string): Promise<Run> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'margin-bench-limits-lib-'));
+  try {
+    return JSON.parse((await runNodeChild([script, dataDir, file], 'import-one')).trim()) as Run;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 interface Case {
@@ -104,8 +95,6 @@ async function measure(): Promise<void> {
     for (const each of dirs) await rm(each, { recursive: true, force: true });
   }
 }
-
-const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 
 describe('size and shape limits', () => {
   let done = false;

@@ -7,14 +7,14 @@
 // The baseline of the first two is a bare `node` doing nothing; of the import, the same process
 // before it imported.
 // Run: npx vitest bench --run tests/bench/main-memory.bench.ts (MARGIN_BENCH_QUICK=1 for a short run)
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { buildNodeScript } from '../unit/support/node-script';
 import { fixturesDir, repoRoot, samplePath } from '../unit/support/paths';
-import { QUICK, TINY, record, rowOf, stats } from './support/paired';
+import { runNodeChild } from './support/node-child';
+import { ONCE, QUICK, TINY, record, rowOf, stats } from './support/paired';
 
 const FILE = 'main-memory';
 const ROUNDS = TINY ? 1 : QUICK ? 3 : 5;
@@ -28,19 +28,9 @@ interface Stage {
   importOnly: string[];
 }
 
-function runNode(args: string[]): Promise<Stage[]> {
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ['--expose-gc', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', failed);
-    child.on('close', (code) => {
-      if (code !== 0) failed(new Error(`node exited with ${code}: ${err}`));
-      else done(out.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Stage));
-    });
-  });
+async function runNode(args: string[]): Promise<Stage[]> {
+  const out = await runNodeChild(['--expose-gc', ...args], 'node');
+  return out.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Stage);
 }
 
 const BARE_NODE = `gc(); gc(); const { rss, heapUsed } = process.memoryUsage(); console.log(JSON.stringify({ stage: 'bare', rss, heapUsed, importOnly: [] }));`;
@@ -87,8 +77,6 @@ async function measure(): Promise<void> {
   record(rowOf('main-process RSS (MB) after open + highlight + search + Markdown preview', FILE, stats('Margin core', of('read')), bare));
   record(rowOf('main-process RSS (MB) after importing one saved page', FILE, stats('after the import', of('imported')), stats('before it (after reading)', of('read'))));
 }
-
-const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 
 describe('main-process memory', () => {
   let done = false;

@@ -15,7 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { bench, describe } from 'vitest';
 import { INDEX_FILE_NAME, SearchIndex, TEXT_DIR_NAME, type SearchAnnotation, type SearchArticle } from '../../electron/core/search';
-import { record, rowOf, stats, TINY } from './support/paired';
+import { ONCE, record, rowOf, stats, TINY } from './support/paired';
 import { seeded } from '../support/seeded';
 
 const QUICK = process.env.MARGIN_BENCH_QUICK === '1';
@@ -223,7 +223,6 @@ console.table({
 // the row stands against its target.
 record(rowOf(`search ${ARTICLES.toLocaleString('en')} articles / ${highlightCount.toLocaleString('en')} highlights, one query`, 'search', stats('SearchIndex.search', times), null, { target: 'p95 <= 50 ms' }));
 
-const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 let next = 0;
 
 describe(`search ${ARTICLES} articles and ${highlightCount} highlights`, () => {

@@ -94,7 +94,8 @@ export async function measurePair(benchmark: string, file: string, subject: Side
   return row;
 }
 
-const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
+/** tinybench options for a benchmark that runs its own rounds inside one call. */
+export const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 
 /**
  * Registers the pair as one vitest bench task run once, so it runs inside `vitest bench` with the
