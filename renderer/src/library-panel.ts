@@ -179,9 +179,9 @@ export class LibraryPanel {
     next.append(rows);
     morphdom(this.list, next, { childrenOnly: true, getNodeKey: (node) => (node instanceof HTMLElement ? (node.dataset.key ?? node.id) || undefined : undefined) });
     const kept = new Map<string, HTMLElement>();
-    for (const id of byId.keys()) {
-      const row = this.list.querySelector<HTMLElement>(`:scope > li[data-key="${CSS.escape(id)}"]`);
-      if (row !== null) kept.set(id, row);
+    for (const row of this.list.children) {
+      const key = row instanceof HTMLElement ? row.dataset.key : undefined;
+      if (key !== undefined && byId.has(key)) kept.set(key, row as HTMLElement);
     }
     this.shown = { fingerprint: fingerprint(this.articles), resumeId: resume?.id, rows: kept };
   }
