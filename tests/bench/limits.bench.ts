@@ -24,7 +24,7 @@ const SAMPLE = resolve(import.meta.dirname, '../../assets/sample/ukraine-advance
 const LARGEST_TEXT = TINY ? 0.2 * MB : QUICK ? 2 * MB : 10 * MB - 64 * 1024;
 const HUGE_TEXT = TINY ? 11 * MB : 45 * MB;
 const DEEP = TINY ? 20_000 : 200_000;
-/** Paragraphs of about 700 characters in one <article>: 13,000 make some 10 MB. */
+/** Paragraphs of about 800 characters in one <article>: 13,000 make some 10 MB. */
 const LONG_ARTICLE = TINY ? 500 : QUICK ? 3_000 : 13_000;
 
 interface Run {

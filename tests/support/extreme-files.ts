@@ -52,7 +52,7 @@ export function nestedDivs(depth: number): string {
 }
 
 /**
- * A saved page whose article is one <article> holding `paragraphs` paragraphs of about 700
+ * A saved page whose article is one <article> holding `paragraphs` paragraphs of about 800
  * characters (13,000 of them make some 10 MB), each starting with its number so a test can find
  * every one in what was imported.
  */
@@ -61,7 +61,7 @@ export function longArticlePage(paragraphs: number, seed = 20_261_207): string {
   const body: string[] = [];
   for (let i = 1; i <= paragraphs; i++) {
     const words: string[] = [];
-    for (let w = 0; w < 110; w++) words.push(WORDS[Math.floor(next() * WORDS.length)] as string);
+    for (let w = 0; w < 128; w++) words.push(WORDS[Math.floor(next() * WORDS.length)] as string);
     body.push(`<p>Paragraph ${i}: ${words.join(' ')}.</p>`);
   }
   return `<!DOCTYPE html><html lang="en"><head><title>A long article</title></head><body><article><h1>A long article</h1>\n${body.join('\n')}\n</article></body></html>`;
