@@ -47,6 +47,9 @@ const MATHML_ATTR = [
   'rowalign', 'rspace', 'scriptlevel', 'separator', 'stretchy', 'symmetric', 'voffset',
 ];
 
+/** Every element an article may keep (HTML and MathML); DOMPurify unwraps or drops the rest. */
+export const KEPT_TAGS: ReadonlySet<string> = new Set([...ALLOWED_TAGS, ...MATHML_TAGS]);
+
 /** Attributes whose values are never addresses: DOMPurify checks any other value against the URL pattern below. */
 const PLAIN_VALUE_ATTR = ['align', 'colspan', 'datetime', 'dir', 'height', 'lang', 'open', 'rowspan', 'width', ...MATHML_ATTR];
 

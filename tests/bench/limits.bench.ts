@@ -1,6 +1,7 @@
 // The worst files a person can hand `margin import` (issue 14, size and shape limits): a text
 // file of 45 MB on one line and a page of 200,000 nested <div>s (both refused), and the largest
-// and deepest files accepted (10 MB of text or Markdown on one line, a page nested 256 deep).
+// and deepest files accepted (10 MB of text or Markdown on one line, a page nested 256 deep), and
+// a 10 MB page whose article is one <article> of 13,000 paragraphs.
 // Each import runs in a fresh Node child (tests/bench/support/import-one.ts, bundled so no
 // TypeScript loader is in it) that reports its wall time and peak RSS; the baseline is the same
 // child importing the sample article, so the ratio says how much more than an ordinary import
@@ -10,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bench, describe } from 'vitest';
-import { nestedDivs, writeOneLineMarkdown, writeOneLineText } from '../support/extreme-files';
+import { longArticlePage, nestedDivs, writeOneLineMarkdown, writeOneLineText } from '../support/extreme-files';
 import { bundleForNode } from './support/bundle-node';
 import { runNodeChild } from './support/node-child';
 import { ONCE, QUICK, TINY, record, rowOf, stats } from './support/paired';
@@ -23,6 +24,8 @@ const SAMPLE = resolve(import.meta.dirname, '../../assets/sample/ukraine-advance
 const LARGEST_TEXT = TINY ? 0.2 * MB : QUICK ? 2 * MB : 10 * MB - 64 * 1024;
 const HUGE_TEXT = TINY ? 11 * MB : 45 * MB;
 const DEEP = TINY ? 20_000 : 200_000;
+/** Paragraphs of about 800 characters in one <article>: 13,000 make some 10 MB. */
+const LONG_ARTICLE = TINY ? 500 : QUICK ? 3_000 : 13_000;
 
 interface Run {
   code: number;
@@ -60,12 +63,14 @@ async function measure(): Promise<void> {
       { name: `${size(LARGEST_TEXT)} .txt on one line (largest accepted)`, file: join(dir, 'largest.txt'), accepted: true },
       { name: `${size(LARGEST_TEXT)} .md on one line (largest accepted)`, file: join(dir, 'largest.md'), accepted: true },
       { name: 'page nested 256 deep (deepest accepted)', file: join(dir, 'deepest.html'), accepted: true },
+      { name: `page of ${LONG_ARTICLE.toLocaleString('en')} paragraphs in one <article>`, file: join(dir, 'long-article.html'), accepted: true },
     ];
     await writeOneLineText(cases[0]!.file, HUGE_TEXT);
     await writeFile(cases[1]!.file, nestedDivs(DEEP));
     await writeOneLineText(cases[2]!.file, LARGEST_TEXT);
     await writeOneLineMarkdown(cases[3]!.file, LARGEST_TEXT);
     await writeFile(cases[4]!.file, nestedDivs(254));
+    await writeFile(cases[5]!.file, longArticlePage(LONG_ARTICLE));
     // Warm-up: the first child pays for the disk cache of the modules.
     await importInChild(bundle.file, SAMPLE);
     for (const edge of cases) {

@@ -50,3 +50,19 @@ export async function writeOneLineMarkdown(path: string, bytes: number): Promise
 export function nestedDivs(depth: number): string {
   return `<!DOCTYPE html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}The text at the bottom.${'</div>'.repeat(depth)}</body></html>`;
 }
+
+/**
+ * A saved page whose article is one <article> holding `paragraphs` paragraphs of about 800
+ * characters (13,000 of them make some 10 MB), each starting with its number so a test can find
+ * every one in what was imported.
+ */
+export function longArticlePage(paragraphs: number, seed = 20_261_207): string {
+  const next = seeded(seed);
+  const body: string[] = [];
+  for (let i = 1; i <= paragraphs; i++) {
+    const words: string[] = [];
+    for (let w = 0; w < 128; w++) words.push(WORDS[Math.floor(next() * WORDS.length)] as string);
+    body.push(`<p>Paragraph ${i}: ${words.join(' ')}.</p>`);
+  }
+  return `<!DOCTYPE html><html lang="en"><head><title>A long article</title></head><body><article><h1>A long article</h1>\n${body.join('\n')}\n</article></body></html>`;
+}

@@ -10,6 +10,7 @@ import { SANITIZE_CONFIG, installSanitizeHooks } from '../../../shared/sanitize-
 import { UserError } from '../../errors';
 import { excerptOf, proseParagraphs } from '../excerpt';
 import { readContent, type ArticleContent } from '../../sanitize/article-text';
+import { withoutWrappers } from '../../sanitize/unwrap-containers';
 import { markBoilerplate, removeBoilerplate } from './boilerplate';
 import { markCredits } from './credits';
 import { elementsUnder } from './elements';
@@ -115,7 +116,7 @@ function removeTitleHeading(root: Element, title: string | null): void {
  * an import should not pay for them twice.
  */
 export function sanitizeNode(dom: JSDOM, node: Element): { html: string; content: ArticleContent; body: HTMLElement } {
-  const body = purifierFor(dom).sanitize(node, { ...SANITIZE_CONFIG, RETURN_DOM: true }) as HTMLElement;
+  const body = purifierFor(dom).sanitize(withoutWrappers(node), { ...SANITIZE_CONFIG, RETURN_DOM: true }) as HTMLElement;
   let content: ArticleContent | null = null;
   return {
     html: body.innerHTML,
