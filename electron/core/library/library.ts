@@ -150,6 +150,7 @@ export class Library {
   /** Whether every listed article's count has been checked against its file in this session. */
   private statsVerified = false;
   private readonly statsSaves = new SerialQueue();
+  private readonly writes = new SerialQueue();
   private readonly noticeList: string[] = [];
   private readonly writer: FileWriter;
   private readonly limits: StoreLimits;
@@ -607,14 +608,18 @@ export class Library {
    * failing, read-only) is told in one sentence.
    */
   private withWrite<R>(change: () => Promise<R>): Promise<R> {
-    return this.withLock(async () => {
+    // One change at a time: each reads what it changes and writes it back, so two at once (the
+    // reading position saved while the article goes to the trash) would write back each other's
+    // old values. Repairs (the guard) take the lock without this queue, so a change that finds a
+    // damaged file can repair it without waiting for itself.
+    return this.writes.run(() => this.withLock(async () => {
       try {
         if (!this.libraryDoc.data.foldersHoldMeta) await this.list.recordInFolders();
         return await change();
       } catch (error) {
         throw saveFailure(error, this.dataDir);
       }
-    });
+    }));
   }
 
   private withLock<R>(step: () => Promise<R>): Promise<R> {
