@@ -6,13 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
-import { margin } from './support/margin-cli';
-
-async function json<T>(dataDir: string, ...args: string[]): Promise<T> {
-  const result = await margin(dataDir, ...args, '--json');
-  if (result.code !== 0) throw new Error(result.err);
-  return JSON.parse(result.out) as T;
-}
+import { margin, marginJson as json } from './support/margin-cli';
 
 interface Row {
   quote: string;

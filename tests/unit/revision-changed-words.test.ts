@@ -9,13 +9,7 @@ import { importPlainText } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { tempDir } from './support/temp-dir';
-import { margin } from './support/margin-cli';
-
-async function json<T>(dataDir: string, ...args: string[]): Promise<T> {
-  const result = await margin(dataDir, ...args, '--json');
-  if (result.code !== 0) throw new Error(result.err);
-  return JSON.parse(result.out) as T;
-}
+import { margin, marginJson as json } from './support/margin-cli';
 
 const ARTICLE = [
   'Fire on Dock Street',
