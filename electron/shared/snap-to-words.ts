@@ -73,13 +73,41 @@ export function wordAt(text: string, index: number, locale?: string): Span | nul
   }
 }
 
-/** The span grown to take whole any word it cuts at either end. */
-export function snapToWords(text: string, span: Span, locale?: string): Span {
+/** The last break at or before `at`, else 0 (`breaks` sorted ascending). */
+function breakBefore(breaks: readonly number[], at: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((breaks[mid] as number) <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? 0 : (breaks[low - 1] as number);
+}
+
+/** The first break at or after `at`, else Infinity. */
+function breakAfter(breaks: readonly number[], at: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((breaks[mid] as number) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low === breaks.length ? Infinity : (breaks[low] as number);
+}
+
+/**
+ * The span grown to take whole any word it cuts at either end. `breaks` are offsets where one
+ * block of the page (a heading, a caption, a paragraph) gives way to the next: the text often
+ * has no space there ("failed" + "The" reads as "failedThe"), so a word is never grown across one.
+ */
+export function snapToWords(text: string, span: Span, locale?: string, breaks: readonly number[] = []): Span {
   let { start, end } = span;
   if (end <= start) return { start, end };
   const first = wordAt(text, start, locale);
-  if (first !== null && first.start < start) start = first.start;
+  if (first !== null && first.start < start) start = Math.max(first.start, breakBefore(breaks, span.start));
   const last = wordAt(text, end - 1, locale);
-  if (last !== null && last.end > end) end = last.end;
+  if (last !== null && last.end > end) end = Math.min(last.end, breakAfter(breaks, span.end));
   return { start, end };
 }

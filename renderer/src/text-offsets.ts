@@ -11,7 +11,21 @@ export interface Span {
   end: number;
 }
 
+// Elements that stand as blocks of their own (in the page's default styles and ours): a word never
+// runs from one into the next, though the text may hold no space between them.
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE',
+  'TD', 'TH', 'TR', 'UL',
+]);
+
+function isBlock(element: Element): boolean {
+  // A caption's credit is set on a line of its own (styles.css).
+  return BLOCKS.has(element.tagName) || element.classList.contains('credit');
+}
+
 export class TextMap {
+  private breaks: number[] | null = null;
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
   private readonly startOf = new Map<Text, number>();
@@ -28,6 +42,25 @@ export class TextMap {
       seen += text.data.length;
     }
     this.length = seen;
+  }
+
+  /**
+   * Offsets where the text passes from one block (paragraph, heading, caption, credit) to another,
+   * ascending: where a selection snapped to words must stop. Found on first use.
+   */
+  blockBreaks(): readonly number[] {
+    if (this.breaks !== null) return this.breaks;
+    const breaks: number[] = [];
+    let previous: Element | null = null;
+    this.nodes.forEach((node, i) => {
+      let block = node.parentElement;
+      while (block !== null && block !== this.root && !isBlock(block)) block = block.parentElement;
+      const start = this.starts[i] as number;
+      if (i > 0 && block !== previous && breaks[breaks.length - 1] !== start) breaks.push(start);
+      previous = block;
+    });
+    this.breaks = breaks;
+    return breaks;
   }
 
   /** A painted range for a span; null when the span lies outside the text. */

@@ -37,7 +37,7 @@ export class WordSelection {
     const open = this.article();
     if (open === null) return null;
     const span = open.rendered.map.selectionSpan(window.getSelection(), open.rendered.text);
-    return span === null || this.exact ? span : snapToWords(open.rendered.text, span, open.language);
+    return span === null || this.exact ? span : snapToWords(open.rendered.text, span, open.language, open.rendered.map.blockBreaks());
   }
 
   private snapLive(): void {
@@ -46,7 +46,7 @@ export class WordSelection {
     if (open === null || selection === null) return;
     const span = open.rendered.map.selectionSpan(selection, open.rendered.text);
     if (span === null) return;
-    const snapped = snapToWords(open.rendered.text, span, open.language);
+    const snapped = snapToWords(open.rendered.text, span, open.language, open.rendered.map.blockBreaks());
     if (snapped.start === span.start && snapped.end === span.end) return;
     const range = open.rendered.map.range(snapped.start, snapped.end);
     if (range === null) return;

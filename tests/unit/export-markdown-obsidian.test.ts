@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownBlockQuote, escapeMarkdownLine } from '../../electron/core/export/markdown-escape';
 import { articleMarkdown, combinedMarkdown, markdownFiles } from '../../electron/core/export/obsidian-markdown';
 import { yamlDate, yamlString } from '../../electron/core/export/yaml-scalar';
+import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { ASSET_SRC, EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
 
 const library = fixedLibrary();
@@ -110,6 +111,19 @@ describe('Obsidian Markdown', () => {
     );
     // Its caption is not repeated as plain text.
     expect(markdown.match(/A sleeper car at dawn\./gu)).toHaveLength(1);
+  });
+
+  it('quotes a highlight made inside a caption or credit as the words chosen, under its photo', () => {
+    const inCaption = (needle: string, id: string) => {
+      const start = nightTrains.text.indexOf(needle);
+      return { ...nightTrains.annotations[0]!, id, target: describeSpan(nightTrains.text, start, start + needle.length) };
+    };
+    const article = { ...nightTrains, annotations: [inCaption('sleeper car', '0d6f3f1e-0000-4000-8000-000000000001'), inCaption('K. Lind', '0d6f3f1e-0000-4000-8000-000000000002')] };
+    const text = articleMarkdown(article, { exportedAt: EXPORTED_AT });
+    const image = `> ![A sleeper car at dawn](attachments/${ASSET_SRC.slice('margin://asset/'.length)})`;
+    expect(text).toContain(`${image}\n> *sleeper car*\n`);
+    expect(text).toContain(`${image}\n> *K. Lind*\n`);
+    expect(text).not.toContain('(Photo: K. Lind)');
   });
 
   it('puts the article note before the highlights', () => {

@@ -122,3 +122,26 @@ describe('snapping, for any text', () => {
     );
   });
 });
+
+describe('snapping stops where one block of the page gives way to the next', () => {
+  // A heading, a paragraph and a caption as textContent joins them when the page has no space between.
+  const text = 'Why the old wall failedThe storm broke it.The wall at low tidePhoto by Ann Lee';
+  const breaks = [text.indexOf('The storm'), text.indexOf('The wall'), text.indexOf('Photo')];
+  const spanOf = (phrase: string): Span => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+
+  it('a heading selected whole is not grown into the paragraph after it', () => {
+    expect(snapToWords(text, spanOf('Why the old wall failed'), 'en', breaks)).toEqual(spanOf('Why the old wall failed'));
+    // Without the breaks, the words run together: this is what the reader did before.
+    expect(snapToWords(text, spanOf('Why the old wall failed'), 'en')).toEqual(spanOf('Why the old wall failedThe'));
+  });
+
+  it('a cut word is still completed, up to the block edge', () => {
+    expect(snapToWords(text, spanOf('old wall fai'), 'en', breaks)).toEqual(spanOf('old wall failed'));
+    expect(snapToWords(text, spanOf('to by Ann'), 'en', breaks)).toEqual(spanOf('Photo by Ann'));
+  });
+
+  it('a caption and its credit stay apart', () => {
+    expect(snapToWords(text, spanOf('low tide'), 'en', breaks)).toEqual(spanOf('low tide'));
+    expect(snapToWords(text, spanOf('Photo by Ann Lee'), 'en', breaks)).toEqual(spanOf('Photo by Ann Lee'));
+  });
+});

@@ -49,13 +49,31 @@ function figureLines(figure: FigureSpan, attachments: MarkdownAttachments | unde
 }
 
 /**
+ * A highlight made inside a caption or credit: the words the person chose, set as a caption is
+ * (italic), under the photo when one was stored, rather than the whole caption.
+ */
+function captionQuote(figure: FigureSpan, exact: string, attachments: MarkdownAttachments | undefined): string {
+  const lines: string[] = [];
+  const path = figure.src === null ? null : attachmentPath(figure.src);
+  if (path !== null && figure.src !== null) {
+    attachments?.set(path, figure.src);
+    lines.push(`> ![${escapeMarkdownLine(figure.alt || figure.caption || 'Image')}](${path})`);
+  }
+  lines.push(`> *${escapeMarkdownLine(exact.replace(/\s+/gu, ' ').trim())}*`);
+  return lines.join('\n');
+}
+
+/**
  * The highlight as a block quote. Only when its stored place still holds its words (a highlight
  * waiting for review may not) are the figures inside it found by position.
  */
 export function highlightQuote(article: ExportArticle, annotation: Annotation, attachments?: MarkdownAttachments): string {
   const { start, end } = annotation.target.position;
   const exact = annotation.target.quote.exact;
-  const inside = article.text.slice(start, end) === exact ? figuresOf(article).filter((f) => (f.start === f.end ? f.start > start && f.start < end : f.start < end && f.end > start)) : [];
+  const placed = article.text.slice(start, end) === exact;
+  const within = placed ? figuresOf(article).find((f) => f.start < f.end && f.start <= start && end <= f.end) : undefined;
+  if (within !== undefined) return captionQuote(within, exact, attachments);
+  const inside = placed ? figuresOf(article).filter((f) => (f.start === f.end ? f.start > start && f.start < end : f.start < end && f.end > start)) : [];
   if (inside.length === 0) return markdownBlockQuote(exact);
   const parts: string[] = [];
   let cursor = start;
