@@ -98,8 +98,9 @@ export function parseSearchQuery(input: string): SearchQuery {
         value = value.slice(1);
       }
     }
-    // "tag:" with nothing after it is dropped; a leading # is how tags are often written.
-    const name = collapse(value).replace(/^#/u, '');
+    // "tag:" with nothing after it is dropped; a leading # is how tags are often written; a stray
+    // quote mark is no part of a name.
+    const name = collapse(value.replace(/"/gu, '')).replace(/^#/u, '');
     if (name === '') continue;
     if (key === 'tag') add(negated ? query.excludedTags : query.tags, name);
     else add(negated ? query.excludedColors : query.colors, name);

@@ -6,6 +6,7 @@
 // search-index.ts check that the parts agree with each other.
 import { Low } from 'lowdb';
 import { z } from 'zod';
+import { ColorSchema } from '../../shared/model';
 import { durableWrite, type FileWriter } from '../library/durable-write';
 import { DamagedFileError } from '../library/json-codec';
 import { ValidatedJsonAdapter } from '../library/validated-json-adapter';
@@ -15,13 +16,13 @@ export const TEXT_DIR_NAME = 'search-text';
 export const INDEX_FORMAT = 'margin-search-index';
 // Bump when what goes into the index changes (documents, tokenizer, folding): an index built the
 // old way would miss words a new one finds, so it is rebuilt rather than loaded.
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 const Count = z.number().int().nonnegative();
 
-/** One highlight: [id, start, end, updatedAt (ms), note, tags]. A tuple, not an object, because a
+/** One highlight: [id, start, end, updatedAt (ms), note, tags, colour]. A tuple, not an object, because a
  * library holds a hundred thousand of them and the keys would be a good part of the file. */
-export const AnnotationRecordSchema = z.tuple([z.string().min(1), Count, Count, z.number(), z.string(), z.array(z.string())]);
+export const AnnotationRecordSchema = z.tuple([z.string().min(1), Count, Count, z.number(), z.string(), z.array(z.string()), ColorSchema.nullable()]);
 export type AnnotationRecord = z.infer<typeof AnnotationRecordSchema>;
 
 export const ArticleRecordSchema = z.object({

@@ -22,7 +22,7 @@ export class LibrarySearch {
     await this.catchUp();
     // Trashed articles stay out of results until restored.
     const visible = new Set(this.library.articles().filter((meta) => meta.state !== 'trash').map((meta) => meta.id));
-    return this.index.search(query, { limit, filter: (id) => visible.has(id) });
+    return this.index.search(query, { limit, filter: (id) => visible.has(id), colorLabels: this.library.colorLabels });
   }
 
   private async catchUp(): Promise<void> {

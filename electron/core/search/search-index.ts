@@ -16,6 +16,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchResult as EngineHit } from 'minisearch';
+import type { HighlightColor } from '../../shared/model';
 import { Engine, type Expansion, type Reach } from './engine';
 import {
   INDEX_FILE_NAME,
@@ -28,7 +29,9 @@ import {
   type FileWriter,
   type IndexFile,
 } from './index-file';
+import { parseSearchQuery, usesSyntax } from '../../shared/search-query';
 import { splitPassages } from './passages';
+import { searchQuery, type QuerySource } from './query-search';
 import { snippetOf } from './snippet';
 import { findTerms, indexTerm, splitWords } from './terms';
 import { TextStore, isSafeId, stampOf, type TextStamp } from './text-store';
@@ -58,6 +61,7 @@ interface AnnotationEntry {
   updatedAt: number;
   note: string;
   tags: string[];
+  color: HighlightColor | null;
 }
 
 interface ArticleEntry {
@@ -177,6 +181,7 @@ function sameAnnotation(entry: AnnotationEntry, annotation: SearchAnnotation, ra
     entry.end === range.end &&
     entry.updatedAt === timeOf(annotation.updatedAt) &&
     entry.note === annotation.note &&
+    entry.color === (annotation.color ?? null) &&
     entry.tags.length === annotation.tags.length &&
     entry.tags.every((tag, i) => tag === annotation.tags[i])
   );
@@ -463,11 +468,21 @@ export class SearchIndex {
    * Articles holding every word of `query` (in their title, byline, site, text, notes or tags),
    * best first, each with its best few places and their snippets. When no article holds them
    * all, those holding the most of them. Words match by prefix and with a typo, accents and case
-   * aside.
+   * aside. A query with "phrases", -left-out words, tag: or color: (search-query.ts) is answered
+   * by query-search.ts, which checks the candidates against their text.
    */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? 20)));
     const perArticle = Math.max(1, Math.min(50, Math.floor(options.matchesPerArticle ?? 3)));
+    const parsed = parseSearchQuery(query.slice(0, MAX_QUERY_CHARS));
+    if (usesSyntax(parsed)) return searchQuery(this.querySource(perArticle), parsed, { limit, perArticle, filter: options.filter, colorLabels: options.colorLabels });
+    return Promise.all(this.rank(query, options.filter).slice(0, limit).map((article) => this.describe(article, perArticle)));
+  }
+
+  // ---- Searching ------------------------------------------------------------------------------
+
+  /** Articles holding every word of `query`, best first; when none holds them all, those holding the most. */
+  private rank(query: string, filter: SearchOptions['filter']): ArticleHits[] {
     const words = [
       ...new Set(
         splitWords(query.slice(0, MAX_QUERY_CHARS))
@@ -481,21 +496,32 @@ export class SearchIndex {
     const boost = (id: string): number => DOC_BOOST[KIND_OF_PREFIX[id.charAt(0)] ?? 'text'];
     words.forEach((word, i) => {
       const expansions = this.engine.expand(word, prefixFor(word), fuzzyFor(word), MAX_EXPANSIONS);
-      for (const hit of this.engine.searchTerms(expansions, boost)) this.gather(byArticle, hit, i, expansions, options.filter);
+      for (const hit of this.engine.searchTerms(expansions, boost)) this.gather(byArticle, hit, i, expansions, filter);
     });
 
     const all = (1 << words.length) - 1;
     const hits = [...byArticle.values()];
     const complete = hits.filter((article) => article.words === all);
     const bitCount = (bits: number): number => bits.toString(2).replace(/0/gu, '').length;
-    const ranked =
-      complete.length > 0
-        ? complete.sort((a, b) => b.score - a.score)
-        : hits.sort((a, b) => bitCount(b.words) - bitCount(a.words) || b.score - a.score);
-    return Promise.all(ranked.slice(0, limit).map((article) => this.describe(article, perArticle)));
+    return complete.length > 0
+      ? complete.sort((a, b) => b.score - a.score)
+      : hits.sort((a, b) => bitCount(b.words) - bitCount(a.words) || b.score - a.score);
   }
 
-  // ---- Searching ------------------------------------------------------------------------------
+  /** What query-search.ts checks a query with syntax against: candidates, every article, their texts. */
+  private querySource(perArticle: number): QuerySource {
+    return {
+      rank: (words, filter) => this.rank(words, filter).map((hits) => ({ article: hits.article, score: hits.score, describe: () => this.describe(hits, perArticle) })),
+      articles: () => this.articles.values(),
+      text: async (articleId) => {
+        const article = this.articles.get(articleId);
+        if (article === undefined) return null;
+        const text = await this.texts.get(article.id, article.text);
+        if (text === null) this.textMissing.add(article.id);
+        return text;
+      },
+    };
+  }
 
   private gather(byArticle: Map<string, ArticleHits>, hit: EngineHit, word: number, expansions: ReadonlyMap<string, Expansion>, filter: SearchOptions['filter']): void {
     const id = hit.id as string;
@@ -643,7 +669,7 @@ export class SearchIndex {
 
   private keepAnnotation(article: ArticleEntry, annotation: SearchAnnotation, range: { start: number; end: number }): void {
     const { id, note, tags } = annotation;
-    this.keep(article, { id, articleId: article.id, start: range.start, end: range.end, updatedAt: timeOf(annotation.updatedAt), note, tags: [...tags] });
+    this.keep(article, { id, articleId: article.id, start: range.start, end: range.end, updatedAt: timeOf(annotation.updatedAt), note, tags: [...tags], color: annotation.color ?? null });
   }
 
   private keep(article: ArticleEntry, entry: AnnotationEntry): void {
@@ -728,7 +754,7 @@ export class SearchIndex {
       updatedAt: entry.updatedAt,
       text: entry.text,
       annotationsStamp: entry.annotationsStamp,
-      annotations: [...entry.annotations.values()].map((a): AnnotationRecord => [a.id, a.start, a.end, a.updatedAt, a.note, a.tags]),
+      annotations: [...entry.annotations.values()].map((a): AnnotationRecord => [a.id, a.start, a.end, a.updatedAt, a.note, a.tags, a.color]),
     }));
     return { format: INDEX_FORMAT, version: INDEX_VERSION, articles, engine: this.engine.toCompact() };
   }
@@ -745,9 +771,9 @@ export class SearchIndex {
       if (!isSafeId(record.id) || this.articles.has(record.id)) return `bad or repeated article id ${record.id}`;
       const entry: ArticleEntry = { ...record, annotationsStamp: record.annotationsStamp ?? null, annotations: new Map() };
       this.articles.set(entry.id, entry);
-      for (const [id, start, end, updatedAt, note, tags] of record.annotations) {
+      for (const [id, start, end, updatedAt, note, tags, color] of record.annotations) {
         if (this.annotations.has(id) || end < start) return `annotation ${id}: repeated or out of range`;
-        this.keep(entry, { id, articleId: entry.id, start, end, updatedAt, note, tags });
+        this.keep(entry, { id, articleId: entry.id, start, end, updatedAt, note, tags, color });
       }
       const expected: DocKind[] = notesBody(entry) === '' ? ['title', 'text'] : ['title', 'text', 'notes'];
       const missing = expected.find((kind) => !this.engine.has(docId(kind, entry.id)));

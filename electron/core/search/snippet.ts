@@ -15,6 +15,8 @@ const CONTEXT_BEFORE = 60;
 const CONTEXT_AFTER = 100;
 /** A run of matched words longer than this is cut, so the snippet keeps some context. */
 const MAX_MATCH = 80;
+/** A marked part longer than this (a whole highlight) is shown cut. */
+const MAX_MARKED = 200;
 const ELLIPSIS = '…';
 
 function collapse(text: string): string {
@@ -70,16 +72,24 @@ export function snippetOf(text: string, from: number, to: number, terms: Readonl
     const end = endAtWord(text, from, from + CONTEXT_BEFORE + CONTEXT_AFTER, to);
     return { snippet: { before: '', match: '', after: collapse(text.slice(from, end)) + (end < to ? ELLIPSIS : '') }, start: null, end: null };
   }
-  const { first, last } = run;
-  const windowStart = startAtWord(text, first.start - CONTEXT_BEFORE, first.start, from);
-  const windowEnd = endAtWord(text, last.end, last.end + CONTEXT_AFTER, to);
+  return snippetAround(text, from, to, run.first.start, run.last.end);
+}
+
+/**
+ * A snippet from `text[from, to)` with `text[markStart, markEnd)` marked (a phrase found there, a
+ * whole highlight), cut short with "…" when the marked part is long.
+ */
+export function snippetAround(text: string, from: number, to: number, markStart: number, markEnd: number): PlacedSnippet {
+  const windowStart = startAtWord(text, markStart - CONTEXT_BEFORE, markStart, from);
+  const shownEnd = markEnd - markStart > MAX_MARKED ? endAtWord(text, markStart, markStart + MAX_MARKED, markEnd) : markEnd;
+  const windowEnd = shownEnd < markEnd ? shownEnd : endAtWord(text, markEnd, markEnd + CONTEXT_AFTER, to);
   return {
     snippet: {
-      before: (windowStart > from ? ELLIPSIS : '') + collapse(text.slice(windowStart, first.start)).trimStart(),
-      match: collapse(text.slice(first.start, last.end)),
-      after: collapse(text.slice(last.end, windowEnd)).trimEnd() + (windowEnd < to ? ELLIPSIS : ''),
+      before: (windowStart > from ? ELLIPSIS : '') + collapse(text.slice(windowStart, markStart)).trimStart(),
+      match: collapse(text.slice(markStart, shownEnd)) + (shownEnd < markEnd ? ELLIPSIS : ''),
+      after: shownEnd < markEnd ? '' : collapse(text.slice(markEnd, windowEnd)).trimEnd() + (windowEnd < to ? ELLIPSIS : ''),
     },
-    start: first.start,
-    end: last.end,
+    start: markStart,
+    end: markEnd,
   };
 }

@@ -1,7 +1,7 @@
 // What the search index takes in and gives back. Inputs are the few fields search needs, picked
 // from the model's records, so a caller can pass whole ArticleMeta and Annotation objects, and a
 // test or the benchmark can pass plain literals.
-import type { Annotation, ArticleMeta } from '../../shared/model';
+import type { Annotation, ArticleMeta, ColorLabels } from '../../shared/model';
 
 export type SearchArticleMeta = Pick<ArticleMeta, 'id' | 'title' | 'byline' | 'siteName' | 'updatedAt'> & {
   /** The article's own tags (not its highlights'): found like its title. */
@@ -14,7 +14,7 @@ export type SearchArticleMeta = Pick<ArticleMeta, 'id' | 'title' | 'byline' | 's
   revision?: number;
 };
 
-export type SearchAnnotation = Pick<Annotation, 'id' | 'articleId' | 'note' | 'tags' | 'updatedAt'> & {
+export type SearchAnnotation = Pick<Annotation, 'id' | 'articleId' | 'note' | 'tags' | 'updatedAt'> & Partial<Pick<Annotation, 'color'>> & {
   target: { quote: { exact: string }; position: { start: number; end: number } };
 };
 
@@ -71,4 +71,6 @@ export interface SearchOptions {
   matchesPerArticle?: number;
   /** Leaves out articles the caller does not want (in the trash, say). */
   filter?: (articleId: string) => boolean;
+  /** The person's names for the colours (the legend), so `color:NAME` finds them by name too. */
+  colorLabels?: ColorLabels;
 }
