@@ -19,7 +19,12 @@ Commands:
   show ID --json                 an article's text, figures and annotations
   annotations ID --json          an article's annotations with their anchoring status
   highlight ID --quote TEXT [--note TEXT] [--color NAME] [--tag TAG]... [--occurrence N] [--json]
-  search QUERY [--json]          find articles, passages, highlights and notes
+  search QUERY... [--json]       find articles, passages, highlights and notes. In QUERY:
+                                 "sea wall" finds the phrase (quote it for the shell too:
+                                 '"sea wall"'); -word and -"a phrase" leave out what holds
+                                 them; tag:NAME and color:NAME (yellow, or the colour's name in
+                                 the legend; tag:"to do" for spaces) show only the highlights
+                                 that have them: margin search '"sea wall" -storm tag:climate'
   export [ID...] --format markdown|csv|jsonld|html|json [--state reading|archived|trash|all]
          [--csv-exact] [--out FILE|DIR]
                                  without IDs: the reading list and the archive (--state all adds
@@ -117,10 +122,40 @@ export interface CliArgs {
 
 const MULTI_POSITIONAL = new Set(['import', 'export', 'search', 'tag', 'untag']);
 
+/**
+ * `margin search sea -storm`: a word the query leaves out looks like an option, so after `search`
+ * every argument that is not one of the CLI's own options is kept for the query.
+ */
+function searchWordsAsPositionals(argv: string[]): string[] {
+  let at = 0;
+  while (at < argv.length) {
+    const arg = argv[at] as string;
+    if (arg === '--' || !arg.startsWith('-')) break;
+    at += CLI_VALUE_OPTIONS.has(arg) ? 2 : 1;
+  }
+  if (argv[at] !== 'search') return argv;
+  const own: string[] = [];
+  const words: string[] = [];
+  for (let i = at + 1; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && CLI_OPTIONS.has(arg.split('=')[0] as string)) {
+      own.push(arg);
+      if (CLI_VALUE_OPTIONS.has(arg) && i + 1 < argv.length) own.push(argv[++i] as string);
+    } else {
+      words.push(arg);
+    }
+  }
+  return [...argv.slice(0, at + 1), ...own, '--', ...words];
+}
+
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: searchWordsAsPositionals(argv), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UserError(`${(error as Error).message.split('\n')[0] ?? 'Bad arguments.'} Run \`margin --help\` for usage.`);
   }
