@@ -36,7 +36,13 @@ function select<T extends string>(label: string, options: [T, string][], value: 
 
 export class LibraryPanel {
   readonly element: HTMLElement;
-  private readonly searchInput = h('input', { type: 'search', class: 'library-search', placeholder: 'Search the library', 'aria-label': 'Search the library' });
+  private readonly searchInput = h('input', {
+    type: 'search',
+    class: 'library-search',
+    placeholder: 'Search the library',
+    'aria-label': 'Search the library',
+    title: 'Words, "a phrase", -word to leave out, tag:NAME, color:NAME',
+  });
   private readonly stateSelect = select<ArticleState>('Show', [['reading', 'Reading'], ['archived', 'Archive'], ['trash', 'Trash']], 'reading');
   private readonly sortSelect = select<SortKey>('Sort by', [['saved', 'Recently saved'], ['title', 'Title'], ['read', 'Last read'], ['highlights', 'Most highlighted']], 'saved');
   private readonly tagSelect = h('select', { 'aria-label': 'Tag' });
