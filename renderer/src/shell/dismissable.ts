@@ -42,9 +42,6 @@ export class Dismissable {
       const next = event.relatedTarget;
       if (this.shown && next instanceof Node && !element.contains(next) && !trigger.contains(next)) this.hide('never');
     });
-    element.addEventListener('pointerleave', () => {
-      if (this.shown && this.peeking && !element.contains(document.activeElement)) this.hide('never');
-    });
     element.addEventListener('pointerdown', () => (this.peeking = false));
   }
 
@@ -60,6 +57,7 @@ export class Dismissable {
       this.shown = true;
       this.peeking = how.peek === true;
       document.addEventListener('pointerdown', this.outside, true);
+      document.addEventListener('pointermove', this.away, { passive: true });
       this.changed(true);
     }
     if (how.focus) (this.focusTarget() ?? this.element).focus();
@@ -75,6 +73,7 @@ export class Dismissable {
     this.shown = false;
     this.peeking = false;
     document.removeEventListener('pointerdown', this.outside, true);
+    document.removeEventListener('pointermove', this.away);
     const hadFocus = this.element.contains(document.activeElement);
     this.changed(false);
     if (restore === 'always' || (restore === 'if-inside' && hadFocus)) {
@@ -83,6 +82,13 @@ export class Dismissable {
     }
     this.returnTo = null;
   }
+
+  /** The pointer that brought it has moved on (hit-tested here: it may never have "entered"). */
+  private readonly away = (event: PointerEvent): void => {
+    const target = event.target;
+    if (!this.peeking || !(target instanceof Node) || this.element.contains(target) || this.element.contains(document.activeElement)) return;
+    this.hide('never');
+  };
 
   private readonly outside = (event: PointerEvent): void => {
     const target = event.target;
