@@ -88,6 +88,29 @@ test.describe('at 1280x800', () => {
     await notesButton.click();
     await expect(notes).toBeVisible();
     await expect(notesButton).toHaveAttribute('aria-expanded', 'true');
+
+    // Folding the panel the focus is in hands the focus to the panel's button.
+    await library.getByRole('button', { name: 'Open…' }).focus();
+    await page.keyboard.press('[');
+    await expect(library).toBeHidden();
+    await expect(libraryButton).toBeFocused();
+  });
+});
+
+test.describe('at 1280x800, with larger type', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('a larger reading size folds the library over the article rather than squeezing the lines under 45 characters', async ({ reader, page }) => {
+    await reader.open();
+    const library = page.getByRole('complementary', { name: 'Library' });
+    await expect(library).toBeVisible();
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await page.getByLabel('Text size').fill('26');
+    await expect(library).toBeHidden();
+    await expect(page.getByRole('complementary', { name: 'Highlights and notes' })).toBeVisible();
+    expect(await charactersPerLine(page)).toBeGreaterThanOrEqual(45);
+    await page.getByLabel('Text size').fill('20');
+    await expect(library).toBeVisible();
   });
 });
 

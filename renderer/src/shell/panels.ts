@@ -79,9 +79,7 @@ export class Panels {
     if (panel.docked) {
       this.wanted[name] = !this.wanted[name];
       this.storage.setItem(KEY, JSON.stringify(this.wanted));
-      const focusWasInside = panel.element.contains(document.activeElement);
       this.layout();
-      if (focusWasInside && !this.isShown(name)) panel.button.focus();
     } else if (panel.overlay.isOpen) panel.overlay.close(true);
     else panel.overlay.open({ focus: true });
     return true;
@@ -122,12 +120,16 @@ export class Panels {
     const need = width('.probe-reading') + frame;
     const room = this.el.shell.clientWidth;
     // The notes panel has the first claim on the room: it is where highlights are read and written.
+    // The library docks only beside it (or when the person has closed it), never in its place.
     const notesDocks = !this.forceOverlay && room - width('.probe-notes') >= need;
     const notesTakes = notesDocks && this.wanted.notes ? width('.probe-notes') : 0;
-    const libraryDocks = !this.forceOverlay && room - notesTakes - width('.probe-library') >= need;
+    const libraryDocks = !this.forceOverlay && (notesDocks || !this.wanted.notes) && room - notesTakes - width('.probe-library') >= need;
+    const hadFocus = (['library', 'notes'] as const).find((name) => this.panels[name].element.contains(document.activeElement));
     this.dock('notes', notesDocks);
     this.dock('library', libraryDocks);
     this.render();
+    // A panel that folded away with the focus in it hands the focus to its button, not to nowhere.
+    if (hadFocus !== undefined && !this.isShown(hadFocus)) this.panels[hadFocus].button.focus();
   }
 
   private dock(name: PanelName, docked: boolean): void {
