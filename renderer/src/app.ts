@@ -24,6 +24,7 @@ import { WordSelection } from './word-selection';
 import { Edits, type AnnotationChange, type EditView } from './edits/edits';
 import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
+import type { ShellControls } from './shell/shell-layout';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -34,6 +35,8 @@ export interface AppElements {
   status: HTMLElement;
   /** A visually hidden live region for screen readers. */
   announcer: HTMLElement;
+  /** The panels, focus mode and table of contents around the article. */
+  shell: ShellControls;
 }
 
 interface OpenArticle {
@@ -71,7 +74,12 @@ export class ReaderApp {
     { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', run: () => this.deleteFocused() },
     { keys: ['/'], label: 'Search the library', run: () => this.searchLibrary() },
     { keys: ['F7'], label: 'Caret browsing: select text with Shift and the arrow keys', run: () => this.toggleCaret() },
+    { keys: ['['], label: 'Show or hide the library', run: () => this.el.shell.toggle('library') },
+    { keys: [']'], label: 'Show or hide highlights and notes', run: () => this.el.shell.toggle('notes') },
+    { keys: ['t'], label: 'Table of contents', run: () => this.el.shell.toggleContents() },
+    { keys: ['f'], label: 'Focus mode: only the article (f or Escape leaves it)', run: () => this.el.shell.toggleFocusMode() },
     { keys: ['Escape'], label: 'Close menus, leave the focused highlight', run: () => this.escape() },
+    { keys: ['Escape'], label: 'Close the panel shown over the article, leave focus mode', run: () => this.el.shell.escape() },
     { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
   ];
   private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
@@ -225,6 +233,7 @@ export class ReaderApp {
     this.open = null;
     this.painter.clear();
     this.el.reader.replaceChildren(h('p', { class: 'reader-empty' }, 'Choose an article from your library.'));
+    this.el.shell.articleShown(null);
     clearNotesList(this.el.notesTop, this.el.notesList);
   }
 
@@ -317,6 +326,7 @@ export class ReaderApp {
     this.renderLibrary();
     this.renderAnnotations();
     this.find.reset();
+    this.el.shell.articleShown(rendered.body);
     if (at !== undefined) this.showPassage(at);
     else this.restoreProgress(view.meta.progress);
     void margin().updateArticle({ id, opened: true });
@@ -411,6 +421,7 @@ export class ReaderApp {
     this.applyAnnotation(shown, false);
     this.focusedId = id;
     this.editingId = withNote ? id : null;
+    if (withNote) this.el.shell.reveal('notes');
     // The passage is painted in this frame; its card follows in the next, so the person sees
     // the highlight without waiting for the side panel.
     this.paintAnnotations();
@@ -437,6 +448,7 @@ export class ReaderApp {
   private readonly panelActions: NotesPanelActions = {
     goTo: (id) => this.focus(id, true),
     editNote: (id) => {
+      if (id !== null) this.el.shell.reveal('notes');
       this.editingId = id;
       if (id !== null) this.focusedId = id;
       this.renderAnnotations();
@@ -556,6 +568,7 @@ export class ReaderApp {
   }
 
   private searchLibrary(): boolean {
+    this.el.shell.reveal('library');
     this.library.focusSearch();
     return true;
   }

@@ -20,13 +20,20 @@ export function followInPageLinks(body: HTMLElement): void {
     if (link === null || !body.contains(link)) return;
     event.preventDefault();
     const target = targetOf(body, link.getAttribute('href') ?? '#');
-    if (target === null) return;
-    const instant = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    target.scrollIntoView({ block: 'start', behavior: instant ? 'auto' : 'smooth' });
-    // From the keyboard, focus follows, so the next Tab and a screen reader go on from the footnote.
-    if (event.detail === 0) {
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.focus({ preventScroll: true });
-    }
+    if (target !== null) showPlace(target, event.detail === 0);
   });
+}
+
+/**
+ * Scrolls the reader's pane to a place in the article. From the keyboard, focus follows, so the
+ * next Tab and a screen reader go on from there (a tabindex is an attribute: the text that
+ * highlights count in is untouched).
+ */
+export function showPlace(target: HTMLElement, moveFocus: boolean): void {
+  const instant = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  target.scrollIntoView({ block: 'start', behavior: instant ? 'auto' : 'smooth' });
+  if (moveFocus) {
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }
 }

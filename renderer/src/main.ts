@@ -6,6 +6,7 @@ import { firstRunTip } from './first-run-tip';
 import { importOptionsSection } from './import-options';
 import { applySettings, loadSettings, settingsPanel, spellcheckOption } from './reading-settings';
 import { saveUrlForm } from './save-url-form';
+import { ShellLayout } from './shell/shell-layout';
 
 const settings = loadSettings();
 applySettings(settings);
@@ -23,34 +24,32 @@ const openButton = h('button', { type: 'button', class: 'primary' }, 'Open…');
 const exportLibrary = h('button', { type: 'button' }, 'Export all notes…');
 const exportArticle = h('button', { type: 'button' }, 'Export…');
 
-const app = new ReaderApp({ libraryHost, reader, notesTop, notesList, notesHeading, status, announcer });
+const shellLayout = new ShellLayout(reader, (text) => {
+  announcer.textContent = '';
+  window.setTimeout(() => (announcer.textContent = text), 50);
+});
+const app = new ReaderApp({ libraryHost, reader, notesTop, notesList, notesHeading, status, announcer, shell: shellLayout });
 const importSources = (sources: string[]) => void app.importSources(sources);
 
-document.getElementById('app')?.replaceChildren(
-  h(
-    'div',
-    { class: 'shell' },
-    h(
-      'aside',
-      { class: 'library', 'aria-label': 'Library' },
-      h('header', { class: 'library-header' }, h('span', { class: 'wordmark' }, 'Margin'), openButton),
-      saveUrlForm((url) => importSources([url])),
-      app.imports.progress,
-      libraryHost,
-      h('footer', { class: 'library-footer' }, exportLibrary),
-    ),
-    h('div', { class: 'reader-column' }, app.find.element, firstRunTip(), reader),
-    h(
-      'aside',
-      { class: 'notes-panel', 'aria-label': 'Highlights and notes' },
-      h('header', { class: 'panel-header' }, notesHeading, h('span', { class: 'panel-actions' }, readingSettings.button, exportArticle)),
-      readingSettings.panel,
-      h('div', { class: 'notes-scroll' }, notesTop, notesList),
-    ),
-  ),
-  status,
-  announcer,
+const library = h(
+  'aside',
+  { class: 'library', id: 'library', 'aria-label': 'Library' },
+  h('header', { class: 'library-header' }, h('span', { class: 'wordmark' }, 'Margin'), openButton),
+  saveUrlForm((url) => importSources([url])),
+  app.imports.progress,
+  libraryHost,
+  h('footer', { class: 'library-footer' }, exportLibrary),
 );
+const notes = h(
+  'aside',
+  { class: 'notes-panel', id: 'notes', 'aria-label': 'Highlights and notes' },
+  h('header', { class: 'panel-header' }, notesHeading, h('span', { class: 'panel-actions' }, readingSettings.button, exportArticle)),
+  readingSettings.panel,
+  h('div', { class: 'notes-scroll' }, notesTop, notesList),
+);
+const shell = h('div', { class: 'shell' }, library, h('div', { class: 'reader-column' }, shellLayout.toolbar, shellLayout.contents.element, app.find.element, firstRunTip(), reader), notes);
+document.getElementById('app')?.replaceChildren(shell, status, announcer);
+shellLayout.attach({ shell, reader, library, notes });
 
 setErrorReporter((message) => app.say(message));
 openButton.addEventListener('click', () => void app.runMenuCommand('import-files'));
