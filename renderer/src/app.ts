@@ -24,6 +24,7 @@ import { WordSelection } from './word-selection';
 import { Edits, type AnnotationChange, type EditView } from './edits/edits';
 import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
+import { ReviewView } from './review/review-view';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -62,6 +63,7 @@ export class ReaderApp {
   private readonly edits = new Edits(this.editView());
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
+  readonly review = new ReviewView({ openArticle: (id, at) => void this.openArticle(id, at).then(() => this.el.reader.focus({ preventScroll: true })) });
   private readonly shortcuts: Shortcut[] = [
     { keys: ['h'], label: 'Highlight the selection (in the colour used last)', run: () => this.highlightKey(false) },
     { keys: ['n'], label: 'Highlight the selection and write a note', run: () => this.highlightKey(true) },
@@ -72,6 +74,8 @@ export class ReaderApp {
     { keys: ['/'], label: 'Search the library', run: () => this.searchLibrary() },
     { keys: ['F7'], label: 'Caret browsing: select text with Shift and the arrow keys', run: () => this.toggleCaret() },
     { keys: ['Escape'], label: 'Close menus, leave the focused highlight', run: () => this.escape() },
+    { keys: ['r'], label: 'Review: a few of your highlights each day', run: () => this.review.show() },
+    ...this.review.shortcuts,
     { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
   ];
   private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
@@ -93,7 +97,7 @@ export class ReaderApp {
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
     this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
-    document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
+    document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element, this.review.element);
     el.libraryHost.append(this.library.element);
     this.listen();
   }
@@ -256,6 +260,7 @@ export class ReaderApp {
     else if (command === 'show-shortcuts') this.showShortcuts();
     else if (command === 'import-annotations') await this.importAnnotations();
     else if (command === 'backup-library') await this.backUp();
+    else if (command === 'review-highlights') this.review.show();
     else this.exporter.open(this.open?.view.meta.id ?? null, command === 'export-library');
   }
 
