@@ -101,11 +101,12 @@ test('r shows today’s highlights; feedback by key; Open in article scrolls to 
   }
 });
 
-test('the Review says how to begin when there are no highlights, and its keys are in the ? list', async ({ page }) => {
+test('the Review (from the File menu) says how to begin when there are no highlights, and its keys are in the ? list', async ({ page }) => {
   const reader = await startReader(page);
   try {
     await reader.open();
-    await page.keyboard.press('r');
+    // File › Review Highlights.
+    await reader.menu('review-highlights');
     const review = page.getByRole('dialog', { name: 'Review' });
     await expect(review.locator('.review-summary')).toHaveText(
       'Nothing to review yet. Select a passage in an article and press h (or pick a colour in the toolbar) to highlight it: your highlights come back here, a few each day.',
