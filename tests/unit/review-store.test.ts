@@ -132,7 +132,7 @@ describe('the daily review over a library', () => {
   });
 
   it('a damaged review.json is kept aside and the review starts afresh, with one sentence; the library is unharmed', async () => {
-    const { library, dataDir, highlights } = await libraryWithHighlights(3);
+    const { dataDir, highlights } = await libraryWithHighlights(3);
     await writeFile(reviewFile(dataDir), '{"schemaVersion": 1, "perDay": 5, "today": {"day": "2026-12-0');
     const reopened = await Library.open(dataDir);
     const day = await new DailyReview(reopened).open('2026-12-08');
