@@ -116,6 +116,7 @@ test('the Review (from the File menu) says how to begin when there are no highli
     await expect(review).toBeHidden();
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
     for (const row of ['Review: a few of your highlights each day', 'In the Review: Keep (comes back later each time)', 'In the Review: Soon (comes back in a few days)', 'In the Review: Later (comes back in a month or more)', 'In the Review: Discard (leaves the review; the highlight stays)', 'In the Review: open the highlight in its article']) {
       await expect(help.getByRole('cell', { name: row, exact: true })).toBeVisible();
     }

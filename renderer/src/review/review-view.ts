@@ -23,7 +23,7 @@ export class ReviewView {
   /** The Review's keys, for the app's shortcut table: each applies only while the Review is open. */
   readonly shortcuts: Shortcut[];
   /** Says what a feedback did, for screen readers (the card says it too, but it is drawn anew). */
-  private readonly live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  private readonly live = h('p', { class: 'visually-hidden', role: 'status' });
   private readonly summary = h('p', { class: 'review-summary', id: 'review-summary' });
   private readonly list = h('ol', { class: 'review-list', 'aria-label': 'Highlights to review' });
   private readonly perDay = h('input', { type: 'number', min: String(MIN_REVIEW_PER_DAY), max: String(MAX_REVIEW_PER_DAY), step: '1', class: 'review-per-day', id: 'review-per-day' });
