@@ -2,6 +2,7 @@
 // contract and answering with a Result. `main` registers it with ipcMain; the renderer e2e tests
 // register the very same table with Playwright's exposeBinding.
 import { describeSpan } from '../shared/anchoring';
+import { localDay } from '../shared/daily-review';
 import type { Channel } from '../shared/channels';
 import { inputSchemas, type ChannelOutput, type ParsedInput } from '../shared/contract';
 import { ARTICLE_STATES, type ArticleMeta, type ArticleSummary } from '../shared/model';
@@ -14,6 +15,7 @@ import type { WebAccess } from './net/web-access';
 import { importAnnotationFile } from './import-annotations';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
+import { DailyReview } from './review/daily-review';
 import { LibrarySearch } from './search/library-search';
 import { ChosenPaths, NOT_CHOSEN_MESSAGE } from './security/chosen-paths';
 import { spellcheckPlan } from './security/spellcheck-plan';
@@ -41,6 +43,8 @@ export interface HandlerOptions {
   notices?: readonly string[];
   /** The files the person chose outside the handlers (command line, drops); dialog answers are added here. */
   chosenPaths?: ChosenPaths;
+  /** What time it is: the highlight review's day follows it (tests pass another day). */
+  clock?: () => Date;
 }
 
 async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSummary> {
@@ -63,6 +67,8 @@ function implementations(library: Library, platform: Platform, options: HandlerO
   const chosen = options.chosenPaths ?? new ChosenPaths();
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;
+  const review = new DailyReview(library);
+  const today = () => localDay((options.clock ?? (() => new Date()))());
   return {
     'library:list': () => library.summaries(),
     'library:settings': () => settings(),
@@ -156,6 +162,9 @@ function implementations(library: Library, platform: Platform, options: HandlerO
           : await platform.chooseSavePath({ title: 'Export', defaultName: first.name || exportFileName('margin', FORMAT_EXTENSIONS[format]), extension: FORMAT_EXTENSIONS[format] });
       return target === null ? { paths: null } : { ...(await writeExport(plan, target)), skipped: plan.skipped };
     },
+    'review:open': () => review.open(today()),
+    'review:mark': ({ id, feedback }) => review.mark(id, feedback, today()),
+    'review:set-per-day': ({ perDay }) => review.setPerDay(perDay, today()),
   };
 }
 

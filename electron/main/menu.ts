@@ -27,6 +27,8 @@ export function installMenu(getWindow: () => BrowserWindow | null, dataDir: stri
         { label: 'Import Annotations (W3C JSON-LD)…', click: send('import-annotations') },
         { label: 'Back Up Library…', click: send('backup-library') },
         { type: 'separator' },
+        { label: 'Review Highlights', click: send('review-highlights') },
+        { type: 'separator' },
         reveal,
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

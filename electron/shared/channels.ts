@@ -21,6 +21,9 @@ export const API_METHODS = {
   importAnnotations: 'annotations:import',
   previewExport: 'export:preview',
   saveExport: 'export:save',
+  openReview: 'review:open',
+  markReview: 'review:mark',
+  setReviewPerDay: 'review:set-per-day',
 } as const;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -46,6 +49,7 @@ export const MENU_COMMANDS = [
   'show-shortcuts',
   'import-annotations',
   'backup-library',
+  'review-highlights',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -2,6 +2,7 @@
 // value it answers with. The handler table (core), the preload and the renderer all read it.
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { ReviewFeedbackSchema, ReviewPerDaySchema, type ReviewCard, type ReviewDay } from './daily-review';
 import type { ImageSummary } from './image-summary';
 import {
   AnnotationSchema,
@@ -89,6 +90,10 @@ export const inputSchemas = {
   'library:search': z.object({ query: z.string().min(1).max(500) }).strict(),
   'export:preview': z.object({ format: ExportFormatSchema, articleIds: Ids, ...ExportChoices }).strict(),
   'export:save': z.object({ format: ExportFormatSchema, articleIds: Ids, perArticle: z.boolean().default(false), ...ExportChoices }).strict(),
+  /** The day is the main process's (its clock), not the page's. */
+  'review:open': z.object({}).strict(),
+  'review:mark': z.object({ id: Id, feedback: ReviewFeedbackSchema }).strict(),
+  'review:set-per-day': z.object({ perDay: ReviewPerDaySchema }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 export type { ImageSummary } from './image-summary';
@@ -164,6 +169,9 @@ export interface ChannelOutputs {
   'export:preview': ExportPreview;
   /** The files written, or null when the person cancelled the save dialog; images copied beside them. */
   'export:save': { paths: string[] | null; images?: number; missingImages?: number; skipped?: string[] };
+  'review:open': ReviewDay;
+  'review:mark': ReviewCard;
+  'review:set-per-day': ReviewDay;
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;

@@ -25,6 +25,7 @@ import { Edits, type AnnotationChange, type EditView } from './edits/edits';
 import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 import type { ShellControls } from './shell/shell-layout';
+import { ReviewView } from './review/review-view';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -65,6 +66,7 @@ export class ReaderApp {
   private readonly edits = new Edits(this.editView());
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
+  readonly review = new ReviewView({ openArticle: (id, at) => void this.openArticle(id, at).then(() => this.el.reader.focus({ preventScroll: true })) });
   private readonly shortcuts: Shortcut[] = [
     { keys: ['h'], label: 'Highlight the selection (in the colour used last)', run: () => this.highlightKey(false) },
     { keys: ['n'], label: 'Highlight the selection and write a note', run: () => this.highlightKey(true) },
@@ -80,6 +82,8 @@ export class ReaderApp {
     { keys: ['f'], label: 'Focus mode: only the article (f or Escape leaves it)', run: () => this.el.shell.toggleFocusMode() },
     { keys: ['Escape'], label: 'Close menus, leave the focused highlight', run: () => this.escape() },
     { keys: ['Escape'], label: 'Close the panel shown over the article, leave focus mode', run: () => this.el.shell.escape() },
+    { keys: ['r'], label: 'Review: a few of your highlights each day', run: () => this.review.show() },
+    ...this.review.shortcuts,
     { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
   ];
   private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
@@ -101,7 +105,7 @@ export class ReaderApp {
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
     this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
-    document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
+    document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element, this.review.element);
     el.libraryHost.append(this.library.element);
     this.listen();
   }
@@ -265,6 +269,7 @@ export class ReaderApp {
     else if (command === 'show-shortcuts') this.showShortcuts();
     else if (command === 'import-annotations') await this.importAnnotations();
     else if (command === 'backup-library') await this.backUp();
+    else if (command === 'review-highlights') this.review.show();
     else this.exporter.open(this.open?.view.meta.id ?? null, command === 'export-library');
   }
 

@@ -23,6 +23,7 @@ const announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
 const openButton = h('button', { type: 'button', class: 'primary' }, 'Open…');
 const exportLibrary = h('button', { type: 'button' }, 'Export all notes…');
 const exportArticle = h('button', { type: 'button' }, 'Export…');
+const reviewButton = h('button', { type: 'button', 'aria-keyshortcuts': 'r' }, 'Review highlights');
 
 const shellLayout = new ShellLayout(reader, (text) => {
   announcer.textContent = '';
@@ -38,7 +39,7 @@ const library = h(
   saveUrlForm((url) => importSources([url])),
   app.imports.progress,
   libraryHost,
-  h('footer', { class: 'library-footer' }, exportLibrary),
+  h('footer', { class: 'library-footer' }, reviewButton, exportLibrary),
 );
 const notes = h(
   'aside',
@@ -55,6 +56,7 @@ setErrorReporter((message) => app.say(message));
 openButton.addEventListener('click', () => void app.runMenuCommand('import-files'));
 exportArticle.addEventListener('click', () => void app.runMenuCommand('export-article'));
 exportLibrary.addEventListener('click', () => void app.runMenuCommand('export-library'));
+reviewButton.addEventListener('click', () => void app.runMenuCommand('review-highlights'));
 window.margin.onMenuCommand((command) => void app.runMenuCommand(command));
 window.margin.onImportRequest(importSources);
 listenForDrops(document.body, importSources, (message) => app.say(message));

@@ -54,6 +54,7 @@ describe('glue under a stand-in Electron: menus', () => {
       ['Export Library Notes as Markdown…', 'export-library'],
       ['Import Annotations (W3C JSON-LD)…', 'import-annotations'],
       ['Back Up Library…', 'backup-library'],
+      ['Review Highlights', 'review-highlights'],
       ['Keyboard Shortcuts', 'show-shortcuts'],
     ];
     for (const [label] of items) electron.menuItem(label).click!();

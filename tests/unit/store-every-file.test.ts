@@ -12,6 +12,7 @@ import { storeAsset } from '../../electron/core/assets/asset-store';
 import { UserError } from '../../electron/core/errors';
 import { importFile } from '../../electron/core/import/import-file';
 import { annotationStatsFile, writeAnnotationStats } from '../../electron/core/library/annotation-stats';
+import { DailyReview } from '../../electron/core/review/daily-review';
 import { createDurableWriter } from '../../electron/core/library/durable-write';
 import { libraryFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';
@@ -69,11 +70,12 @@ describe('every file of the store', () => {
       await library.setColorLabel('green', 'evidence');
       const search = await LibrarySearch.open(library, { writeFile: writer });
       expect((await search.search('Kharkiv')).map((result) => result.articleId)).toEqual([sample.id]);
+      expect((await new DailyReview(library).open('2026-12-08')).cards).toHaveLength(2);
 
       const files = await storeFiles(dataDir);
       const names = files.map((path) => relative(dataDir, path).replace(sample.id, '<id>').replace(/-\d{8}T\d{9}Z/u, '-<time>'));
       // The store files of the issue, and backups taken along the way: each one checked below.
-      for (const expected of ['library.json', 'annotation-stats.json', 'search-index.json', 'articles/<id>/annotations.json', 'articles/<id>/meta.json']) {
+      for (const expected of ['library.json', 'annotation-stats.json', 'search-index.json', 'review.json', 'articles/<id>/annotations.json', 'articles/<id>/meta.json']) {
         expect(names).toContain(expected);
       }
       expect(names).toContain('articles/<id>/backups/annotations-<time>.json');

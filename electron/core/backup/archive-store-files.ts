@@ -12,6 +12,7 @@ import { DamagedFileError, decodeJson, type JsonFormat } from '../library/json-c
 import { DEFAULT_LIMITS } from '../library/limits';
 import { NewerFormatError } from '../library/migrations';
 import { ANNOTATIONS_MIGRATIONS, LIBRARY_MIGRATIONS, LibraryFileSchema, annotationsFileSchemaFor } from '../library/schemas';
+import { REVIEW_FILE, reviewFormat } from '../review/review-file';
 import { INDEX_FILE_NAME, IndexFileSchema } from '../search/index-file';
 import type { z } from 'zod';
 
@@ -49,6 +50,8 @@ const STORE_FILES: readonly StoreFile[] = [
   },
   { matches: (steps) => steps.length === 1 && steps[0] === ANNOTATION_STATS_FILE, derived: true, decode: plainJson(StatsFileSchema) },
   { matches: (steps) => steps.length === 1 && steps[0] === INDEX_FILE_NAME, derived: true, decode: plainJson(IndexFileSchema) },
+  // The review's schedule: one that does not check is left out and the review starts afresh, as the library does with a damaged one.
+  { matches: (steps) => steps.length === 1 && steps[0] === REVIEW_FILE, derived: true, decode: (text, path) => decodeJson(path, REVIEW_FILE, text, reviewFormat) },
 ];
 
 /** The largest store file read: the store itself reads a larger one as damaged. */

@@ -1,6 +1,7 @@
 // The CLI's arguments: node's parseArgs splits them, zod checks what each command received.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DaySchema } from '../../shared/daily-review';
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 import { UserError } from '../errors';
 import { EXPORT_FORMATS } from '../export/export-service';
@@ -25,6 +26,9 @@ Commands:
                                  them; tag:NAME and color:NAME (yellow, or the colour's name in
                                  the legend; tag:"to do" for spaces) show only the highlights
                                  that have them: margin search '"sea wall" -storm tag:climate'
+  review [--date YYYY-MM-DD] [--json]
+                                 the day's highlights to review (today unless --date),
+                                 as the app's Review shows them; changes nothing
   export [ID...] --format markdown|csv|jsonld|html|json [--state reading|archived|trash|all]
          [--csv-exact] [--out FILE|DIR]
                                  without IDs: the reading list and the archive (--state all adds
@@ -56,11 +60,12 @@ const options = {
   article: { type: 'string' },
   'csv-exact': { type: 'boolean', default: false },
   'fetch-images': { type: 'boolean', default: false },
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** Every command `margin` takes (`help` among them, as `margin help` and `--help`). */
-export const CLI_COMMANDS = ['import', 'list', 'show', 'annotations', 'highlight', 'search', 'export', 'import-annotations', 'backup', 'restore', ...ARTICLE_COMMANDS, 'help'] as const;
+export const CLI_COMMANDS = ['import', 'list', 'show', 'annotations', 'highlight', 'search', 'review', 'export', 'import-annotations', 'backup', 'restore', ...ARTICLE_COMMANDS, 'help'] as const;
 type CliCommandName = (typeof CLI_COMMANDS)[number];
 
 /** The CLI's options as typed (`--data-dir`, `-h`), and those that take the next argument as their value. */
@@ -98,6 +103,7 @@ const Command = z.discriminatedUnion('command', [
     json: z.boolean(),
   }),
   z.object({ command: z.literal('search'), query: z.string({ error: 'search needs a QUERY.' }).min(1, { error: 'search needs a QUERY.' }), json: z.boolean() }),
+  z.object({ command: z.literal('review'), date: DaySchema.optional(), json: z.boolean() }),
   z.object({
     command: z.literal('export'),
     ids: z.array(Id),
@@ -180,6 +186,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       json: values.json,
     },
     search: { command: 'search', query: all.length > 0 ? all.join(' ') : undefined, json: values.json },
+    review: { command: 'review', date: values.date, json: values.json },
     export: { command: 'export', ids: all, format: values.format, out: values.out, state: values.state, csvExact: values['csv-exact'] },
     'import-annotations': { command: 'import-annotations', file: first, article: values.article, json: values.json },
     backup: { command: 'backup', file: first },

@@ -16,6 +16,8 @@ import { Library } from '../library/library';
 import { acquireWriteLock, type WriteLock } from '../library/write-lock';
 import type { WebAccess } from '../net/web-access';
 import { LibrarySearch } from '../search/library-search';
+import { DailyReview } from '../review/daily-review';
+import { localDay } from '../../shared/daily-review';
 import { runArticleCommand } from './article-commands';
 import { USAGE, parseCliArgs, type CliCommand } from './args';
 import { checkInputsBeforeLock } from './input-checks';
@@ -183,6 +185,16 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
             .map((r) => [`${r.articleId}  ${r.title}  (${r.matchCount} match${r.matchCount === 1 ? '' : 'es'})`, ...r.matches.map((m) => `    ${m.kind}: ${m.snippet.before}[${m.snippet.match}]${m.snippet.after}`)].join('\n'))
             .join('\n');
       print(command.json, results, plain);
+      return;
+    }
+    case 'review': {
+      const day = await new DailyReview(library).preview(command.date ?? localDay(new Date()));
+      const plain = day.cards.length === 0
+        ? day.inReview === 0
+          ? 'Nothing to review yet: highlight passages in your articles and they will come back here.'
+          : `Nothing to review on ${day.day}${day.nextDue === null ? '' : `; the next highlights come back on ${day.nextDue}`}.`
+        : [`${day.day}: ${day.cards.length} highlight${day.cards.length === 1 ? '' : 's'} to review`, ...day.cards.map((c) => `${c.id}  ${c.title}\n    "${c.quote}"${c.note === '' ? '' : `\n    note: ${c.note}`}`)].join('\n');
+      print(command.json, day, plain);
       return;
     }
     case 'export': {

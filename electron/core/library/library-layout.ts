@@ -14,6 +14,7 @@ const TOP_LEVEL: readonly TopLevel[] = [
   { name: 'search-text', kind: 'folder', inside: 'anything' },
   { name: 'search-index.json', kind: 'file' },
   { name: 'annotation-stats.json', kind: 'file' },
+  { name: 'review.json', kind: 'file' },
   { name: 'sync', kind: 'folder', inside: 'anything' },
   { name: 'articles', kind: 'folder', inside: 'articles' },
   { name: 'library.json', kind: 'file' },

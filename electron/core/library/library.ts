@@ -599,6 +599,19 @@ export class Library {
     });
   }
 
+  /**
+   * Opens another file of the library (the highlight review's) through the same store: checked
+   * with its schema both ways, written durably with backups, repaired when found damaged.
+   */
+  openFile<T>(path: string, format: ValidatedJsonAdapter<T>['format'], empty: () => T, label: string, rebuild?: Rebuilder<T>): Promise<StoredDocument<T>> {
+    return this.openDocument(path, format, empty, label, `${label} would be larger than Margin allows, so it was not saved.`, rebuild);
+  }
+
+  /** Runs a change to a file opened with `openFile` under the write lock, one at a time with the library's own changes. */
+  change<R>(step: () => Promise<R>): Promise<R> {
+    return this.withWrite(step);
+  }
+
   // Repairs of a damaged file run under the lock too; they say what went wrong themselves.
   private readonly guard: WriteGuard = (step) => this.withLock(step);
 

@@ -1,5 +1,5 @@
 // Margin's lowdb adapter, through which every store file is read and written (library.json, each
-// article's annotations.json and meta.json, annotation-stats.json, search-index.json), each held
+// article's annotations.json and meta.json, annotation-stats.json, search-index.json, review.json), each held
 // by a lowdb `Low`. lowdb's JSONFile writes through steno (temp file and rename, no fsync) and lets
 // JSON.parse throw on a damaged file; this one checks (and migrates) what it reads, refuses to
 // write what it would not read back, and acknowledges a write only once it is on disk
