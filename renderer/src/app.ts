@@ -4,7 +4,7 @@ import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
 import type { MenuCommand } from '../../electron/shared/channels';
-import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels, HighlightColor } from '../../electron/shared/model';
+import { HIGHLIGHT_COLORS, type Annotation, type ArticleState, type ArticleSummary, type ArticleView, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { ImportFlow } from './import-flow';
@@ -24,6 +24,11 @@ import { WordSelection } from './word-selection';
 import { Edits, type AnnotationChange, type EditView } from './edits/edits';
 import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
+import { ReadingKeys } from './reader/reading-keys';
+import { ParagraphSteps } from './reader/paragraph-steps';
+import { selectionShortcuts } from './reader/selection-extend';
+import { focusCard, focusReader, keepFocusInCards, showModalReturningFocus } from './shell/focus-return';
+import { focusedRowArticle, focusSaveLink, openReadingSettings } from './shell/window-actions';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -62,19 +67,42 @@ export class ReaderApp {
   private readonly edits = new Edits(this.editView());
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
+  private readonly reading: ReadingKeys;
+  private readonly paragraphs: ParagraphSteps;
   private readonly shortcuts: Shortcut[] = [
-    { keys: ['h'], label: 'Highlight the selection (in the colour used last)', run: () => this.highlightKey(false) },
-    { keys: ['n'], label: 'Highlight the selection and write a note', run: () => this.highlightKey(true) },
-    { keys: ['j'], label: 'Next highlight', run: () => this.step(1) },
-    { keys: ['k'], label: 'Previous highlight', run: () => this.step(-1) },
-    { keys: ['e'], label: 'Edit the note of the focused highlight', run: () => this.editFocused() },
-    { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', run: () => this.deleteFocused() },
-    { keys: ['/'], label: 'Search the library', run: () => this.searchLibrary() },
-    { keys: ['F7'], label: 'Caret browsing: select text with Shift and the arrow keys', run: () => this.toggleCaret() },
-    { keys: ['Escape'], label: 'Close menus, leave the focused highlight', run: () => this.escape() },
-    { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
+    { keys: ['j'], label: 'Next paragraph', section: 'Reading', run: () => this.paragraphs.step(1) },
+    { keys: ['k'], label: 'Previous paragraph', section: 'Reading', run: () => this.paragraphs.step(-1) },
+    { keys: ['Ctrl+F'], label: 'Find in the article', section: 'Reading', inFields: true, run: () => (this.find.open(), true) },
+    { keys: ['F7'], label: 'Caret browsing: move a caret through the text, to select with the keys below', section: 'Selecting text', run: () => this.toggleCaret() },
+    { keys: ['h'], label: 'Highlight the selection (in the colour used last)', section: 'Highlights', run: () => this.highlightKey(false) },
+    { keys: ['n'], label: 'With text selected: highlight it and write a note', section: 'Highlights', run: () => this.highlightKey(true) },
+    { keys: ['n'], label: 'Next highlight', section: 'Highlights', run: () => this.step(1) },
+    { keys: ['p'], label: 'Previous highlight', section: 'Highlights', run: () => this.step(-1) },
+    { keys: ['1', '2', '3', '4', '5'], label: `Colour: ${HIGHLIGHT_COLORS.join(', ')} (the selection, or the focused highlight)`, section: 'Highlights', run: (event) => this.colorKey(Number(event.key) - 1) },
+    { keys: ['e'], label: 'Edit the note of the focused highlight', section: 'Highlights', run: () => this.editFocused() },
+    { keys: ['#'], label: 'Tag the focused highlight (with none focused, the article)', section: 'Highlights', run: () => this.tagKey() },
+    { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', section: 'Highlights', run: () => this.deleteFocused() },
+    { keys: ['Shift+N'], label: 'Write a note on the whole article', section: 'Highlights', run: () => (this.panelActions.editArticleNote(true), this.open !== null) },
+    { keys: ['/'], label: 'Search the library', section: 'Library', run: () => this.searchLibrary() },
+    { keys: ['l'], label: 'Go to the open article in the library list', section: 'Library', run: () => this.library.focusRow(this.open?.view.meta.id ?? null) },
+    { keys: ['Ctrl+O'], label: 'Open an article from a file', section: 'Library', inFields: true, run: () => (void this.importFiles(), true) },
+    { keys: ['Ctrl+L'], label: 'Save a web page: type or paste its address', section: 'Library', inFields: true, run: () => focusSaveLink() },
+    { keys: ['a'], label: 'Archive the article (the focused row’s, or the open one); again to bring it back', section: 'Library', run: () => this.stateKey('archived') },
+    { keys: ['Shift+Delete', 'Shift+Backspace'], label: 'Move the article to the trash', section: 'Library', run: () => this.stateKey('trash') },
+    { keys: ['u'], label: 'Restore the article from the trash or the archive', section: 'Library', run: () => this.stateKey('reading') },
+    { keys: ['Ctrl+Shift+Delete', 'Ctrl+Shift+Backspace'], label: 'Empty the trash', section: 'Library', inFields: true, run: () => (void this.emptyTrash(), true) },
+    { keys: ['Shift+I'], label: 'Import the open article again from where it came from', section: 'Library', run: () => (this.open !== null && void this.reimport(this.open.view.meta.id), this.open !== null) },
+    { keys: ['Ctrl+E'], label: 'Export the article’s notes', section: 'Library', inFields: true, run: () => (this.exportNotes(false), true) },
+    { keys: ['Ctrl+Shift+E'], label: 'Export the notes of the whole library', section: 'Library', inFields: true, run: () => (this.exportNotes(true), true) },
+    { keys: ['Ctrl+Shift+O'], label: 'Import annotations (W3C JSON-LD)', section: 'Library', inFields: true, run: () => (void this.importAnnotations(), true) },
+    { keys: ['Ctrl+Shift+S'], label: 'Back up the library', section: 'Library', inFields: true, run: () => (void this.backUp(), true) },
+    { keys: ['Ctrl+Z'], label: 'Undo', section: 'Window', run: () => (void this.undo(), true) },
+    { keys: ['Ctrl+Y', 'Ctrl+Shift+Z'], label: 'Redo', section: 'Window', run: () => (void this.redo(), true) },
+    { keys: ['Ctrl+,'], label: 'Reading settings: theme, font, size, line width', section: 'Window', inFields: true, run: () => openReadingSettings() },
+    { keys: ['Escape'], label: 'Close menus, leave the focused highlight', section: 'Window', run: () => this.escape() },
+    { keys: ['?'], label: 'Show this list', section: 'Window', run: () => this.showShortcuts() },
   ];
-  private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
+  private readonly shortcutsHelp: HTMLDialogElement;
   readonly find = new FindBar(() => this.open?.rendered ?? null);
   private readonly exporter = new ExportDialog((message) => this.say(message));
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
@@ -92,6 +120,11 @@ export class ReaderApp {
 
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
+    this.reading = new ReadingKeys(el.reader);
+    this.paragraphs = new ParagraphSteps(el.reader, () => this.open?.rendered.body.closest<HTMLElement>('article') ?? null, () => this.caret.active);
+    this.shortcuts.unshift(...this.reading.shortcuts());
+    this.shortcuts.push(...selectionShortcuts(() => this.open?.rendered.body ?? null));
+    this.shortcutsHelp = shortcutsDialog(this.shortcuts);
     this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
     el.libraryHost.append(this.library.element);
@@ -211,6 +244,7 @@ export class ReaderApp {
 
   private async emptyTrash(): Promise<void> {
     const count = this.articles.filter((a) => a.state === 'trash').length;
+    if (count === 0) return this.say('The trash is empty.');
     const sure = await confirmDialog('Empty the trash?', `${count} article${count === 1 ? '' : 's'} and ${count === 1 ? 'its' : 'their'} highlights will be deleted for good.`, 'Delete for good');
     if (!sure) return;
     const result = await call(margin().emptyTrash({}));
@@ -256,7 +290,11 @@ export class ReaderApp {
     else if (command === 'show-shortcuts') this.showShortcuts();
     else if (command === 'import-annotations') await this.importAnnotations();
     else if (command === 'backup-library') await this.backUp();
-    else this.exporter.open(this.open?.view.meta.id ?? null, command === 'export-library');
+    else this.exportNotes(command === 'export-library');
+  }
+
+  private exportNotes(wholeLibrary: boolean): void {
+    this.exporter.open(this.open?.view.meta.id ?? null, wholeLibrary);
   }
 
   private async importAnnotations(): Promise<void> {
@@ -319,6 +357,8 @@ export class ReaderApp {
     this.find.reset();
     if (at !== undefined) this.showPassage(at);
     else this.restoreProgress(view.meta.progress);
+    // Reading keys work at once, wherever the article was opened from.
+    focusReader();
     void margin().updateArticle({ id, opened: true });
   }
 
@@ -359,6 +399,10 @@ export class ReaderApp {
   }
 
   private renderPanel(): void {
+    keepFocusInCards(this.el.notesList, () => this.renderPanelNow());
+  }
+
+  private renderPanelNow(): void {
     const open = this.open;
     if (open === null) return;
     const review = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
@@ -500,9 +544,17 @@ export class ReaderApp {
   private async remove(id: string): Promise<void> {
     const annotation = this.open?.annotations.find((a) => a.id === id);
     if (annotation === undefined) return;
+    const placed = this.open?.annotations.filter((a) => this.open?.spans.has(a.id)) ?? [];
+    const at = placed.indexOf(annotation);
+    const neighbour = placed[at + 1] ?? placed[at - 1] ?? null;
     const entry = await this.edits.deleteHighlight(annotation);
     if (entry === null) return;
     this.sayWithUndo('Highlight deleted.', entry);
+    // The focus goes on to the next highlight's card, so Delete again deletes that one.
+    if (neighbour !== null && this.open?.annotations.includes(neighbour) === true) {
+      this.focus(neighbour.id, true);
+      focusCard(revealCard(this.el.notesList, neighbour.id));
+    } else focusReader();
   }
 
   private async undo(): Promise<void> {
@@ -574,6 +626,33 @@ export class ReaderApp {
     const next = at === -1 ? (direction === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + direction));
     const target = list[next];
     if (target !== undefined) this.focus(target.id, true);
+    if (target !== undefined) this.announce(`Highlight ${next + 1} of ${list.length}, ${target.color}${target.note.trim() === '' ? '' : ', has a note'}: ${target.target.quote.exact.slice(0, 120)}`);
+    return true;
+  }
+
+  /** 1 to 5: highlights the selection in that colour, or recolours the focused highlight. */
+  private colorKey(index: number): boolean {
+    const color = HIGHLIGHT_COLORS[index];
+    if (color === undefined) return false;
+    if (this.selectionInArticle() !== null) void this.highlightSelection(color, false);
+    else if (this.focusedId !== null) void this.update(this.focusedId, { color }, 'colour');
+    else return false;
+    return true;
+  }
+
+  private tagKey(): boolean {
+    if (this.focusedId === null) return this.open?.rendered.focusTags() ?? false;
+    revealCard(this.el.notesList, this.focusedId)?.querySelector<HTMLElement>('.tag-add')?.click();
+    return true;
+  }
+
+  /** a, Shift+Delete, u: the focused library row's article, or else the open one. */
+  private stateKey(wanted: ArticleState): boolean {
+    const id = focusedRowArticle() ?? this.open?.view.meta.id ?? null;
+    const state = this.articles.find((a) => a.id === id)?.state;
+    if (id === null || state === undefined) return false;
+    const next = wanted === 'archived' && state === 'archived' ? 'reading' : wanted;
+    if (next !== state) void this.setArticleState(id, next);
     return true;
   }
 
@@ -604,7 +683,7 @@ export class ReaderApp {
   }
 
   private showShortcuts(): boolean {
-    this.shortcutsHelp.showModal();
+    if (!this.shortcutsHelp.open) showModalReturningFocus(this.shortcutsHelp);
     return true;
   }
 
@@ -652,23 +731,10 @@ export class ReaderApp {
       }
     });
     document.addEventListener('keydown', (event) => {
-      const inField = event.target instanceof HTMLElement && event.target.closest('textarea, input') !== null;
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !inField && ['z', 'y'].includes(event.key.toLowerCase())) {
-        event.preventDefault();
-        if (event.key.toLowerCase() === 'y' || event.shiftKey) void this.redo();
-        else void this.undo();
-        return;
-      }
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        this.find.open();
-        return;
-      }
       const target = event.target instanceof HTMLElement ? event.target : null;
       const inCaretArticle = this.caret.active && target !== null && this.open?.rendered.body.contains(target) === true;
-      const typing = !inCaretArticle && target?.closest('textarea, input, [contenteditable], dialog') != null;
-      if (typing || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (handleShortcut(this.shortcuts, event)) event.preventDefault();
+      const typing = !inCaretArticle && target?.closest('textarea, input, select, [contenteditable], dialog') != null;
+      if (handleShortcut(this.shortcuts, event, typing)) event.preventDefault();
     });
   }
 }

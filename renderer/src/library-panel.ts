@@ -5,6 +5,7 @@ import type { SearchHit } from '../../electron/shared/contract';
 import type { ArticleState, ArticleSummary } from '../../electron/shared/model';
 import morphdom from 'morphdom';
 import { h } from './dom';
+import { keepFocusInList } from './shell/focus-return';
 
 export type SortKey = 'saved' | 'title' | 'read' | 'highlights';
 
@@ -105,6 +106,14 @@ export class LibraryPanel {
     if (this.searchInput.value.trim() === '') this.render();
   }
 
+  /** Puts the focus on an article's row (the first row when it is not listed); false when the list is empty. */
+  focusRow(id: string | null): boolean {
+    const rows = [...this.list.querySelectorAll<HTMLElement>('.article-link')];
+    const row = rows.find((r) => r.dataset.article === id) ?? rows[0];
+    row?.focus();
+    return row !== undefined;
+  }
+
   focusSearch(): void {
     this.searchInput.focus();
     this.searchInput.select();
@@ -177,7 +186,10 @@ export class LibraryPanel {
     // does the keyboard focus.
     const next = this.list.cloneNode(false) as HTMLElement;
     next.append(rows);
-    morphdom(this.list, next, { childrenOnly: true, getNodeKey: (node) => (node instanceof HTMLElement ? (node.dataset.key ?? node.id) || undefined : undefined) });
+    // A row moved away (to the trash, the archive) passes the focus to the row after it.
+    keepFocusInList(this.list, () =>
+      morphdom(this.list, next, { childrenOnly: true, getNodeKey: (node) => (node instanceof HTMLElement ? (node.dataset.key ?? node.id) || undefined : undefined) }),
+    );
     const kept = new Map<string, HTMLElement>();
     for (const row of this.list.children) {
       const key = row instanceof HTMLElement ? row.dataset.key : undefined;

@@ -1,0 +1,80 @@
+// Where the keyboard focus goes when what held it closes or disappears: a dialog gives it back to
+// what opened it, a removed row or card passes it to its neighbour, and nothing ever leaves it on
+// the page's body, where a keyboard or screen reader user would have to start over.
+
+/** The reader pane: where the focus goes when nothing closer makes sense. */
+export function focusReader(): void {
+  document.getElementById('reader')?.focus({ preventScroll: true });
+}
+
+/** Whether the focus is nowhere in particular (on the body, or on an element that has gone). */
+export function focusLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active === document.documentElement || !active.isConnected;
+}
+
+/**
+ * Shows a dialog modally; when it closes the focus goes back to what had it before (the button or
+ * key's place that opened it), or, if that has gone meanwhile, to `fallback`.
+ */
+export function showModalReturningFocus(dialog: HTMLDialogElement, fallback: () => void = focusReader): void {
+  const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+  dialog.addEventListener(
+    'close',
+    () => {
+      // After the dialog's own close steps, which may move the focus themselves.
+      queueMicrotask(() => {
+        if (opener !== null && opener.isConnected && !opener.closest('[hidden], dialog:not([open])')) opener.focus({ preventScroll: true });
+        if (focusLost() || (document.activeElement !== null && dialog.contains(document.activeElement))) fallback();
+      });
+    },
+    { once: true },
+  );
+  dialog.showModal();
+}
+
+/**
+ * Runs an update of a list whose items may disappear; if the focused item went, the focus goes to
+ * the item now in its place (the next one), or the one before, or the list itself.
+ */
+export function keepFocusInList(list: HTMLElement, update: () => void): void {
+  const active = document.activeElement;
+  const item = active instanceof Element && list.contains(active) ? [...list.children].find((child) => child.contains(active)) : undefined;
+  const index = item === undefined ? -1 : [...list.children].indexOf(item);
+  update();
+  if (index === -1 || !focusLost()) return;
+  const items = [...list.children];
+  const candidates = [...items.slice(index), ...items.slice(0, index).reverse()];
+  for (const candidate of candidates) {
+    const target = candidate.querySelector<HTMLElement>('button:not([disabled]), a[href], input, [tabindex]');
+    if (target !== null) {
+      target.focus();
+      return;
+    }
+  }
+  if (!list.hasAttribute('tabindex')) list.setAttribute('tabindex', '-1');
+  list.focus();
+}
+
+/** Puts the focus on a highlight's card in the notes list (its quote, which reads it out), or on the reader. */
+export function focusCard(card: HTMLElement | null): void {
+  const quote = card?.querySelector<HTMLElement>('.card-quote');
+  if (quote != null) quote.focus();
+  else focusReader();
+}
+
+/**
+ * Runs an update that may build a highlight's card again (its colour or focus changed): the focus
+ * stays on the same control of the new card rather than falling to the body.
+ */
+export function keepFocusInCards(list: HTMLElement, update: () => void): void {
+  const active = document.activeElement;
+  const card = active instanceof HTMLElement && list.contains(active) ? active.closest<HTMLElement>('[data-id]') : null;
+  const controls = (of: HTMLElement) => [...of.querySelectorAll<HTMLElement>('button, input, textarea, [tabindex]')];
+  const index = card === null ? -1 : controls(card).indexOf(active as HTMLElement);
+  update();
+  if (card === null || !focusLost()) return;
+  const again = list.querySelector<HTMLElement>(`[data-id="${CSS.escape(card.dataset.id ?? '')}"]`);
+  if (again === null) return;
+  (controls(again)[index] ?? again.querySelector<HTMLElement>('.card-quote'))?.focus({ preventScroll: true });
+}
