@@ -121,7 +121,7 @@ export class ReaderApp {
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
     this.reading = new ReadingKeys(el.reader);
-    this.paragraphs = new ParagraphSteps(el.reader, () => this.open?.rendered.body.closest<HTMLElement>('article') ?? null, () => this.caret.active);
+    this.paragraphs = new ParagraphSteps(el.reader, () => this.open?.rendered.body ?? null, () => this.caret.active);
     this.shortcuts.unshift(...this.reading.shortcuts());
     this.shortcuts.push(...selectionShortcuts(() => this.open?.rendered.body ?? null));
     this.shortcutsHelp = shortcutsDialog(this.shortcuts);
@@ -399,7 +399,7 @@ export class ReaderApp {
   }
 
   private renderPanel(): void {
-    keepFocusInCards(this.el.notesList, () => this.renderPanelNow());
+    keepFocusInCards(this.el.notesList.parentElement ?? this.el.notesList, () => this.renderPanelNow());
   }
 
   private renderPanelNow(): void {
@@ -669,7 +669,11 @@ export class ReaderApp {
   }
 
   private toggleCaret(): boolean {
-    this.caret.toggle(this.open?.rendered.body ?? null);
+    const body = this.open?.rendered.body ?? null;
+    const start = body !== null && !body.contains(window.getSelection()?.anchorNode ?? null) ? this.paragraphs.caretStart(document.activeElement) : null;
+    this.caret.toggle(body);
+    if (this.caret.active && start !== null) window.getSelection()?.collapse(start, 0);
+    if (!this.caret.active) focusReader();
     return true;
   }
 

@@ -23,7 +23,7 @@ interface KeySpec {
   key: string;
   ctrl: boolean;
   alt: boolean;
-  /** Undefined: a typed character, whatever Shift it took to type it ('?', '#'). */
+  /** Undefined: a character typed alone, whatever Shift it took to type it ('?', '#'). */
   shift: boolean | undefined;
 }
 
@@ -31,7 +31,7 @@ function parse(spec: string): KeySpec {
   const parts = spec === '+' ? ['+'] : spec.split('+');
   const key = parts.pop() ?? '';
   const has = (name: string) => parts.includes(name);
-  const typed = key.length === 1 && !has('Shift');
+  const typed = key.length === 1 && !has('Shift') && !has('Ctrl') && !has('Alt');
   return { key: key === 'Space' ? ' ' : key, ctrl: has('Ctrl'), alt: has('Alt'), shift: typed ? undefined : has('Shift') };
 }
 

@@ -22,7 +22,7 @@ export function paragraphsOf(article: HTMLElement): HTMLElement[] {
 export class ParagraphSteps {
   constructor(
     private readonly reader: HTMLElement,
-    /** The open article's element (headline and body), or null. */
+    /** The open article's body, or null. */
     private readonly article: () => HTMLElement | null,
     private readonly caretActive: () => boolean,
   ) {}
@@ -38,6 +38,17 @@ export class ParagraphSteps {
     if (next === undefined) return false;
     this.show(next);
     return true;
+  }
+
+  /** Where caret browsing starts: the paragraph stepped to, if it has the focus, or else the first in view. */
+  caretStart(focused: Element | null): HTMLElement | null {
+    const article = this.article();
+    if (article === null) return null;
+    const blocks = paragraphsOf(article);
+    const here = blocks.find((b) => b === focused);
+    if (here !== undefined) return here;
+    const top = this.reader.getBoundingClientRect().top;
+    return blocks.find((b) => b.getBoundingClientRect().bottom > top) ?? null;
   }
 
   /**

@@ -64,17 +64,26 @@ export function focusCard(card: HTMLElement | null): void {
 }
 
 /**
- * Runs an update that may build a highlight's card again (its colour or focus changed): the focus
- * stays on the same control of the new card rather than falling to the body.
+ * Runs an update that may build a highlight's card (or the article's note) again: the focus stays
+ * on the same control of the new card rather than falling to the body; from a note editor that
+ * closed, it goes to the card's "Add note" or "Edit note".
  */
-export function keepFocusInCards(list: HTMLElement, update: () => void): void {
+export function keepFocusInCards(panel: HTMLElement, update: () => void): void {
   const active = document.activeElement;
-  const card = active instanceof HTMLElement && list.contains(active) ? active.closest<HTMLElement>('[data-id]') : null;
+  const block = active instanceof HTMLElement && panel.contains(active) ? active.closest<HTMLElement>('[data-id], .article-note') : null;
   const controls = (of: HTMLElement) => [...of.querySelectorAll<HTMLElement>('button, input, textarea, [tabindex]')];
-  const index = card === null ? -1 : controls(card).indexOf(active as HTMLElement);
+  const index = block === null ? -1 : controls(block).indexOf(active as HTMLElement);
+  const fromEditor = active instanceof HTMLElement && active.closest('.note-editor') !== null;
   update();
-  if (card === null || !focusLost()) return;
-  const again = list.querySelector<HTMLElement>(`[data-id="${CSS.escape(card.dataset.id ?? '')}"]`);
+  if (block === null || !focusLost()) return;
+  const id = block.dataset.id;
+  const again = panel.querySelector<HTMLElement>(id === undefined ? '.article-note' : `[data-id="${CSS.escape(id)}"]`);
   if (again === null) return;
-  (controls(again)[index] ?? again.querySelector<HTMLElement>('.card-quote'))?.focus({ preventScroll: true });
+  const fromTagField = active instanceof HTMLElement && active.matches('.tag-input');
+  const target = fromEditor
+    ? again.querySelector<HTMLElement>('.note-editor textarea, button.link')
+    : fromTagField
+      ? again.querySelector<HTMLElement>('.tag-input, .tag-add')
+      : (controls(again)[index] ?? null);
+  (target ?? again.querySelector<HTMLElement>('.card-quote, button'))?.focus({ preventScroll: true });
 }
