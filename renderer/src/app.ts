@@ -451,7 +451,9 @@ export class ReaderApp {
     const id = crypto.randomUUID();
     const articleId = open.view.meta.id;
     const shown: Annotation = { id, articleId, color, note: '', tags: [], target, review: null, createdAt: stamp, updatedAt: stamp };
-    window.getSelection()?.removeAllRanges();
+    // In caret browsing the caret stays, at the end of the passage, to go on from there.
+    if (this.caret.active) window.getSelection()?.collapseToEnd();
+    else window.getSelection()?.removeAllRanges();
     this.applyAnnotation(shown, false);
     this.focusedId = id;
     this.editingId = withNote ? id : null;
