@@ -85,6 +85,7 @@ export class ReaderApp {
     { keys: ['Shift+N'], label: 'Write a note on the whole article', section: 'Highlights', run: () => (this.panelActions.editArticleNote(true), this.open !== null) },
     { keys: ['/'], label: 'Search the library', section: 'Library', run: () => this.searchLibrary() },
     { keys: ['l'], label: 'Go to the open article in the library list', section: 'Library', run: () => this.library.focusRow(this.open?.view.meta.id ?? null) },
+    { keys: ['ArrowDown', 'ArrowUp'], label: 'In the library list: the next or previous article (Enter opens it)', section: 'Library', repeats: true, run: (event) => this.library.stepRow(event.key === 'ArrowDown' ? 1 : -1) },
     { keys: ['Ctrl+O'], label: 'Open an article from a file', section: 'Library', inFields: true, run: () => (void this.importFiles(), true) },
     { keys: ['Ctrl+L'], label: 'Save a web page: type or paste its address', section: 'Library', inFields: true, run: () => focusSaveLink() },
     { keys: ['a'], label: 'Archive the article (the focused row’s, or the open one); again to bring it back', section: 'Library', run: () => this.stateKey('archived') },
@@ -155,10 +156,16 @@ export class ReaderApp {
   /** One sentence for the person, with an optional action such as Undo. */
   say(message: string, action?: { label: string; run: () => void }): void {
     const parts: (string | HTMLElement)[] = [message];
+    // A keyboard user on the Undo button goes back to the reader when the message goes.
+    const hide = () => {
+      const hadFocus = this.el.status.contains(document.activeElement);
+      this.el.status.hidden = true;
+      if (hadFocus) focusReader();
+    };
     if (action !== undefined) {
       const button = h('button', { type: 'button', class: 'status-action' }, action.label);
       button.addEventListener('click', () => {
-        this.el.status.hidden = true;
+        hide();
         action.run();
       });
       parts.push(' ', button);
@@ -166,7 +173,7 @@ export class ReaderApp {
     this.el.status.replaceChildren(...parts);
     this.el.status.hidden = false;
     window.clearTimeout(Number(this.el.status.dataset.timer));
-    this.el.status.dataset.timer = String(window.setTimeout(() => (this.el.status.hidden = true), action === undefined ? 6000 : 10000));
+    this.el.status.dataset.timer = String(window.setTimeout(hide, action === undefined ? 6000 : 10000));
   }
 
   private async setArticleState(id: string, state: ArticleState): Promise<void> {

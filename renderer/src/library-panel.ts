@@ -114,6 +114,15 @@ export class LibraryPanel {
     return row !== undefined;
   }
 
+  /** From the focused row to the next (1) or previous (-1); false when the focus is not on a row. */
+  stepRow(direction: 1 | -1): boolean {
+    const rows = [...this.list.querySelectorAll<HTMLElement>('.continue-reading, .article-link')];
+    const at = rows.findIndex((row) => row.contains(document.activeElement));
+    if (at === -1) return false;
+    rows[Math.min(rows.length - 1, Math.max(0, at + direction))]?.focus();
+    return true;
+  }
+
   focusSearch(): void {
     this.searchInput.focus();
     this.searchInput.select();

@@ -64,9 +64,8 @@ for (const theme of ['light', 'sepia', 'dark'] as const) {
     await page.keyboard.press('l');
     await expectVisibleFocus(reader, /article-link/u);
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
+    await expect(page.locator('.headline')).toHaveText('Ferry timetable changes');
     await expect(page.locator('#reader')).toBeFocused();
     await expectVisibleFocus(reader, 'reader');
     await page.keyboard.press('j');
@@ -75,18 +74,24 @@ for (const theme of ['light', 'sepia', 'dark'] as const) {
     await expectVisibleFocus(reader, 'article-body');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('h');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('h');
+    await expect(page.locator('.highlight-card')).toHaveCount(2);
     await page.keyboard.press('F7');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
     await page.keyboard.press('Delete');
     await expect(page.locator('.status')).toContainText('Highlight deleted.');
-    await expectVisibleFocus(reader, 'reader');
+    await expectVisibleFocus(reader, /card-quote/u);
     await page.keyboard.press('?');
     await expectVisibleFocus(reader, /^button/u);
     await page.keyboard.press('Escape');
-    await expectVisibleFocus(reader, 'reader');
+    await expectVisibleFocus(reader, /card-quote/u);
   });
 }
 
-test('closing a dialog gives the focus back to what opened it: shortcuts, export, duplicate question, empty trash', async ({ reader, page }) => {
+test('closing a dialog gives the focus back to what opened it: shortcuts, find, tip, export, duplicate question, empty trash', async ({ reader, page }) => {
   await addArticles(reader);
   await reader.open();
   // Shortcuts, from the reader.
@@ -94,6 +99,14 @@ test('closing a dialog gives the focus back to what opened it: shortcuts, export
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.locator('#reader')).toBeFocused();
+  // Find and the first-use tip: closing them leaves the focus in the reader.
+  await page.keyboard.press('Control+f');
+  await expect(page.getByLabel('Find in article')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#reader')).toBeFocused();
+  await page.getByRole('button', { name: 'Got it' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.locator('#reader')).toBeFocused();
   // Export, from its button, closed with Cancel and with Escape.
   const exportButton = page.getByRole('button', { name: 'Export…', exact: true });
@@ -193,7 +206,14 @@ test('moving an article to the trash or the archive from the list moves the focu
   const titles = page.locator('.library-list .article-link .article-title');
   await expect(titles).toHaveText(['A quiet harbour', 'Ferry timetable changes', 'Russia says it has advanced nearly 2 miles in northeast Ukraine']);
   const status = page.locator('.status');
-  await page.getByRole('button', { name: 'Archive: A quiet harbour' }).focus();
+  // To the open article's row, along the list with the arrows, then Tab to its Archive button.
+  await page.keyboard.press('l');
+  await expect(page.locator('.article-link', { hasText: 'A quiet harbour' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.article-link', { hasText: 'Ferry timetable changes' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Archive: A quiet harbour' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(status).toContainText('Archived.');
   await expect(titles).toHaveCount(2);
