@@ -746,7 +746,9 @@ export class ReaderApp {
     document.addEventListener('keydown', (event) => {
       const target = event.target instanceof HTMLElement ? event.target : null;
       const inCaretArticle = this.caret.active && target !== null && this.open?.rendered.body.contains(target) === true;
-      const typing = !inCaretArticle && target?.closest('textarea, input, select, [contenteditable], dialog') != null;
+      // A dialog has its own keys (Escape closes it); the app's wait until it closes.
+      if (target?.closest('dialog') != null) return;
+      const typing = !inCaretArticle && target?.closest('textarea, input, select, [contenteditable]') != null;
       if (handleShortcut(this.shortcuts, event, typing)) event.preventDefault();
     });
   }

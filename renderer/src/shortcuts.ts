@@ -75,7 +75,7 @@ export function shortcutsDialog(shortcuts: Shortcut[]): HTMLDialogElement {
 
 /**
  * Dispatches a keydown to the first shortcut that owns the key and applies.
- * @param typing whether the key lands in a text field or a dialog, where only `inFields` keys act.
+ * @param typing whether the key lands in a text field, where only `inFields` keys act.
  */
 export function handleShortcut(shortcuts: Shortcut[], event: KeyboardEvent, typing = false): boolean {
   for (const shortcut of shortcuts) {
