@@ -27,7 +27,7 @@ import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 import { ReadingKeys } from './reader/reading-keys';
 import { ParagraphSteps } from './reader/paragraph-steps';
 import { selectionShortcuts } from './reader/selection-extend';
-import { focusCard, focusReader, keepFocusInCards, showModalReturningFocus } from './shell/focus-return';
+import { focusCard, focusReader, focusReaderUnlessTyping, keepFocusInCards, showModalReturningFocus } from './shell/focus-return';
 import { focusedRowArticle, focusSaveLink, openReadingSettings } from './shell/window-actions';
 
 export interface AppElements {
@@ -365,7 +365,7 @@ export class ReaderApp {
     if (at !== undefined) this.showPassage(at);
     else this.restoreProgress(view.meta.progress);
     // Reading keys work at once, wherever the article was opened from.
-    focusReader();
+    focusReaderUnlessTyping();
     void margin().updateArticle({ id, opened: true });
   }
 

@@ -97,6 +97,21 @@ test('the reader has the focus after opening at start, from a search result and 
   await expect(page.locator('#reader')).toBeFocused();
 });
 
+test('an import that finishes while the person types a second link leaves the focus in the field', async ({ reader, page }) => {
+  await reader.open();
+  const file = join(reader.homeDir, 'harbour.txt');
+  await writeFile(file, 'A quiet harbour\n\nBoats rest in the harbour all winter.');
+  const release = reader.hold('article:import');
+  await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:import-request', { detail })), [file]);
+  await page.keyboard.press('Control+l');
+  await page.keyboard.type('https://example.org/sec');
+  release();
+  await expect(page.locator('.headline')).toHaveText('A quiet harbour');
+  await page.keyboard.type('ond');
+  await expect(page.getByLabel('Web address to save')).toBeFocused();
+  await expect(page.getByLabel('Web address to save')).toHaveValue('https://example.org/second');
+});
+
 test('j and k step through paragraphs: each comes to the top of the reader and takes the focus; the text is unchanged', async ({ reader, page }) => {
   await openLong(reader);
   const text = await page.locator('#article-body').evaluate((el) => el.textContent);

@@ -7,6 +7,17 @@ export function focusReader(): void {
   document.getElementById('reader')?.focus({ preventScroll: true });
 }
 
+/**
+ * The reader takes the focus for an article that just opened, unless the person is typing
+ * elsewhere meanwhile (a second link while the first imports): their keys must not become
+ * reading keys halfway through a word.
+ */
+export function focusReaderUnlessTyping(): void {
+  const active = document.activeElement;
+  const typing = (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.value !== '' && !active.closest('#reader');
+  if (!typing) focusReader();
+}
+
 /** Whether the focus is nowhere in particular (on the body, or on an element that has gone). */
 export function focusLost(): boolean {
   const active = document.activeElement;
