@@ -4,7 +4,7 @@ import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
 import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
 import type { MenuCommand } from '../../electron/shared/channels';
-import type { Annotation, ArticleState, ArticleSummary, ArticleView, ColorLabels, HighlightColor } from '../../electron/shared/model';
+import { HIGHLIGHT_COLORS, type Annotation, type ArticleState, type ArticleSummary, type ArticleView, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { ImportFlow } from './import-flow';
@@ -26,6 +26,11 @@ import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 import type { ShellControls } from './shell/shell-layout';
 import { ReviewView } from './review/review-view';
+import { ReadingKeys } from './reader/reading-keys';
+import { ParagraphSteps } from './reader/paragraph-steps';
+import { selectionShortcuts } from './reader/selection-extend';
+import { focusCard, focusReader, focusReaderUnlessTyping, keepFocusInCards, showModalReturningFocus } from './shell/focus-return';
+import { focusedRowArticle, focusSaveLink, openReadingSettings } from './shell/window-actions';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -67,26 +72,50 @@ export class ReaderApp {
   private readonly picker = new HighlightPicker((id) => this.focus(id, false));
   private readonly caret = new CaretMode((message) => this.say(message));
   readonly review = new ReviewView({ openArticle: (id, at) => void this.openArticle(id, at).then(() => this.el.reader.focus({ preventScroll: true })) });
+  private readonly reading: ReadingKeys;
+  private readonly paragraphs: ParagraphSteps;
   private readonly shortcuts: Shortcut[] = [
-    { keys: ['h'], label: 'Highlight the selection (in the colour used last)', run: () => this.highlightKey(false) },
-    { keys: ['n'], label: 'Highlight the selection and write a note', run: () => this.highlightKey(true) },
-    { keys: ['j'], label: 'Next highlight', run: () => this.step(1) },
-    { keys: ['k'], label: 'Previous highlight', run: () => this.step(-1) },
-    { keys: ['e'], label: 'Edit the note of the focused highlight', run: () => this.editFocused() },
-    { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', run: () => this.deleteFocused() },
-    { keys: ['/'], label: 'Search the library', run: () => this.searchLibrary() },
-    { keys: ['F7'], label: 'Caret browsing: select text with Shift and the arrow keys', run: () => this.toggleCaret() },
-    { keys: ['['], label: 'Show or hide the library', run: () => this.el.shell.toggle('library') },
-    { keys: [']'], label: 'Show or hide highlights and notes', run: () => this.el.shell.toggle('notes') },
-    { keys: ['t'], label: 'Table of contents', run: () => this.el.shell.toggleContents() },
-    { keys: ['f'], label: 'Focus mode: only the article (f or Escape leaves it)', run: () => this.el.shell.toggleFocusMode() },
-    { keys: ['Escape'], label: 'Close menus, leave the focused highlight', run: () => this.escape() },
-    { keys: ['Escape'], label: 'Close the panel shown over the article, leave focus mode', run: () => this.el.shell.escape() },
-    { keys: ['r'], label: 'Review: a few of your highlights each day', run: () => this.review.show() },
+    { keys: ['j'], label: 'Next paragraph', section: 'Reading', run: () => this.paragraphs.step(1) },
+    { keys: ['k'], label: 'Previous paragraph', section: 'Reading', run: () => this.paragraphs.step(-1) },
+    { keys: ['Ctrl+F'], label: 'Find in the article', section: 'Reading', inFields: true, run: () => (this.find.open(), true) },
+    { keys: ['F7'], label: 'Caret browsing: move a caret through the text, to select with the keys below', section: 'Selecting text', run: () => this.toggleCaret() },
+    { keys: ['h'], label: 'Highlight the selection (in the colour used last)', section: 'Highlights', run: () => this.highlightKey(false) },
+    { keys: ['n'], label: 'With text selected: highlight it and write a note', section: 'Highlights', run: () => this.highlightKey(true) },
+    { keys: ['n'], label: 'Next highlight', section: 'Highlights', run: () => this.step(1) },
+    { keys: ['p'], label: 'Previous highlight', section: 'Highlights', run: () => this.step(-1) },
+    { keys: ['1', '2', '3', '4', '5'], label: `Colour: ${HIGHLIGHT_COLORS.join(', ')} (the selection, or the focused highlight)`, section: 'Highlights', run: (event) => this.colorKey(Number(event.key) - 1) },
+    { keys: ['e'], label: 'Edit the note of the focused highlight', section: 'Highlights', run: () => this.editFocused() },
+    { keys: ['#'], label: 'Tag the focused highlight (with none focused, the article)', section: 'Highlights', run: () => this.tagKey() },
+    { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', section: 'Highlights', run: () => this.deleteFocused() },
+    { keys: ['Shift+N'], label: 'Write a note on the whole article', section: 'Highlights', run: () => (this.panelActions.editArticleNote(true), this.open !== null) },
+    { keys: ['/'], label: 'Search the library', section: 'Library', run: () => this.searchLibrary() },
+    { keys: ['l'], label: 'Go to the open article in the library list', section: 'Library', run: () => this.library.focusRow(this.open?.view.meta.id ?? null) },
+    { keys: ['ArrowDown', 'ArrowUp'], label: 'In the library list: the next or previous article (Enter opens it)', section: 'Library', repeats: true, run: (event) => this.library.stepRow(event.key === 'ArrowDown' ? 1 : -1) },
+    { keys: ['Ctrl+O'], label: 'Open an article from a file', section: 'Library', inFields: true, run: () => (void this.importFiles(), true) },
+    { keys: ['Ctrl+L'], label: 'Save a web page: type or paste its address', section: 'Library', inFields: true, run: () => focusSaveLink() },
+    { keys: ['a'], label: 'Archive the article (the focused row’s, or the open one); again to bring it back', section: 'Library', run: () => this.stateKey('archived') },
+    { keys: ['Shift+Delete', 'Shift+Backspace'], label: 'Move the article to the trash', section: 'Library', run: () => this.stateKey('trash') },
+    { keys: ['u'], label: 'Restore the article from the trash or the archive', section: 'Library', run: () => this.stateKey('reading') },
+    { keys: ['Ctrl+Shift+Delete', 'Ctrl+Shift+Backspace'], label: 'Empty the trash', section: 'Library', inFields: true, run: () => (void this.emptyTrash(), true) },
+    { keys: ['Shift+I'], label: 'Import the open article again from where it came from', section: 'Library', run: () => (this.open !== null && void this.reimport(this.open.view.meta.id), this.open !== null) },
+    { keys: ['Ctrl+E'], label: 'Export the article’s notes', section: 'Library', inFields: true, run: () => (this.exportNotes(false), true) },
+    { keys: ['Ctrl+Shift+E'], label: 'Export the notes of the whole library', section: 'Library', inFields: true, run: () => (this.exportNotes(true), true) },
+    { keys: ['Ctrl+Shift+O'], label: 'Import annotations (W3C JSON-LD)', section: 'Library', inFields: true, run: () => (void this.importAnnotations(), true) },
+    { keys: ['Ctrl+Shift+S'], label: 'Back up the library', section: 'Library', inFields: true, run: () => (void this.backUp(), true) },
+    { keys: ['Ctrl+Z'], label: 'Undo', section: 'Window', run: () => (void this.undo(), true) },
+    { keys: ['Ctrl+Y', 'Ctrl+Shift+Z'], label: 'Redo', section: 'Window', run: () => (void this.redo(), true) },
+    { keys: ['Ctrl+,'], label: 'Reading settings: theme, font, size, line width', section: 'Window', inFields: true, run: () => openReadingSettings() },
+    { keys: ['['], label: 'Show or hide the library', section: 'Window', run: () => this.el.shell.toggle('library') },
+    { keys: [']'], label: 'Show or hide highlights and notes', section: 'Window', run: () => this.el.shell.toggle('notes') },
+    { keys: ['t'], label: 'Table of contents', section: 'Reading', run: () => this.el.shell.toggleContents() },
+    { keys: ['f'], label: 'Focus mode: only the article (f or Escape leaves it)', section: 'Window', run: () => this.el.shell.toggleFocusMode() },
+    { keys: ['r'], label: 'Review: a few of your highlights each day', section: 'Library', run: () => this.review.show() },
     ...this.review.shortcuts,
-    { keys: ['?'], label: 'Show this list', run: () => this.showShortcuts() },
+    { keys: ['Escape'], label: 'Close menus, leave the focused highlight', section: 'Window', run: () => this.escape() },
+    { keys: ['Escape'], label: 'Close the panel shown over the article, leave focus mode', section: 'Window', run: () => this.el.shell.escape() },
+    { keys: ['?'], label: 'Show this list', section: 'Window', run: () => this.showShortcuts() },
   ];
-  private readonly shortcutsHelp = shortcutsDialog(this.shortcuts);
+  private readonly shortcutsHelp: HTMLDialogElement;
   readonly find = new FindBar(() => this.open?.rendered ?? null);
   private readonly exporter = new ExportDialog((message) => this.say(message));
   private readonly toolbar = new SelectionToolbar((color, withNote) => void this.highlightSelection(color, withNote));
@@ -104,6 +133,11 @@ export class ReaderApp {
 
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
+    this.reading = new ReadingKeys(el.reader);
+    this.paragraphs = new ParagraphSteps(el.reader, () => this.open?.rendered.body ?? null, () => this.caret.active);
+    this.shortcuts.unshift(...this.reading.shortcuts());
+    this.shortcuts.push(...selectionShortcuts(() => this.open?.rendered.body ?? null));
+    this.shortcutsHelp = shortcutsDialog(this.shortcuts);
     this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element, this.review.element);
     el.libraryHost.append(this.library.element);
@@ -134,10 +168,16 @@ export class ReaderApp {
   /** One sentence for the person, with an optional action such as Undo. */
   say(message: string, action?: { label: string; run: () => void }): void {
     const parts: (string | HTMLElement)[] = [message];
+    // A keyboard user on the Undo button goes back to the reader when the message goes.
+    const hide = () => {
+      const hadFocus = this.el.status.contains(document.activeElement);
+      this.el.status.hidden = true;
+      if (hadFocus) focusReader();
+    };
     if (action !== undefined) {
       const button = h('button', { type: 'button', class: 'status-action' }, action.label);
       button.addEventListener('click', () => {
-        this.el.status.hidden = true;
+        hide();
         action.run();
       });
       parts.push(' ', button);
@@ -145,7 +185,7 @@ export class ReaderApp {
     this.el.status.replaceChildren(...parts);
     this.el.status.hidden = false;
     window.clearTimeout(Number(this.el.status.dataset.timer));
-    this.el.status.dataset.timer = String(window.setTimeout(() => (this.el.status.hidden = true), action === undefined ? 6000 : 10000));
+    this.el.status.dataset.timer = String(window.setTimeout(hide, action === undefined ? 6000 : 10000));
   }
 
   private async setArticleState(id: string, state: ArticleState): Promise<void> {
@@ -223,6 +263,7 @@ export class ReaderApp {
 
   private async emptyTrash(): Promise<void> {
     const count = this.articles.filter((a) => a.state === 'trash').length;
+    if (count === 0) return this.say('The trash is empty.');
     const sure = await confirmDialog('Empty the trash?', `${count} article${count === 1 ? '' : 's'} and ${count === 1 ? 'its' : 'their'} highlights will be deleted for good.`, 'Delete for good');
     if (!sure) return;
     const result = await call(margin().emptyTrash({}));
@@ -270,7 +311,11 @@ export class ReaderApp {
     else if (command === 'import-annotations') await this.importAnnotations();
     else if (command === 'backup-library') await this.backUp();
     else if (command === 'review-highlights') this.review.show();
-    else this.exporter.open(this.open?.view.meta.id ?? null, command === 'export-library');
+    else this.exportNotes(command === 'export-library');
+  }
+
+  private exportNotes(wholeLibrary: boolean): void {
+    this.exporter.open(this.open?.view.meta.id ?? null, wholeLibrary);
   }
 
   private async importAnnotations(): Promise<void> {
@@ -334,6 +379,8 @@ export class ReaderApp {
     this.el.shell.articleShown(rendered.body);
     if (at !== undefined) this.showPassage(at);
     else this.restoreProgress(view.meta.progress);
+    // Reading keys work at once, wherever the article was opened from.
+    focusReaderUnlessTyping();
     void margin().updateArticle({ id, opened: true });
   }
 
@@ -374,6 +421,10 @@ export class ReaderApp {
   }
 
   private renderPanel(): void {
+    keepFocusInCards(this.el.notesList.parentElement ?? this.el.notesList, () => this.renderPanelNow());
+  }
+
+  private renderPanelNow(): void {
     const open = this.open;
     if (open === null) return;
     const review = new Set(open.annotations.filter((a) => !open.spans.has(a.id)).map((a) => a.id));
@@ -422,7 +473,9 @@ export class ReaderApp {
     const id = crypto.randomUUID();
     const articleId = open.view.meta.id;
     const shown: Annotation = { id, articleId, color, note: '', tags: [], target, review: null, createdAt: stamp, updatedAt: stamp };
-    window.getSelection()?.removeAllRanges();
+    // In caret browsing the caret stays, at the end of the passage, to go on from there.
+    if (this.caret.active) window.getSelection()?.collapseToEnd();
+    else window.getSelection()?.removeAllRanges();
     this.applyAnnotation(shown, false);
     this.focusedId = id;
     this.editingId = withNote ? id : null;
@@ -517,9 +570,17 @@ export class ReaderApp {
   private async remove(id: string): Promise<void> {
     const annotation = this.open?.annotations.find((a) => a.id === id);
     if (annotation === undefined) return;
+    const placed = this.open?.annotations.filter((a) => this.open?.spans.has(a.id)) ?? [];
+    const at = placed.indexOf(annotation);
+    const neighbour = placed[at + 1] ?? placed[at - 1] ?? null;
     const entry = await this.edits.deleteHighlight(annotation);
     if (entry === null) return;
     this.sayWithUndo('Highlight deleted.', entry);
+    // The focus goes on to the next highlight's card, so Delete again deletes that one.
+    if (neighbour !== null && this.open?.annotations.includes(neighbour) === true) {
+      this.focus(neighbour.id, true);
+      focusCard(revealCard(this.el.notesList, neighbour.id));
+    } else focusReader();
   }
 
   private async undo(): Promise<void> {
@@ -592,6 +653,33 @@ export class ReaderApp {
     const next = at === -1 ? (direction === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + direction));
     const target = list[next];
     if (target !== undefined) this.focus(target.id, true);
+    if (target !== undefined) this.announce(`Highlight ${next + 1} of ${list.length}, ${target.color}${target.note.trim() === '' ? '' : ', has a note'}: ${target.target.quote.exact.slice(0, 120)}`);
+    return true;
+  }
+
+  /** 1 to 5: highlights the selection in that colour, or recolours the focused highlight. */
+  private colorKey(index: number): boolean {
+    const color = HIGHLIGHT_COLORS[index];
+    if (color === undefined) return false;
+    if (this.selectionInArticle() !== null) void this.highlightSelection(color, false);
+    else if (this.focusedId !== null) void this.update(this.focusedId, { color }, 'colour');
+    else return false;
+    return true;
+  }
+
+  private tagKey(): boolean {
+    if (this.focusedId === null) return this.open?.rendered.focusTags() ?? false;
+    revealCard(this.el.notesList, this.focusedId)?.querySelector<HTMLElement>('.tag-add')?.click();
+    return true;
+  }
+
+  /** a, Shift+Delete, u: the focused library row's article, or else the open one. */
+  private stateKey(wanted: ArticleState): boolean {
+    const id = focusedRowArticle() ?? this.open?.view.meta.id ?? null;
+    const state = this.articles.find((a) => a.id === id)?.state;
+    if (id === null || state === undefined) return false;
+    const next = wanted === 'archived' && state === 'archived' ? 'reading' : wanted;
+    if (next !== state) void this.setArticleState(id, next);
     return true;
   }
 
@@ -608,7 +696,11 @@ export class ReaderApp {
   }
 
   private toggleCaret(): boolean {
-    this.caret.toggle(this.open?.rendered.body ?? null);
+    const body = this.open?.rendered.body ?? null;
+    const start = body !== null && !body.contains(window.getSelection()?.anchorNode ?? null) ? this.paragraphs.caretStart(document.activeElement) : null;
+    this.caret.toggle(body);
+    if (this.caret.active && start !== null) window.getSelection()?.collapse(start, 0);
+    if (!this.caret.active) focusReader();
     return true;
   }
 
@@ -622,7 +714,7 @@ export class ReaderApp {
   }
 
   private showShortcuts(): boolean {
-    this.shortcutsHelp.showModal();
+    if (!this.shortcutsHelp.open) showModalReturningFocus(this.shortcutsHelp);
     return true;
   }
 
@@ -670,23 +762,12 @@ export class ReaderApp {
       }
     });
     document.addEventListener('keydown', (event) => {
-      const inField = event.target instanceof HTMLElement && event.target.closest('textarea, input') !== null;
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !inField && ['z', 'y'].includes(event.key.toLowerCase())) {
-        event.preventDefault();
-        if (event.key.toLowerCase() === 'y' || event.shiftKey) void this.redo();
-        else void this.undo();
-        return;
-      }
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        this.find.open();
-        return;
-      }
       const target = event.target instanceof HTMLElement ? event.target : null;
       const inCaretArticle = this.caret.active && target !== null && this.open?.rendered.body.contains(target) === true;
-      const typing = !inCaretArticle && target?.closest('textarea, input, [contenteditable], dialog') != null;
-      if (typing || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (handleShortcut(this.shortcuts, event)) event.preventDefault();
+      // A dialog has its own keys (Escape closes it); the app's wait until it closes.
+      if (target?.closest('dialog') != null) return;
+      const typing = !inCaretArticle && target?.closest('textarea, input, select, [contenteditable]') != null;
+      if (handleShortcut(this.shortcuts, event, typing)) event.preventDefault();
     });
   }
 }

@@ -20,7 +20,10 @@ export class CaretMode {
       body.setAttribute('aria-readonly', 'true');
       body.addEventListener('beforeinput', refuse);
       body.addEventListener('drop', refuse);
-      body.focus();
+      body.focus({ preventScroll: true });
+      // The caret starts where the selection is if that is in the article, else at its start.
+      const selection = window.getSelection();
+      if (selection !== null && (selection.anchorNode === null || !body.contains(selection.anchorNode))) selection.collapse(body, 0);
       this.say('Caret browsing on: move with the arrow keys, select with Shift, press h to highlight. F7 turns it off.');
     } else {
       this.off(body);

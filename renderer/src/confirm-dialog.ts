@@ -1,5 +1,6 @@
 // A question asked in the page (the renderer never uses the blocking window.confirm).
 import { h } from './dom';
+import { showModalReturningFocus } from './shell/focus-return';
 
 export function confirmDialog(title: string, question: string, confirmLabel: string): Promise<boolean> {
   const ok = h('button', { type: 'submit', value: 'yes', class: 'primary danger-fill' }, confirmLabel);
@@ -10,7 +11,7 @@ export function confirmDialog(title: string, question: string, confirmLabel: str
     h('form', { method: 'dialog' }, h('h2', { id: 'confirm-title' }, title), h('p', { id: 'confirm-question' }, question), h('div', { class: 'dialog-actions' }, cancel, ok)),
   );
   document.body.append(dialog);
-  dialog.showModal();
+  showModalReturningFocus(dialog);
   cancel.focus();
   return new Promise((done) => {
     dialog.addEventListener(

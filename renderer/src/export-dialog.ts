@@ -4,6 +4,7 @@
 import type { ExportFormatName } from '../../electron/shared/contract';
 import { call, margin } from './bridge';
 import { h } from './dom';
+import { showModalReturningFocus } from './shell/focus-return';
 
 const FORMATS: { value: ExportFormatName; label: string }[] = [
   { value: 'markdown', label: 'Markdown (Obsidian)' },
@@ -64,7 +65,7 @@ export class ExportDialog {
     this.articleId = articleId;
     this.scopeArticle.disabled = articleId === null;
     (wholeLibrary || articleId === null ? this.scopeLibrary : this.scopeArticle).checked = true;
-    this.element.showModal();
+    if (!this.element.open) showModalReturningFocus(this.element);
     void this.refresh();
   }
 

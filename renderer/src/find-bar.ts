@@ -3,6 +3,7 @@
 // alike, keeping offsets one-to-one with the article's text.
 import { foldTypography } from '../../electron/shared/anchoring/fold';
 import { h } from './dom';
+import { focusReader } from './shell/focus-return';
 import type { TextMap } from './text-offsets';
 
 function comparable(text: string): string {
@@ -48,7 +49,9 @@ export class FindBar {
   }
 
   close(): void {
+    const hadFocus = this.element.contains(document.activeElement);
     this.element.hidden = true;
+    if (hadFocus) focusReader();
     this.matches = [];
     CSS.highlights.delete('margin-find');
     CSS.highlights.delete('margin-find-current');

@@ -1,5 +1,6 @@
 // A short tip on first use, until the person dismisses it (remembered on this device).
 import { h } from './dom';
+import { focusReader } from './shell/focus-return';
 
 const KEY = 'margin.first-run-tip-dismissed';
 
@@ -15,6 +16,7 @@ export function firstRunTip(storage: Storage = localStorage): HTMLElement | null
   dismiss.addEventListener('click', () => {
     storage.setItem(KEY, '1');
     tip.remove();
+    focusReader();
   });
   return tip;
 }

@@ -2,6 +2,7 @@
 // highlight with its colour and the start of its quote.
 import type { HighlightColor } from '../../electron/shared/model';
 import { h } from './dom';
+import { focusReader } from './shell/focus-return';
 
 export interface PickerEntry {
   id: string;
@@ -46,6 +47,8 @@ export class HighlightPicker {
   }
 
   hide(): void {
+    const hadFocus = this.element.contains(document.activeElement);
     this.element.hidden = true;
+    if (hadFocus) focusReader();
   }
 }

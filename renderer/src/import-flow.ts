@@ -4,6 +4,7 @@ import type { ImportOutcome } from '../../electron/shared/contract';
 import { NO_IMAGES, addImageSummaries, imageSummarySentence } from '../../electron/shared/image-summary';
 import { margin } from './bridge';
 import { h } from './dom';
+import { showModalReturningFocus } from './shell/focus-return';
 import { fetchImagesChosen } from './import-options';
 
 export interface ImportFlowHost {
@@ -102,7 +103,7 @@ export class ImportFlow {
   private ask(question: string): Promise<Choice> {
     this.question.textContent = question;
     this.dialog.returnValue = 'skip';
-    this.dialog.showModal();
+    showModalReturningFocus(this.dialog);
     return new Promise((done) => {
       this.dialog.addEventListener('close', () => done(this.dialog.returnValue === 'new' || this.dialog.returnValue === 'update' ? this.dialog.returnValue : 'skip'), { once: true });
     });

@@ -5,6 +5,7 @@ import type { SearchHit } from '../../electron/shared/contract';
 import type { ArticleState, ArticleSummary } from '../../electron/shared/model';
 import morphdom from 'morphdom';
 import { h } from './dom';
+import { keepFocusInList } from './shell/focus-return';
 
 export type SortKey = 'saved' | 'title' | 'read' | 'highlights';
 
@@ -111,6 +112,23 @@ export class LibraryPanel {
     if (this.searchInput.value.trim() === '') this.render();
   }
 
+  /** Puts the focus on an article's row (the first row when it is not listed); false when the list is empty. */
+  focusRow(id: string | null): boolean {
+    const rows = [...this.list.querySelectorAll<HTMLElement>('.article-link')];
+    const row = rows.find((r) => r.dataset.article === id) ?? rows[0];
+    row?.focus();
+    return row !== undefined;
+  }
+
+  /** From the focused row to the next (1) or previous (-1); false when the focus is not on a row. */
+  stepRow(direction: 1 | -1): boolean {
+    const rows = [...this.list.querySelectorAll<HTMLElement>('.continue-reading, .article-link')];
+    const at = rows.findIndex((row) => row.contains(document.activeElement));
+    if (at === -1) return false;
+    rows[Math.min(rows.length - 1, Math.max(0, at + direction))]?.focus();
+    return true;
+  }
+
   focusSearch(): void {
     this.searchInput.focus();
     this.searchInput.select();
@@ -183,7 +201,10 @@ export class LibraryPanel {
     // does the keyboard focus.
     const next = this.list.cloneNode(false) as HTMLElement;
     next.append(rows);
-    morphdom(this.list, next, { childrenOnly: true, getNodeKey: (node) => (node instanceof HTMLElement ? (node.dataset.key ?? node.id) || undefined : undefined) });
+    // A row moved away (to the trash, the archive) passes the focus to the row after it.
+    keepFocusInList(this.list, () =>
+      morphdom(this.list, next, { childrenOnly: true, getNodeKey: (node) => (node instanceof HTMLElement ? (node.dataset.key ?? node.id) || undefined : undefined) }),
+    );
     const kept = new Map<string, HTMLElement>();
     for (const row of this.list.children) {
       const key = row instanceof HTMLElement ? row.dataset.key : undefined;

@@ -14,6 +14,8 @@ export interface RenderedArticle {
   map: TextMap;
   /** Shows the article's tags as they are now (after an undo, say). */
   showTags(tags: string[]): void;
+  /** Puts the focus in the article's tags field. */
+  focusTags(): boolean;
 }
 
 export interface ArticleHeaderActions {
@@ -71,5 +73,6 @@ export function renderArticle(container: HTMLElement, view: ArticleView, actions
     ),
   );
   container.scrollTop = 0;
-  return { body, text: body.textContent ?? '', map: new TextMap(body), showTags: tags.show };
+  const focusTags = () => (tags.input.focus(), true);
+  return { body, text: body.textContent ?? '', map: new TextMap(body), showTags: tags.show, focusTags };
 }

@@ -81,6 +81,14 @@ export function settingsPanel(initial: ReadingSettings, storage: Storage = local
     panel.hidden = !panel.hidden;
     button.setAttribute('aria-expanded', String(!panel.hidden));
   });
+  // Escape closes the panel and gives the focus back to its button, not to the page.
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    panel.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    button.focus();
+  });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applySettings(settings));
   return { button, panel };
 }

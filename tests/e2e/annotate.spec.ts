@@ -67,11 +67,11 @@ test('keyboard only: select with caret browsing, highlight, move between highlig
   await page.locator('#reader').focus();
   await page.keyboard.press('Escape');
   await expect(page.locator('.highlight-card.is-focused')).toHaveCount(0);
-  await page.keyboard.press('j');
+  await page.keyboard.press('n');
   await expect(page.locator('.highlight-card.is-focused .card-quote')).toHaveText('Russian officials claimed');
-  await page.keyboard.press('j');
+  await page.keyboard.press('n');
   await expect(page.locator('.highlight-card.is-focused .card-quote')).toHaveText('The advancement');
-  await page.keyboard.press('k');
+  await page.keyboard.press('p');
   await expect(page.locator('.highlight-card.is-focused .card-quote')).toHaveText('Russian officials claimed');
   await page.keyboard.press('Delete');
   await expect(page.locator('.highlight-card .card-quote')).toHaveText(['The advancement']);
