@@ -3,6 +3,7 @@
 import { articleSource, type ArticleView } from '../../electron/shared/model';
 import { h } from './dom';
 import { followInPageLinks } from './in-page-links';
+import { parseTags } from './reader/tag-field';
 import { sanitizeToFragment } from './sanitize';
 import { TextMap } from './text-offsets';
 
@@ -25,16 +26,27 @@ function tagsLine(initial: string[], actions: ArticleHeaderActions): { input: HT
   let tags = initial;
   const input = h('input', { type: 'text', class: 'article-tags-input', value: tags.join(', '), placeholder: 'Add tags, separated by commas', 'aria-label': 'Article tags' });
   const commit = () => {
-    const next = [...new Set(input.value.split(',').map((t) => t.trim().replace(/^#/u, '').replace(/\s+/gu, '-')).filter((t) => t !== ''))];
-    if (next.join(',') !== tags.join(',')) actions.setTags(next);
+    const next = parseTags(input.value);
+    if (next.join(',') === tags.join(',')) return;
+    tags = next;
+    actions.setTags(next);
   };
   input.addEventListener('change', commit);
+  // Enter takes the tags and leaves the field open for the next one; Escape leaves it as it was.
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') input.blur();
+    if (event.key === 'Enter') {
+      commit();
+      input.value = tags.length === 0 ? '' : `${tags.join(', ')}, `;
+    } else if (event.key === 'Escape') {
+      input.value = tags.join(', ');
+      input.blur();
+    }
   });
+  input.addEventListener('blur', () => (input.value = tags.join(', ')));
   const show = (now: string[]) => {
     tags = now;
-    input.value = now.join(', ');
+    // Not under the person's typing: the field shows the stored tags once they leave it.
+    if (document.activeElement !== input) input.value = now.join(', ');
   };
   return { input, show };
 }
