@@ -24,6 +24,8 @@ import { WordSelection } from './word-selection';
 import { Edits, type AnnotationChange, type EditView } from './edits/edits';
 import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
+import { ReadingProgress } from './reader/reading-progress';
+import { showTrashBanner } from './reader/trash-banner';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -87,11 +89,13 @@ export class ReaderApp {
     search: (query) => call(margin().searchLibrary({ query })),
   });
   private progressTimer = 0;
+  private readonly reading: ReadingProgress;
   private readonly painter: HighlightPainter;
   private readonly words: WordSelection;
 
   constructor(private readonly el: AppElements) {
     this.painter = new HighlightPainter(el.reader);
+    this.reading = new ReadingProgress(el.reader, () => this.trackProgress());
     this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element);
     el.libraryHost.append(this.library.element);
@@ -141,7 +145,8 @@ export class ReaderApp {
     if (before === undefined) return;
     const entry = await this.edits.setArticleState(id, before, state);
     if (entry === null) return;
-    const done = state === 'trash' ? 'Moved to the trash.' : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
+    const done =
+      state === 'trash' ? 'Moved to the trash.' : before === 'trash' ? (state === 'archived' ? 'Restored to the archive.' : 'Restored to your reading list.') : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
     this.sayWithUndo(done, entry);
   }
 
@@ -182,7 +187,10 @@ export class ReaderApp {
       articleChanged: (summary) => {
         this.articles = this.articles.map((a) => (a.id === summary.id ? summary : a));
         this.renderLibrary();
-        if (this.open?.view.meta.id === summary.id) this.open.rendered.showTags(summary.tags);
+        if (this.open?.view.meta.id === summary.id) {
+          this.open.rendered.showTags(summary.tags);
+          this.showTrashState(summary.id, summary.state);
+        }
       },
       colorLabelsChanged: (labels) => {
         this.colorLabels = labels;
@@ -234,9 +242,8 @@ export class ReaderApp {
     const open = this.open;
     if (open === null) return;
     this.progressTimer = window.setTimeout(() => {
-      const reader = this.el.reader;
-      const range = reader.scrollHeight - reader.clientHeight;
-      const progress = range <= 0 ? 1 : Math.min(1, Math.max(0, reader.scrollTop / range));
+      const progress = this.reading.now();
+      if (progress === null) return;
       void margin()
         .updateArticle({ id: open.view.meta.id, progress })
         .then((result) => {
@@ -297,6 +304,7 @@ export class ReaderApp {
     const view = await call(margin().openArticle({ id }));
     if (view === null) return;
     window.clearTimeout(this.progressTimer);
+    this.reading.opened();
     this.caret.off(this.open?.rendered.body ?? null);
     const rendered = renderArticle(this.el.reader, view, {
       setTags: (tags) => void this.setArticleTags(id, tags),
@@ -317,9 +325,17 @@ export class ReaderApp {
     this.renderLibrary();
     this.renderAnnotations();
     this.find.reset();
+    this.showTrashState(id, view.meta.state);
     if (at !== undefined) this.showPassage(at);
     else this.restoreProgress(view.meta.progress);
     void margin().updateArticle({ id, opened: true });
+  }
+
+  /** An article in the trash says so, with Restore: back to where it was, reading or the archive. */
+  private showTrashState(id: string, state: ArticleState): void {
+    const wasShown = this.el.reader.querySelector('.trash-banner') !== null;
+    showTrashBanner(this.el.reader, state === 'trash', () => void this.setArticleState(id, this.articles.find((a) => a.id === id)?.trashedFrom ?? 'reading'));
+    if (state === 'trash' && !wasShown) this.announce('This article is in the trash.');
   }
 
   private restoreProgress(progress: number): void {
