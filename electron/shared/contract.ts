@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import type { ImageSummary } from './image-summary';
+import { MAX_PASTED_TEXT_BYTES } from './pasted-text';
 import {
   AnnotationSchema,
   ArticleStateSchema,
@@ -61,6 +62,8 @@ export const inputSchemas = {
       fetchImages: z.boolean().default(false),
     })
     .strict(),
+  /** Text the person pasted, to become an article as a .txt capture does (its byte cap is checked by the handler). */
+  'article:import-text': z.object({ text: z.string().max(MAX_PASTED_TEXT_BYTES) }).strict(),
   'annotation:create': z
     .object({
       id: Id.optional(),
@@ -154,6 +157,7 @@ export interface ChannelOutputs {
   'article:reimport': RevisionSummary;
   'dialog:choose-import-files': { paths: string[] };
   'article:import': ImportOutcome;
+  'article:import-text': ImportOutcome;
   'annotation:create': Annotation;
   'annotation:update': Annotation;
   'annotation:delete': { id: string };

@@ -2,7 +2,9 @@
 // text cap, and only ever as text: nothing in it is read as a path or an address.
 import { describe, expect, it } from 'vitest';
 import { createHandlers, type Platform } from '../../electron/core/handlers';
+import { MAX_TEXT_ARTICLE_BYTES } from '../../electron/core/import/read-text-file';
 import type { ImportOutcome } from '../../electron/shared/contract';
+import { MAX_PASTED_TEXT_BYTES } from '../../electron/shared/pasted-text';
 import type { Result } from '../../electron/shared/result';
 import { libraryWithSample } from './support/library';
 
@@ -24,6 +26,10 @@ describe('article:import-text', () => {
     const handlers = createHandlers(library, platform);
     const answer = (await handlers['article:import-text']({ text: '/etc/passwd' })) as Result<ImportOutcome>;
     expect(answer).toMatchObject({ ok: true, value: { article: { title: '/etc/passwd' } } });
+  });
+
+  it('holds pasted text to the same cap as a text file', () => {
+    expect(MAX_PASTED_TEXT_BYTES).toBe(MAX_TEXT_ARTICLE_BYTES);
   });
 
   it('refuses empty text and text over the 10 MB cap in one sentence, storing nothing', async () => {
