@@ -26,6 +26,7 @@ import type { UndoEntry } from './edits/history';
 import { handleShortcut, shortcutsDialog, type Shortcut } from './shortcuts';
 import { ReadingProgress } from './reader/reading-progress';
 import { showTrashBanner } from './reader/trash-banner';
+import { UNDO_PASSES_THROUGH } from './reader/tag-field';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -668,7 +669,7 @@ export class ReaderApp {
       }
     });
     document.addEventListener('keydown', (event) => {
-      const inField = event.target instanceof HTMLElement && event.target.closest('textarea, input') !== null;
+      const inField = event.target instanceof HTMLElement && event.target.closest('textarea, input') !== null && !event.target.hasAttribute(UNDO_PASSES_THROUGH);
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !inField && ['z', 'y'].includes(event.key.toLowerCase())) {
         event.preventDefault();
         if (event.key.toLowerCase() === 'y' || event.shiftKey) void this.redo();

@@ -3,7 +3,7 @@
 import { articleSource, type ArticleView } from '../../electron/shared/model';
 import { h } from './dom';
 import { followInPageLinks } from './in-page-links';
-import { parseTags } from './reader/tag-field';
+import { UNDO_PASSES_THROUGH, parseTags, passUndoThrough } from './reader/tag-field';
 import { sanitizeToFragment } from './sanitize';
 import { TextMap } from './text-offsets';
 
@@ -22,6 +22,9 @@ export interface ArticleHeaderActions {
   reimport(): void;
 }
 
+/** The tags with a separator after them, ready for the next. */
+const open = (tags: string[]) => (tags.length === 0 ? '' : `${tags.join(', ')}, `);
+
 function tagsLine(initial: string[], actions: ArticleHeaderActions): { input: HTMLInputElement; show(tags: string[]): void } {
   let tags = initial;
   const input = h('input', { type: 'text', class: 'article-tags-input', value: tags.join(', '), placeholder: 'Add tags, separated by commas', 'aria-label': 'Article tags' });
@@ -36,17 +39,23 @@ function tagsLine(initial: string[], actions: ArticleHeaderActions): { input: HT
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       commit();
-      input.value = tags.length === 0 ? '' : `${tags.join(', ')}, `;
+      input.value = open(tags);
+      passUndoThrough(input, true);
     } else if (event.key === 'Escape') {
       input.value = tags.join(', ');
       input.blur();
     }
   });
-  input.addEventListener('blur', () => (input.value = tags.join(', ')));
+  input.addEventListener('input', () => passUndoThrough(input, false));
+  input.addEventListener('blur', () => {
+    input.value = tags.join(', ');
+    passUndoThrough(input, false);
+  });
   const show = (now: string[]) => {
     tags = now;
-    // Not under the person's typing: the field shows the stored tags once they leave it.
+    // Never under the person's typing: while they type, the field shows the stored tags once they leave it.
     if (document.activeElement !== input) input.value = now.join(', ');
+    else if (input.hasAttribute(UNDO_PASSES_THROUGH)) input.value = open(now);
   };
   return { input, show };
 }

@@ -9,6 +9,15 @@ export function parseTags(text: string): string[] {
 }
 
 /**
+ * Marks a tag field with nothing typed since its last tag was taken: Ctrl+Z there takes back
+ * that tag (the app's undo), as it would once the field is left, rather than nothing.
+ */
+export function passUndoThrough(input: HTMLInputElement, on: boolean): void {
+  input.toggleAttribute(UNDO_PASSES_THROUGH, on);
+}
+export const UNDO_PASSES_THROUGH = 'data-undo-passes';
+
+/**
  * The highlight whose tag field is open, with the tags last asked for and what is typed: a saved
  * tag rebuilds the card, and the field comes back in the new card, focused, with any typing kept.
  */
@@ -35,14 +44,16 @@ export function highlightTagEditor(annotation: Annotation, setTags: (id: string,
     const input = h('input', { type: 'text', class: 'tag-input', list: 'margin-known-tags', placeholder: 'tag', 'aria-label': 'New tag' });
     const state: OpenField = open?.id === id ? open : { id, tags: annotation.tags, draft: '', input: null };
     state.input = input;
-    // The store's answer is the truth once it holds every tag asked for.
-    if (state.tags.every((tag) => annotation.tags.includes(tag))) state.tags = annotation.tags;
+    // A card is built anew when the store answers: what it holds now is the truth (an undo included).
+    state.tags = annotation.tags;
     open = state;
     input.value = state.draft;
+    passUndoThrough(input, state.draft === '');
     const take = () => {
       const next = [...new Set([...state.tags, ...parseTags(input.value)])];
       input.value = '';
       state.draft = '';
+      passUndoThrough(input, true);
       if (next.length === state.tags.length) return;
       state.tags = next;
       setTags(id, next);
@@ -55,6 +66,7 @@ export function highlightTagEditor(annotation: Annotation, setTags: (id: string,
     };
     input.addEventListener('input', () => {
       state.draft = input.value;
+      passUndoThrough(input, input.value === '');
       if (input.value.includes(',')) take();
     });
     input.addEventListener('keydown', (event) => {
