@@ -6,6 +6,8 @@ import { localDay } from '../shared/daily-review';
 import type { Channel } from '../shared/channels';
 import { inputSchemas, type ChannelOutput, type ParsedInput } from '../shared/contract';
 import { ARTICLE_STATES, type ArticleMeta, type ArticleSummary } from '../shared/model';
+import { NO_IMAGES } from '../shared/image-summary';
+import { pastedTextProblem } from '../shared/pasted-text';
 import { fail, ok, type Result } from '../shared/result';
 import { backupDataDir } from './backup/backup';
 import { UserError, messageFor } from './errors';
@@ -13,6 +15,7 @@ import { exportFileName } from './export/export-file-name';
 import { DEFAULT_EXPORT_STATES, FORMAT_EXTENSIONS, planExport, planMarkdownFolder, writeExport, type ExportOptions } from './export/export-service';
 import type { WebAccess } from './net/web-access';
 import { importAnnotationFile } from './import-annotations';
+import { loadImporter } from './import/importer';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
 import { DailyReview } from './review/daily-review';
@@ -113,6 +116,13 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     'article:import': async ({ source, ifExists, fetchImages }) => {
       if (!chosen.allows(source)) throw new UserError(NOT_CHOSEN_MESSAGE);
       return importIntoLibrary(library, source, ifExists, { online: fetchImages, ...(options.web ? { web: options.web } : {}) });
+    },
+    'article:import-text': async ({ text }) => {
+      const problem = pastedTextProblem(text);
+      if (problem !== null) throw new UserError(problem);
+      const { importPlainText } = await loadImporter();
+      const meta = await library.addArticle(importPlainText(text, null));
+      return { status: 'imported', article: { id: meta.id, title: meta.title }, images: NO_IMAGES, notes: [] };
     },
     'annotation:create': async ({ id, articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.

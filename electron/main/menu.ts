@@ -3,6 +3,7 @@
 // or the selection are sent to the renderer, which knows what they are.
 import { Menu, app, shell, type BrowserWindow, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/channels';
+import { EXPORT_MENU_FORMATS } from '../shared/export-formats';
 import { contextMenuEntries } from '../core/context-menu';
 import { isExternalWebUrl } from '../core/security/trusted-sender';
 
@@ -22,8 +23,8 @@ export function installMenu(getWindow: () => BrowserWindow | null, dataDir: stri
       submenu: [
         { label: 'Open Article…', accelerator: 'CmdOrCtrl+O', click: send('import-files') },
         { type: 'separator' },
-        { label: 'Export Article Notes as Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-article') },
-        { label: 'Export Library Notes as Markdown…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-library') },
+        { label: `Export Article Notes (${EXPORT_MENU_FORMATS})…`, accelerator: 'CmdOrCtrl+E', click: send('export-article') },
+        { label: `Export Library Notes (${EXPORT_MENU_FORMATS})…`, accelerator: 'CmdOrCtrl+Shift+E', click: send('export-library') },
         { label: 'Import Annotations (W3C JSON-LD)…', click: send('import-annotations') },
         { label: 'Back Up Library…', click: send('backup-library') },
         { type: 'separator' },

@@ -14,6 +14,7 @@ export const API_METHODS = {
   reimportArticle: 'article:reimport',
   chooseImportFiles: 'dialog:choose-import-files',
   importArticle: 'article:import',
+  importText: 'article:import-text',
   createAnnotation: 'annotation:create',
   updateAnnotation: 'annotation:update',
   deleteAnnotation: 'annotation:delete',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { ReviewFeedbackSchema, ReviewPerDaySchema, type ReviewCard, type ReviewDay } from './daily-review';
 import type { ImageSummary } from './image-summary';
+import { MAX_PASTED_TEXT_BYTES } from './pasted-text';
 import {
   AnnotationSchema,
   ArticleStateSchema,
@@ -62,6 +63,8 @@ export const inputSchemas = {
       fetchImages: z.boolean().default(false),
     })
     .strict(),
+  /** Text the person pasted, to become an article as a .txt capture does (its byte cap is checked by the handler). */
+  'article:import-text': z.object({ text: z.string().max(MAX_PASTED_TEXT_BYTES) }).strict(),
   'annotation:create': z
     .object({
       id: Id.optional(),
@@ -159,6 +162,7 @@ export interface ChannelOutputs {
   'article:reimport': RevisionSummary;
   'dialog:choose-import-files': { paths: string[] };
   'article:import': ImportOutcome;
+  'article:import-text': ImportOutcome;
   'annotation:create': Annotation;
   'annotation:update': Annotation;
   'annotation:delete': { id: string };

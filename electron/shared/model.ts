@@ -104,6 +104,8 @@ export const ArticleMetaSchema = z.object({
   /** Article tags, separate from the tags on highlights. */
   tags: z.array(TagSchema).default([]),
   trashedAt: IsoDate.nullable().default(null),
+  /** Where an article in the trash was before (reading or the archive), for Restore to put it back; null elsewhere, and for articles trashed before it was kept. */
+  trashedFrom: z.enum(['reading', 'archived']).nullable().default(null),
   lastReadAt: IsoDate.nullable().default(null),
   /** How far the person has read, 0 to 1. */
   progress: z.number().min(0).max(1).default(0),
@@ -123,8 +125,8 @@ export const FigureSchema = z.object({
 export type Figure = z.infer<typeof FigureSchema>;
 
 /** What a newly imported article starts with, beside what its importer found. */
-export function newArticleState(): Pick<ArticleMeta, 'state' | 'tags' | 'trashedAt' | 'lastReadAt' | 'progress' | 'revision'> {
-  return { state: 'reading', tags: [], trashedAt: null, lastReadAt: null, progress: 0, revision: 1 };
+export function newArticleState(): Pick<ArticleMeta, 'state' | 'tags' | 'trashedAt' | 'trashedFrom' | 'lastReadAt' | 'progress' | 'revision'> {
+  return { state: 'reading', tags: [], trashedAt: null, trashedFrom: null, lastReadAt: null, progress: 0, revision: 1 };
 }
 
 /** One row of the library list. */
@@ -138,6 +140,8 @@ export interface ArticleSummary {
   wordCount: number;
   highlightCount: number;
   state: ArticleState;
+  /** Where Restore puts an article in the trash back. */
+  trashedFrom: ArticleMeta['trashedFrom'];
   tags: string[];
   lastReadAt: string | null;
   progress: number;

@@ -31,6 +31,9 @@ import { ParagraphSteps } from './reader/paragraph-steps';
 import { selectionShortcuts } from './reader/selection-extend';
 import { focusCard, focusReader, focusReaderUnlessTyping, keepFocusInCards, showModalReturningFocus } from './shell/focus-return';
 import { focusedRowArticle, focusSaveLink, openReadingSettings } from './shell/window-actions';
+import { ReadingProgress } from './reader/reading-progress';
+import { showTrashBanner } from './reader/trash-banner';
+import { UNDO_PASSES_THROUGH } from './reader/tag-field';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -128,6 +131,7 @@ export class ReaderApp {
     search: (query) => call(margin().searchLibrary({ query })),
   });
   private progressTimer = 0;
+  private readonly progress: ReadingProgress;
   private readonly painter: HighlightPainter;
   private readonly words: WordSelection;
 
@@ -138,6 +142,7 @@ export class ReaderApp {
     this.shortcuts.unshift(...this.reading.shortcuts());
     this.shortcuts.push(...selectionShortcuts(() => this.open?.rendered.body ?? null));
     this.shortcutsHelp = shortcutsDialog(this.shortcuts);
+    this.progress = new ReadingProgress(el.reader, () => this.trackProgress());
     this.words = new WordSelection(el.reader, () => (this.open === null ? null : { rendered: this.open.rendered, language: this.open.view.meta.language ?? undefined }));
     document.body.append(this.toolbar.element, this.picker.element, this.shortcutsHelp, this.exporter.element, this.review.element);
     el.libraryHost.append(this.library.element);
@@ -193,7 +198,8 @@ export class ReaderApp {
     if (before === undefined) return;
     const entry = await this.edits.setArticleState(id, before, state);
     if (entry === null) return;
-    const done = state === 'trash' ? 'Moved to the trash.' : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
+    const done =
+      state === 'trash' ? 'Moved to the trash.' : before === 'trash' ? (state === 'archived' ? 'Restored to the archive.' : 'Restored to your reading list.') : state === 'archived' ? 'Archived.' : 'Back in your reading list.';
     this.sayWithUndo(done, entry);
   }
 
@@ -234,7 +240,10 @@ export class ReaderApp {
       articleChanged: (summary) => {
         this.articles = this.articles.map((a) => (a.id === summary.id ? summary : a));
         this.renderLibrary();
-        if (this.open?.view.meta.id === summary.id) this.open.rendered.showTags(summary.tags);
+        if (this.open?.view.meta.id === summary.id) {
+          this.open.rendered.showTags(summary.tags);
+          this.showTrashState(summary.id, summary.state);
+        }
       },
       colorLabelsChanged: (labels) => {
         this.colorLabels = labels;
@@ -288,9 +297,8 @@ export class ReaderApp {
     const open = this.open;
     if (open === null) return;
     this.progressTimer = window.setTimeout(() => {
-      const reader = this.el.reader;
-      const range = reader.scrollHeight - reader.clientHeight;
-      const progress = range <= 0 ? 1 : Math.min(1, Math.max(0, reader.scrollTop / range));
+      const progress = this.progress.now();
+      if (progress === null) return;
       void margin()
         .updateArticle({ id: open.view.meta.id, progress })
         .then((result) => {
@@ -356,6 +364,7 @@ export class ReaderApp {
     const view = await call(margin().openArticle({ id }));
     if (view === null) return;
     window.clearTimeout(this.progressTimer);
+    this.progress.opened();
     this.caret.off(this.open?.rendered.body ?? null);
     const rendered = renderArticle(this.el.reader, view, {
       setTags: (tags) => void this.setArticleTags(id, tags),
@@ -377,11 +386,19 @@ export class ReaderApp {
     this.renderAnnotations();
     this.find.reset();
     this.el.shell.articleShown(rendered.body);
+    this.showTrashState(id, view.meta.state);
     if (at !== undefined) this.showPassage(at);
     else this.restoreProgress(view.meta.progress);
     // Reading keys work at once, wherever the article was opened from.
     focusReaderUnlessTyping();
     void margin().updateArticle({ id, opened: true });
+  }
+
+  /** An article in the trash says so, with Restore: back to where it was, reading or the archive. */
+  private showTrashState(id: string, state: ArticleState): void {
+    const wasShown = this.el.reader.querySelector('.trash-banner') !== null;
+    showTrashBanner(this.el.reader, state === 'trash', () => void this.setArticleState(id, this.articles.find((a) => a.id === id)?.trashedFrom ?? 'reading'));
+    if (state === 'trash' && !wasShown) this.announce('This article is in the trash.');
   }
 
   private restoreProgress(progress: number): void {
@@ -766,7 +783,10 @@ export class ReaderApp {
       const inCaretArticle = this.caret.active && target !== null && this.open?.rendered.body.contains(target) === true;
       // A dialog has its own keys (Escape closes it); the app's wait until it closes.
       if (target?.closest('dialog') != null) return;
-      const typing = !inCaretArticle && target?.closest('textarea, input, select, [contenteditable]') != null;
+      // A tag field with nothing typed since its last tag hands undo and redo to the app.
+      const undoKey = (event.ctrlKey || event.metaKey) && !event.altKey && ['z', 'y'].includes(event.key.toLowerCase());
+      const undoPasses = undoKey && target?.hasAttribute(UNDO_PASSES_THROUGH) === true;
+      const typing = !inCaretArticle && !undoPasses && target?.closest('textarea, input, select, [contenteditable]') != null;
       if (handleShortcut(this.shortcuts, event, typing)) event.preventDefault();
     });
   }

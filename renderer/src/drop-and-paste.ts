@@ -1,5 +1,5 @@
-// Two more ways in: drop files (or a link) on the window, or paste a web address anywhere that is
-// not a text field.
+// More ways in: drop files (or a link) on the window, or paste a web address or any text anywhere
+// that is not a text field.
 import { margin } from './bridge';
 import { isWebAddress } from '../../electron/shared/web-address';
 
@@ -25,12 +25,19 @@ export function listenForDrops(target: HTMLElement, importSources: (sources: str
   });
 }
 
-export function listenForPastedLinks(importSources: (sources: string[]) => void): void {
+/**
+ * A web address pasted anywhere but a text field is saved; other text becomes an article of its
+ * own. From a web page the clipboard also holds HTML: its plain text is taken, never its markup.
+ */
+export function listenForPastes(importSources: (sources: string[]) => void, importText: (text: string) => void, say: (message: string) => void): void {
   document.addEventListener('paste', (event) => {
-    const inField = event.target instanceof HTMLElement && event.target.closest('input, textarea, [contenteditable]') !== null;
-    const text = event.clipboardData?.getData('text/plain') ?? '';
-    if (inField || !isWebAddress(text)) return;
+    const inField = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable], dialog') !== null;
+    const data = event.clipboardData;
+    if (inField || data === null) return;
     event.preventDefault();
-    importSources([text.trim()]);
+    if (!data.types.includes('text/plain')) return say('Paste text or a web address to add it to your library.');
+    const text = data.getData('text/plain');
+    if (isWebAddress(text)) importSources([text.trim()]);
+    else importText(text);
   });
 }

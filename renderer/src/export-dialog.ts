@@ -2,21 +2,15 @@
 // ticked), a preview of the first lines, then Save, which asks where. Exporting never changes
 // the library.
 import type { ExportFormatName } from '../../electron/shared/contract';
+import { EXPORT_FORMATS } from '../../electron/shared/export-formats';
 import { call, margin } from './bridge';
 import { h } from './dom';
 import { showModalReturningFocus } from './shell/focus-return';
 
-const FORMATS: { value: ExportFormatName; label: string }[] = [
-  { value: 'markdown', label: 'Markdown (Obsidian)' },
-  { value: 'csv', label: 'Readwise CSV' },
-  { value: 'jsonld', label: 'W3C Web Annotation (JSON-LD)' },
-  { value: 'html', label: 'Annotated HTML page' },
-  { value: 'json', label: 'Margin JSON' },
-];
 
 export class ExportDialog {
   readonly element: HTMLDialogElement;
-  private readonly format = h('select', { 'aria-label': 'Format' }, ...FORMATS.map((f) => h('option', { value: f.value }, f.label)));
+  private readonly format = h('select', { 'aria-label': 'Format' }, ...EXPORT_FORMATS.map((f) => h('option', { value: f.value }, f.label)));
   private readonly scopeArticle = h('input', { type: 'radio', name: 'export-scope', value: 'article' });
   private readonly scopeLibrary = h('input', { type: 'radio', name: 'export-scope', value: 'library' });
   private readonly perArticle = h('input', { type: 'checkbox' });

@@ -2,6 +2,7 @@
 // when the same file or page is already there, and one sentence per failure that names it.
 import type { ImportOutcome } from '../../electron/shared/contract';
 import { NO_IMAGES, addImageSummaries, imageSummarySentence } from '../../electron/shared/image-summary';
+import { pastedTextProblem } from '../../electron/shared/pasted-text';
 import { margin } from './bridge';
 import { h } from './dom';
 import { showModalReturningFocus } from './shell/focus-return';
@@ -49,6 +50,24 @@ export class ImportFlow {
   /** Imports the sources after any import already running, so two drops never interleave. */
   run(sources: string[]): Promise<void> {
     this.running = this.running.then(() => this.importAll(sources));
+    return this.running;
+  }
+
+  /** Pasted text as an article (first line the headline), in turn with other imports. */
+  importText(text: string): Promise<void> {
+    this.running = this.running.then(async () => {
+      const problem = pastedTextProblem(text);
+      if (problem !== null) return this.host.say(problem);
+      this.label.textContent = 'Importing the pasted text…';
+      this.bar.max = 1;
+      this.bar.value = 0;
+      this.progress.hidden = false;
+      const result = await margin().importText({ text });
+      this.progress.hidden = true;
+      if (!result.ok) return this.host.say(result.error);
+      await this.host.libraryChanged(result.value.status === 'exists' ? null : result.value.article.id);
+      this.host.say('Imported 1 article.');
+    });
     return this.running;
   }
 

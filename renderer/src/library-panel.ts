@@ -154,7 +154,7 @@ export class LibraryPanel {
         ? [action('Archive', 'archived', 'Archive'), action('Move to trash', 'trash', 'Trash')]
         : article.state === 'archived'
           ? [action('Back to reading', 'reading', 'Unarchive'), action('Move to trash', 'trash', 'Trash')]
-          : [action('Restore', 'reading', 'Restore')];
+          : [action('Restore', article.trashedFrom ?? 'reading', 'Restore')];
     return h('li', { class: 'article-row', 'data-key': article.id }, h('div', { class: 'row-body' }, open, h('span', { class: 'row-actions' }, ...actions)));
   }
 

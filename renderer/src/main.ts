@@ -1,7 +1,7 @@
 import { ReaderApp } from './app';
 import { call, margin, setErrorReporter } from './bridge';
 import { h } from './dom';
-import { listenForDrops, listenForPastedLinks } from './drop-and-paste';
+import { listenForDrops, listenForPastes } from './drop-and-paste';
 import { firstRunTip } from './first-run-tip';
 import { importOptionsSection } from './import-options';
 import { applySettings, loadSettings, settingsPanel, spellcheckOption } from './reading-settings';
@@ -60,7 +60,7 @@ reviewButton.addEventListener('click', () => void app.runMenuCommand('review-hig
 window.margin.onMenuCommand((command) => void app.runMenuCommand(command));
 window.margin.onImportRequest(importSources);
 listenForDrops(document.body, importSources, (message) => app.say(message));
-listenForPastedLinks(importSources);
+listenForPastes(importSources, (text) => void app.imports.importText(text), (message) => app.say(message));
 void app.start();
 // Spell checking is the person's choice only where it downloads a dictionary; the library says where.
 void call(margin().librarySettings({})).then((answer) => {

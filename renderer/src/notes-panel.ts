@@ -4,6 +4,7 @@
 import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
 import { h } from './dom';
 import { renderNote } from './note-markdown';
+import { highlightTagEditor } from './reader/tag-field';
 import { reviewCard } from './review-card';
 import { WindowedList } from './windowed-list';
 
@@ -65,43 +66,6 @@ function editor(label: string, draftKey: string | null, value: string, save: (te
 
 const colorName = (color: HighlightColor, labels: ColorLabels) => (labels[color] ? `${color} (${labels[color]})` : color);
 
-// Each card offers a small "+ tag" button that becomes a text field when used, rather than a
-// field on every card: a text field is far heavier for the page than a button, and with
-// thousands of highlights the fields alone made scrolling and garbage collection stall.
-function tagEditor(annotation: Annotation, actions: NotesPanelActions): HTMLElement {
-  const chips = annotation.tags.map((tag) => {
-    const remove = h('button', { type: 'button', class: 'tag-remove', 'aria-label': `Remove tag ${tag}` }, '×');
-    remove.addEventListener('click', () => actions.setTags(annotation.id, annotation.tags.filter((t) => t !== tag)));
-    return h('span', { class: 'tag-chip' }, `#${tag}`, remove);
-  });
-  const add = h('button', { type: 'button', class: 'tag-add', 'aria-label': 'Add a tag' }, '+ tag');
-  add.addEventListener('click', () => {
-    const input = h('input', { type: 'text', class: 'tag-input', list: 'margin-known-tags', placeholder: 'tag', 'aria-label': 'New tag' });
-    const close = () => {
-      input.replaceWith(add);
-      add.focus();
-    };
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close();
-        return;
-      }
-      if (event.key !== 'Enter' && event.key !== ',') return;
-      event.preventDefault();
-      const tag = input.value.trim().replace(/^#/u, '').replace(/\s+/gu, '-');
-      if (tag !== '' && !annotation.tags.includes(tag)) actions.setTags(annotation.id, [...annotation.tags, tag]);
-      input.value = '';
-    });
-    input.addEventListener('blur', () => {
-      if (input.value.trim() === '' && input.isConnected) input.replaceWith(add);
-    });
-    add.replaceWith(input);
-    input.focus();
-  });
-  return h('div', { class: 'card-tags' }, ...chips, add);
-}
-
 function card(annotation: Annotation, state: NotesPanelState, actions: NotesPanelActions): HTMLElement {
   const { id } = annotation;
   const quote = h('button', { type: 'button', class: 'card-quote', title: 'Show in article' }, annotation.target.quote.exact);
@@ -131,7 +95,7 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
     { class: `highlight-card color-${annotation.color}${state.focusedId === id ? ' is-focused' : ''}`, 'data-id': id },
     quote,
     note,
-    tagEditor(annotation, actions),
+    highlightTagEditor(annotation, actions.setTags),
     h('div', { class: 'card-actions' }, editing ? null : noteButton, h('span', { class: 'swatches' }, ...swatches), remove),
   );
 }

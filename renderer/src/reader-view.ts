@@ -3,6 +3,7 @@
 import { articleSource, type ArticleView } from '../../electron/shared/model';
 import { h } from './dom';
 import { followInPageLinks } from './in-page-links';
+import { UNDO_PASSES_THROUGH, parseTags, passUndoThrough } from './reader/tag-field';
 import { sanitizeToFragment } from './sanitize';
 import { TextMap } from './text-offsets';
 
@@ -23,20 +24,40 @@ export interface ArticleHeaderActions {
   reimport(): void;
 }
 
+/** The tags with a separator after them, ready for the next. */
+const open = (tags: string[]) => (tags.length === 0 ? '' : `${tags.join(', ')}, `);
+
 function tagsLine(initial: string[], actions: ArticleHeaderActions): { input: HTMLInputElement; show(tags: string[]): void } {
   let tags = initial;
   const input = h('input', { type: 'text', class: 'article-tags-input', value: tags.join(', '), placeholder: 'Add tags, separated by commas', 'aria-label': 'Article tags' });
   const commit = () => {
-    const next = [...new Set(input.value.split(',').map((t) => t.trim().replace(/^#/u, '').replace(/\s+/gu, '-')).filter((t) => t !== ''))];
-    if (next.join(',') !== tags.join(',')) actions.setTags(next);
+    const next = parseTags(input.value);
+    if (next.join(',') === tags.join(',')) return;
+    tags = next;
+    actions.setTags(next);
   };
   input.addEventListener('change', commit);
+  // Enter takes the tags and leaves the field open for the next one; Escape leaves it as it was.
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') input.blur();
+    if (event.key === 'Enter') {
+      commit();
+      input.value = open(tags);
+      passUndoThrough(input, true);
+    } else if (event.key === 'Escape') {
+      input.value = tags.join(', ');
+      input.blur();
+    }
+  });
+  input.addEventListener('input', () => passUndoThrough(input, false));
+  input.addEventListener('blur', () => {
+    input.value = tags.join(', ');
+    passUndoThrough(input, false);
   });
   const show = (now: string[]) => {
     tags = now;
-    input.value = now.join(', ');
+    // Never under the person's typing: while they type, the field shows the stored tags once they leave it.
+    if (document.activeElement !== input) input.value = now.join(', ');
+    else if (input.hasAttribute(UNDO_PASSES_THROUGH)) input.value = open(now);
   };
   return { input, show };
 }

@@ -52,7 +52,8 @@ const edits: EditKind[] = [
       await page.getByLabel('Article tags').press('Enter');
     },
     async check(page, reader, articleId, made) {
-      await expect(page.getByLabel('Article tags')).toHaveValue(made ? 'ukraine, front-line' : '');
+      // The field stays open for the next tag, Ctrl+Z in it taking back the last one.
+      await expect(page.getByLabel('Article tags')).toHaveValue(made ? /^ukraine, front-line(, )?$/u : '');
       await expect.poll(() => reader.library.articles().find((a) => a.id === articleId)?.tags).toEqual(made ? ['ukraine', 'front-line'] : []);
     },
   },

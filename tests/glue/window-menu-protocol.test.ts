@@ -7,6 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { electronPlatform } from '../../electron/main/dialogs';
 import type { handleAppProtocol } from '../../electron/main/protocol';
 import { MENU_COMMAND_CHANNEL } from '../../electron/shared/channels';
+import { ExportFormatSchema } from '../../electron/shared/contract';
+import { EXPORT_FORMATS, EXPORT_MENU_FORMATS } from '../../electron/shared/export-formats';
 import { tempDir } from '../unit/support/temp-dir';
 import { createStandInElectron } from './support/electron-stand-in';
 import { startedApp } from './support/main-under-stand-in';
@@ -50,8 +52,8 @@ describe('glue under a stand-in Electron: menus', () => {
     const electron = await startedApp({ platform: 'linux', env: { MARGIN_DATA_DIR: dataDir } });
     const items: [string, string][] = [
       ['Open Article…', 'import-files'],
-      ['Export Article Notes as Markdown…', 'export-article'],
-      ['Export Library Notes as Markdown…', 'export-library'],
+      [`Export Article Notes (${EXPORT_MENU_FORMATS})…`, 'export-article'],
+      [`Export Library Notes (${EXPORT_MENU_FORMATS})…`, 'export-library'],
       ['Import Annotations (W3C JSON-LD)…', 'import-annotations'],
       ['Back Up Library…', 'backup-library'],
       ['Review Highlights', 'review-highlights'],
@@ -64,6 +66,15 @@ describe('glue under a stand-in Electron: menus', () => {
     electron.menuItem('About Margin').click!();
     expect(electron.log).toContain('app.showAboutPanel');
     expect(electron.aboutPanel()).toMatchObject({ applicationName: 'Margin', credits: `Your library: ${dataDir}` });
+  });
+
+  it('the File menu names every format the export dialog offers, from the one list both read', async () => {
+    const electron = await startedApp({ platform: 'linux', env: { MARGIN_DATA_DIR: await tempDir() } });
+    for (const scope of ['Article', 'Library']) {
+      const label = `Export ${scope} Notes (Markdown, Readwise CSV, JSON-LD, HTML, Margin JSON)…`;
+      expect(electron.menuItem(label).accelerator).toBe(scope === 'Article' ? 'CmdOrCtrl+E' : 'CmdOrCtrl+Shift+E');
+    }
+    expect(EXPORT_FORMATS.map((format) => format.value)).toEqual(ExportFormatSchema.options);
   });
 
   it('the context menu on a selection highlights it; on a web link it opens the browser, on a javascript: link it offers nothing', async () => {

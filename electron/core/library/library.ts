@@ -236,6 +236,7 @@ export class Library {
       wordCount: meta.wordCount,
       highlightCount: stats.get(meta.id)?.count ?? 0,
       state: meta.state,
+      trashedFrom: meta.trashedFrom,
       tags: meta.tags,
       lastReadAt: meta.lastReadAt,
       progress: meta.progress,
@@ -465,6 +466,7 @@ export class Library {
           progress: patch.progress ?? meta.progress,
           lastReadAt: patch.lastReadAt ?? meta.lastReadAt,
           trashedAt: state === 'trash' ? (meta.state === 'trash' ? meta.trashedAt : now()) : null,
+          trashedFrom: state === 'trash' ? (meta.state === 'trash' ? meta.trashedFrom : meta.state) : null,
           // Reading progress is not an edit of the article.
           updatedAt: patch.state !== undefined || patch.tags !== undefined ? now() : meta.updatedAt,
         };

@@ -1,0 +1,41 @@
+// How far the person has read the open article. A long one by where they scrolled; one that fits
+// the window without scrolling is only read once they go on past its end (End, Page Down, Space,
+// the down arrow or the wheel), not the moment it opens: its first screen is all of it.
+const ONWARD_KEYS = new Set(['End', 'PageDown', ' ', 'ArrowDown']);
+
+export class ReadingProgress {
+  private wentPastEnd = false;
+
+  /** @param readOn told when the person goes on past the end of an article that fits the window. */
+  constructor(
+    private readonly reader: HTMLElement,
+    readOn: () => void,
+  ) {
+    const onward = () => {
+      if (!this.fits() || this.wentPastEnd) return;
+      this.wentPastEnd = true;
+      readOn();
+    };
+    reader.addEventListener('keydown', (event) => {
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]') !== null;
+      if (!typing && ONWARD_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) onward();
+    });
+    reader.addEventListener('wheel', (event) => event.deltaY > 0 && onward(), { passive: true });
+  }
+
+  /** A new article is open: nothing of it is read yet. */
+  opened(): void {
+    this.wentPastEnd = false;
+  }
+
+  /** The progress to save, 0 to 1, or null while an article that fits the window has not been read on. */
+  now(): number | null {
+    const range = this.reader.scrollHeight - this.reader.clientHeight;
+    if (range <= 0) return this.wentPastEnd ? 1 : null;
+    return Math.min(1, Math.max(0, this.reader.scrollTop / range));
+  }
+
+  private fits(): boolean {
+    return this.reader.scrollHeight <= this.reader.clientHeight;
+  }
+}
