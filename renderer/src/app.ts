@@ -693,9 +693,12 @@ export class ReaderApp {
   /** a, Shift+Delete, u: the focused library row's article, or else the open one. */
   private stateKey(wanted: ArticleState): boolean {
     const id = focusedRowArticle() ?? this.open?.view.meta.id ?? null;
-    const state = this.articles.find((a) => a.id === id)?.state;
+    const article = this.articles.find((a) => a.id === id);
+    const state = article?.state;
     if (id === null || state === undefined) return false;
-    const next = wanted === 'archived' && state === 'archived' ? 'reading' : wanted;
+    // Restoring from the trash puts the article back where it was, as the banner and the row do.
+    const restored = state === 'trash' && wanted === 'reading' ? (article?.trashedFrom ?? 'reading') : wanted;
+    const next = wanted === 'archived' && state === 'archived' ? 'reading' : restored;
     if (next !== state) void this.setArticleState(id, next);
     return true;
   }

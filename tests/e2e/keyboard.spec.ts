@@ -229,6 +229,17 @@ test('every action has a key: archive, restore, trash, colours, tags, notes, exp
   await expect(status).toContainText('Moved to the trash.');
   expect(state()).toBe('trash');
   await page.keyboard.press('u');
+  await expect(status).toContainText('Restored to your reading list.');
+  expect(state()).toBe('reading');
+  // From the trash, u puts an archived article back in the archive, where it was.
+  await page.keyboard.press('a');
+  await expect(status).toContainText('Archived.');
+  await page.keyboard.press('Shift+Delete');
+  await expect(status).toContainText('Moved to the trash.');
+  await page.keyboard.press('u');
+  await expect(status).toContainText('Restored to the archive.');
+  expect(state()).toBe('archived');
+  await page.keyboard.press('a');
   await expect(status).toContainText('Back in your reading list.');
   expect(state()).toBe('reading');
 
