@@ -25,6 +25,7 @@ const exportArticle = h('button', { type: 'button' }, 'Export…');
 
 const app = new ReaderApp({ libraryHost, reader, notesTop, notesList, notesHeading, status, announcer });
 const importSources = (sources: string[]) => void app.importSources(sources);
+readingSettings.panel.append(app.marks.option());
 
 document.getElementById('app')?.replaceChildren(
   h(
