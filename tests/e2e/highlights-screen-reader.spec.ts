@@ -1,5 +1,9 @@
+// Highlights in the accessibility tree: with "Mark highlights for screen readers" on, each is a
+// <mark> described by its colour and whether it has a note, in the tree Playwright and Chrome
+// expose; the notes panel says the same, in one stable document order; and marking moves no offset
+// that anchoring, selection, painting or find count in.
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { expect, paintedText, test } from './support/fixtures';
 
 /**
  * Drags the mouse across a phrase as a person does. The phrase is found in the article's whole
@@ -49,24 +53,180 @@ async function dragSelect(page: Page, phrase: string, occurrence = 1): Promise<v
   await page.mouse.up();
 }
 
-test('explore', async ({ reader, page }) => {
-  await reader.open();
-  await page.getByRole('button', { name: 'Reading settings' }).click();
-  await page.getByLabel('Mark highlights for screen readers').check();
-  await page.getByRole('button', { name: 'Reading settings' }).click();
+
+/** Makes the four highlights: an overlap, two starting at the same word, a note, four colours. */
+async function highlightFour(page: Page): Promise<void> {
   await dragSelect(page, 'officials claimed their troops');
-  await page.keyboard.press('n');
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await page.keyboard.press('e');
   await page.locator('.note-input').fill('Who said it');
   await page.keyboard.press('Control+Enter');
-  await expect(page.locator('.card-note')).toHaveText('Who said it');
-  await dragSelect(page, 'Russian officials');
-  await page.getByRole('button', { name: 'Highlight green' }).click();
-  await dragSelect(page, 'Russian');
-  await page.getByRole('button', { name: 'Highlight pink' }).click();
-  await dragSelect(page, 'nearly two miles');
-  await page.getByRole('button', { name: 'Highlight blue' }).click();
-  await expect(page.locator('.highlight-card')).toHaveCount(4);
-  console.log(await page.locator('#article-body p').nth(0).ariaSnapshot());
-  console.log(await page.locator('#notes-list').ariaSnapshot());
-  console.log(await page.locator('#article-body p').nth(0).evaluate((e) => e.innerHTML));
+  await expect(page.locator('.card-note').first()).toHaveText('Who said it');
+  const count = await page.locator('.highlight-card').count();
+  for (const [phrase, color] of [
+    ['Russian officials', 'green'],
+    ['Russian', 'pink'],
+    ['nearly two miles', 'blue'],
+  ] as const) {
+    await dragSelect(page, phrase);
+    await page.getByRole('button', { name: `Highlight ${color}` }).click();
+  }
+  await expect(page.locator('.highlight-card')).toHaveCount(count + 3);
+}
+
+async function markHighlights(page: Page, on: boolean): Promise<void> {
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByLabel('Mark highlights for screen readers').setChecked(on);
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+}
+
+/** The marks of the article as Chrome's own accessibility tree holds them: what a screen reader reads. */
+async function chromeMarks(page: Page): Promise<{ text: string; description: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { nodeId: string; role?: { value: string }; name?: { value: string }; description?: { value: string }; childIds?: string[] }[];
+  };
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const text = (id: string): string => {
+    const node = byId.get(id);
+    if (node === undefined) return '';
+    if (node.role?.value === 'StaticText') return node.name?.value ?? '';
+    return (node.childIds ?? []).map(text).join('');
+  };
+  await cdp.detach();
+  return nodes.filter((node) => node.role?.value === 'mark').map((node) => ({ text: text(node.nodeId), description: node.description?.value ?? '' }));
+}
+
+const firstParagraph = (page: Page) => page.locator('#article-body p').first();
+
+test('a screen reader meets each highlight as a mark described by its colour and note, and the tree follows a recolour and a delete', async ({ reader, page }) => {
+  await reader.open();
+  await markHighlights(page, true);
+  await highlightFour(page);
+
+  await expect(firstParagraph(page)).toMatchAriaSnapshot(`
+    - paragraph:
+      - mark: Russian
+      - mark
+      - mark: officials
+      - mark: claimed their troops
+      - text: have advanced
+      - mark: nearly two miles
+      - text: /^into northeast Ukraine/
+  `);
+  const marks = firstParagraph(page).getByRole('mark');
+  await expect(marks.nth(0)).toHaveAccessibleDescription('green highlight. pink highlight.');
+  await expect(marks.nth(1)).toHaveAccessibleDescription('green highlight.');
+  await expect(marks.nth(2)).toHaveAccessibleDescription('green highlight. yellow highlight, has note.');
+  await expect(marks.nth(3)).toHaveAccessibleDescription('yellow highlight, has note.');
+  await expect(marks.nth(4)).toHaveAccessibleDescription('blue highlight.');
+  expect(await chromeMarks(page)).toEqual([
+    { text: 'Russian', description: 'green highlight. pink highlight.' },
+    { text: ' ', description: 'green highlight.' },
+    { text: 'officials', description: 'green highlight. yellow highlight, has note.' },
+    { text: ' claimed their troops', description: 'yellow highlight, has note.' },
+    { text: 'nearly two miles', description: 'blue highlight.' },
+  ]);
+  // The panel: document order, the longer of two starting at one word first, each saying its colour and note.
+  await expect(page.getByRole('list', { name: 'Highlights' })).toMatchAriaSnapshot(`
+    - list "Highlights":
+      - listitem:
+        - text: green highlight.
+        - button "Russian officials"
+      - listitem:
+        - text: pink highlight.
+        - button "Russian"
+      - listitem:
+        - text: yellow highlight, has note.
+        - button "officials claimed their troops"
+        - paragraph: Who said it
+      - listitem:
+        - text: blue highlight.
+        - button "nearly two miles"
+  `);
+
+  const card = (quote: string) => page.locator('.highlight-card').filter({ has: page.getByRole('button', { name: quote, exact: true }) });
+  await card('nearly two miles').getByRole('button', { name: 'Colour purple' }).click();
+  await card('Russian').getByRole('button', { name: 'Colour yellow' }).click();
+  await expect(marks.nth(4)).toHaveAccessibleDescription('purple highlight.');
+  await expect(marks.nth(0)).toHaveAccessibleDescription('green highlight. yellow highlight.');
+  // A recolour moves no card: same-start highlights keep their order.
+  await expect(page.locator('.card-quote')).toHaveText(['Russian officials', 'Russian', 'officials claimed their troops', 'nearly two miles']);
+
+  await card('Russian officials').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.highlight-card')).toHaveCount(3);
+  await expect(firstParagraph(page)).toMatchAriaSnapshot(`
+    - paragraph:
+      - mark: Russian
+      - mark: officials claimed their troops
+      - text: have advanced
+      - mark: nearly two miles
+  `);
+  expect(await chromeMarks(page)).toEqual([
+    { text: 'Russian', description: 'yellow highlight.' },
+    { text: 'officials claimed their troops', description: 'yellow highlight, has note.' },
+    { text: 'nearly two miles', description: 'purple highlight.' },
+  ]);
+  await expect(page.getByRole('list', { name: 'Highlights' })).toMatchAriaSnapshot(`
+    - list "Highlights":
+      - listitem:
+        - text: yellow highlight.
+        - button "Russian"
+      - listitem:
+        - text: yellow highlight, has note.
+        - button "officials claimed their troops"
+      - listitem:
+        - text: purple highlight.
+        - button "nearly two miles"
+  `);
+
+  // The choice is remembered; turned off, the article holds no mark and is painted as before.
+  await page.reload();
+  await expect(firstParagraph(page).getByRole('mark')).toHaveCount(3);
+  await markHighlights(page, false);
+  await expect(page.locator('#article-body mark')).toHaveCount(0);
+  expect(await chromeMarks(page)).toEqual([]);
+  expect((await paintedText(page))['margin-yellow']?.sort()).toEqual(['Russian', 'officials claimed their troops']);
+});
+
+test('marking highlights moves no offset: the same selections, painting and find matches with marks and without', async ({ reader, page }) => {
+  await reader.open();
+  const articleText = () => page.locator('#article-body').evaluate((body) => body.textContent ?? '');
+  const before = await articleText();
+  const articleId = reader.library.articles()[0]?.id ?? '';
+  const positions = async () =>
+    (await reader.library.annotations(articleId)).map((a) => `${a.color} ${a.target.position.start}-${a.target.position.end} ${a.target.quote.exact}`).sort();
+
+  await highlightFour(page);
+  await expect.poll(async () => (await positions()).length).toBe(4);
+  const unmarked = await positions();
+  const painted = await paintedText(page);
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('officials');
+  const count = page.locator('.find-count');
+  await expect(count).toHaveText(/of \d+/);
+  const matches = await count.textContent();
+  await page.keyboard.press('Escape');
+
+  await markHighlights(page, true);
+  await expect(firstParagraph(page).getByRole('mark')).toHaveCount(5);
+  expect(await articleText()).toBe(before);
+  for (const line of unmarked) {
+    const [, start, end, quote] = /^\S+ (\d+)-(\d+) (.*)$/u.exec(line) ?? [];
+    expect(before.slice(Number(start), Number(end))).toBe(quote);
+  }
+  expect(await paintedText(page)).toEqual(painted);
+
+  // The same four selections, made now across and inside marks, land on the same offsets.
+  await highlightFour(page);
+  await expect.poll(positions).toEqual([...unmarked, ...unmarked].sort());
+  expect(await articleText()).toBe(before);
+  const twice = Object.fromEntries(Object.entries(painted).map(([name, texts]) => [name, name === 'margin-focus' ? texts : [...texts, ...texts].sort()]));
+  const now = await paintedText(page);
+  expect(Object.fromEntries(Object.entries(now).map(([name, texts]) => [name, name === 'margin-focus' ? texts : [...texts].sort()]))).toEqual(twice);
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('officials');
+  await expect(count).toHaveText(matches ?? '');
 });
