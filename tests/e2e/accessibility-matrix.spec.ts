@@ -91,6 +91,40 @@ const STATES: { name: string; reach(column: Column): Promise<void>; leave?(colum
     },
   },
   {
+    name: 'a note being written',
+    reach: async ({ page }) => {
+      await page.locator('.card-quote', { hasText: 'kept the flames away' }).click();
+      await page.keyboard.press('e');
+      await expect(page.locator('.note-input')).toBeFocused();
+      await page.keyboard.type('Timber');
+    },
+    leave: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.locator('.note-input')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'a tag being added',
+    reach: async ({ page }) => {
+      await page.locator('.highlight-card', { hasText: 'kept the flames away' }).getByRole('button', { name: 'Add a tag' }).click();
+      await expect(page.getByLabel('New tag')).toBeFocused();
+    },
+    leave: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByLabel('New tag')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'library search results',
+    reach: async ({ page }) => {
+      await page.getByRole('searchbox', { name: 'Search the library' }).fill('Kupyansk');
+      await expect(page.locator('.search-hit .search-match mark').first()).toHaveText('Kupyansk');
+    },
+    leave: async ({ page }) => {
+      await page.getByRole('searchbox', { name: 'Search the library' }).fill('');
+    },
+  },
+  {
     name: 'the selection toolbar',
     reach: async ({ page }) => {
       await dragSelect(page, 'timber');
@@ -121,6 +155,21 @@ const STATES: { name: string; reach(column: Column): Promise<void>; leave?(colum
     },
     leave: async ({ page }) => {
       await page.getByRole('button', { name: 'Reading settings' }).click();
+    },
+  },
+  {
+    name: 'highlights marked for screen readers',
+    reach: async ({ page }) => {
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      await page.getByLabel('Mark highlights for screen readers').check();
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      await expect(page.locator('#article-body').getByRole('mark').first()).toBeAttached();
+    },
+    leave: async ({ page }) => {
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      await page.getByLabel('Mark highlights for screen readers').uncheck();
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      await expect(page.locator('#article-body mark')).toHaveCount(0);
     },
   },
   {
@@ -165,6 +214,17 @@ const STATES: { name: string; reach(column: Column): Promise<void>; leave?(colum
     },
   },
   {
+    name: 'a deleted highlight, with Undo offered',
+    reach: async ({ page }) => {
+      await page.locator('.highlight-card', { hasText: 'kept the flames away' }).getByRole('button', { name: 'Delete' }).click();
+      await expect(page.getByRole('status').getByRole('button', { name: 'Undo' })).toBeVisible();
+    },
+    leave: async ({ page }) => {
+      await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+      await expect(page.locator('.highlight-card', { hasText: 'kept the flames away' })).toHaveCount(1);
+    },
+  },
+  {
     name: 'the duplicate question',
     reach: async ({ page, file }) => {
       await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('margin:import-request', { detail })), [file]);
@@ -186,6 +246,12 @@ const STATES: { name: string; reach(column: Column): Promise<void>; leave?(colum
     leave: async ({ page }) => {
       await page.getByRole('button', { name: 'Cancel' }).click();
       await expect(page.getByRole('dialog')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'the trash',
+    reach: async ({ page }) => {
+      await expect(page.getByRole('button', { name: 'Empty trash…' })).toBeVisible();
     },
   },
 ];
