@@ -184,7 +184,7 @@ const STATES: { name: string; reach(column: Column): Promise<void>; leave?(colum
       await page.getByRole('button', { name: 'Reading settings' }).click();
       await page.getByLabel('Mark highlights for screen readers').check();
       await page.getByRole('button', { name: 'Reading settings' }).click();
-      await expect(page.locator('#article-body').getByRole('mark').first()).toBeAttached();
+      await expect(page.locator('#article-body').locator('mark').first()).toBeAttached();
     },
     leave: async ({ page }) => {
       await page.getByRole('button', { name: 'Reading settings' }).click();

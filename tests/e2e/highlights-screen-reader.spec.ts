@@ -114,7 +114,7 @@ test('a screen reader meets each highlight as a mark described by its colour and
       - mark: nearly two miles
       - text: /^into northeast Ukraine/
   `);
-  const marks = firstParagraph(page).getByRole('mark');
+  const marks = firstParagraph(page).locator('mark');
   await expect(marks.nth(0)).toHaveAccessibleDescription('green highlight. pink highlight.');
   await expect(marks.nth(1)).toHaveAccessibleDescription('green highlight.');
   await expect(marks.nth(2)).toHaveAccessibleDescription('green highlight. yellow highlight, has note.');
@@ -182,7 +182,7 @@ test('a screen reader meets each highlight as a mark described by its colour and
 
   // The choice is remembered; turned off, the article holds no mark and is painted as before.
   await page.reload();
-  await expect(firstParagraph(page).getByRole('mark')).toHaveCount(3);
+  await expect(firstParagraph(page).locator('mark')).toHaveCount(3);
   await markHighlights(page, false);
   await expect(page.locator('#article-body mark')).toHaveCount(0);
   expect(await chromeMarks(page)).toEqual([]);
@@ -210,7 +210,7 @@ test('marking highlights moves no offset: the same selections, painting and find
   await page.keyboard.press('Escape');
 
   await markHighlights(page, true);
-  await expect(firstParagraph(page).getByRole('mark')).toHaveCount(5);
+  await expect(firstParagraph(page).locator('mark')).toHaveCount(5);
   expect(await articleText()).toBe(before);
   for (const line of unmarked) {
     const [, start, end, quote] = /^\S+ (\d+)-(\d+) (.*)$/u.exec(line) ?? [];
