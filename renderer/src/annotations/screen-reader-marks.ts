@@ -128,12 +128,18 @@ function describe(body: HTMLElement, highlights: readonly MarkedHighlight[], lab
  */
 function mark(map: TextMap, highlights: readonly MarkedHighlight[]): void {
   const edges = [...new Set(highlights.flatMap((one) => [one.start, one.end]))].sort((a, b) => a - b);
+  // One sweep over the edges, keeping the highlights open at each (in the order given).
+  const byStart = highlights.map((one, order) => ({ one, order })).sort((a, b) => a.one.start - b.one.start);
+  let next = 0;
+  let open: { one: MarkedHighlight; order: number }[] = [];
   const stretches: { start: number; end: number; ids: string[] }[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
     const start = edges[i] as number;
     const end = edges[i + 1] as number;
-    const ids = highlights.filter((one) => one.start <= start && one.end >= end).map((one) => one.id);
-    if (ids.length > 0) stretches.push({ start, end, ids });
+    open = open.filter((entry) => entry.one.end > start);
+    while (next < byStart.length && (byStart[next]?.one.start ?? Infinity) <= start) open.push(byStart[next++] as { one: MarkedHighlight; order: number });
+    open.sort((a, b) => a.order - b.order);
+    if (open.length > 0) stretches.push({ start, end, ids: open.map((entry) => entry.one.id) });
   }
   for (const stretch of stretches.reverse()) {
     const describedBy = stretch.ids.map(descriptionId).join(' ');
