@@ -34,6 +34,8 @@ import { focusedRowArticle, focusSaveLink, openReadingSettings } from './shell/w
 import { ReadingProgress } from './reader/reading-progress';
 import { showTrashBanner } from './reader/trash-banner';
 import { UNDO_PASSES_THROUGH } from './reader/tag-field';
+import { compareInDocument, placeInOrder } from './annotations/document-order';
+import { ScreenReaderMarks } from './annotations/screen-reader-marks';
 
 export interface AppElements {
   libraryHost: HTMLElement;
@@ -58,8 +60,6 @@ interface OpenArticle {
 /** Runs a step once the browser has painted the current frame. */
 const afterNextPaint = (step: () => void) => requestAnimationFrame(() => window.setTimeout(step, 0));
 
-const byPosition = (spans: OpenArticle['spans']) => (a: Annotation, b: Annotation) =>
-  (spans.get(a.id)?.start ?? Infinity) - (spans.get(b.id)?.start ?? Infinity);
 
 export class ReaderApp {
   private articles: ArticleSummary[] = [];
@@ -133,6 +133,8 @@ export class ReaderApp {
   private progressTimer = 0;
   private readonly progress: ReadingProgress;
   private readonly painter: HighlightPainter;
+  /** Highlights as <mark>s for screen readers, when the person chose it in the reading settings. */
+  readonly marks = new ScreenReaderMarks(() => this.paintAnnotations());
   private readonly words: WordSelection;
 
   constructor(private readonly el: AppElements) {
@@ -377,7 +379,7 @@ export class ReaderApp {
       const annotation = settled[i];
       if (annotation !== undefined && anchor.status !== 'orphaned') spans.set(annotation.id, { start: anchor.start, end: anchor.end });
     });
-    this.open = { view, rendered, annotations: [...view.annotations].sort(byPosition(spans)), spans };
+    this.open = { view, rendered, annotations: [...view.annotations].sort(compareInDocument(spans)), spans };
     this.focusedId = null;
     this.editingId = null;
     this.editingArticleNote = false;
@@ -434,6 +436,7 @@ export class ReaderApp {
     if (open === null) return;
     const placed = open.annotations.filter((a) => open.spans.has(a.id));
     const painted: PaintedSpan[] = placed.map((annotation) => ({ id: annotation.id, color: annotation.color, ...(open.spans.get(annotation.id) as { start: number; end: number }) }));
+    this.marks.show(open.rendered.map, painted.map((span, i) => ({ ...span, hasNote: placed[i]?.note.trim() !== '' })), this.colorLabels);
     this.painter.show(open.rendered.map, painted, this.focusedId);
   }
 
@@ -549,20 +552,7 @@ export class ReaderApp {
     const anchor = annotation.review === null ? resolveSelectors(open.rendered.text, annotation.target) : null;
     if (anchor !== null && anchor.status !== 'orphaned') open.spans.set(annotation.id, { start: anchor.start, end: anchor.end });
     else open.spans.delete(annotation.id);
-    // The list is kept in reading order: the annotation goes where it belongs by binary search,
-    // instead of sorting thousands again on every save.
-    const rest = open.annotations.filter((a) => a.id !== annotation.id);
-    const at = (a: Annotation) => open.spans.get(a.id)?.start ?? Infinity;
-    const place = at(annotation);
-    let low = 0;
-    let high = rest.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (at(rest[mid] as Annotation) <= place) low = mid + 1;
-      else high = mid;
-    }
-    rest.splice(low, 0, annotation);
-    open.annotations = rest;
+    open.annotations = placeInOrder(open.annotations, annotation, open.spans);
     if (render) this.renderAnnotations();
   }
 

@@ -11,7 +11,9 @@ export interface PickerEntry {
 }
 
 export class HighlightPicker {
-  readonly element = h('div', { class: 'highlight-picker', role: 'menu', 'aria-label': 'Overlapping highlights', hidden: true });
+  private readonly menu = h('div', { class: 'picker-menu', role: 'menu', 'aria-label': 'Overlapping highlights' });
+  /** The menu floats outside the page's landmarks, so it stands in a named region of its own. */
+  readonly element = h('section', { class: 'highlight-picker', 'aria-label': 'Choose a highlight', hidden: true }, this.menu);
 
   constructor(private readonly choose: (id: string) => void) {
     this.element.addEventListener('keydown', (event) => {
@@ -29,7 +31,7 @@ export class HighlightPicker {
   }
 
   show(entries: PickerEntry[], x: number, y: number): void {
-    this.element.replaceChildren(
+    this.menu.replaceChildren(
       ...entries.map((entry) => {
         const quote = entry.quote.length > 60 ? `${entry.quote.slice(0, 60)}…` : entry.quote;
         const item = h('button', { type: 'button', role: 'menuitem', class: 'picker-item' }, h('span', { class: `swatch swatch-${entry.color}`, 'aria-hidden': 'true' }), quote);

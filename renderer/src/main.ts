@@ -31,6 +31,7 @@ const shellLayout = new ShellLayout(reader, (text) => {
 });
 const app = new ReaderApp({ libraryHost, reader, notesTop, notesList, notesHeading, status, announcer, shell: shellLayout });
 const importSources = (sources: string[]) => void app.importSources(sources);
+readingSettings.panel.append(app.marks.option());
 
 const library = h(
   'aside',

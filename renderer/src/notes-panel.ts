@@ -2,6 +2,7 @@
 // revision, and the highlights in reading order, each with its note, tags and colour; clicking a
 // quote takes the reader to it.
 import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
+import { describeHighlight } from './annotations/screen-reader-marks';
 import { h } from './dom';
 import { renderNote } from './note-markdown';
 import { highlightTagEditor } from './reader/tag-field';
@@ -93,6 +94,8 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
   return h(
     'li',
     { class: `highlight-card color-${annotation.color}${state.focusedId === id ? ' is-focused' : ''}`, 'data-id': id },
+    // What the painted colour and the note's presence say to the eye, said first to a screen reader.
+    h('span', { class: 'visually-hidden' }, describeHighlight({ color: annotation.color, hasNote: annotation.note.trim() !== '' }, state.colorLabels)),
     quote,
     note,
     highlightTagEditor(annotation, actions.setTags),

@@ -18,7 +18,13 @@ export class SelectionToolbar {
     const note = h('button', { type: 'button', class: 'toolbar-note', title: 'Highlight and add a note (n)' }, 'Note');
     note.addEventListener('mousedown', (event) => event.preventDefault());
     note.addEventListener('click', () => this.request(this.lastColor, true));
-    this.element = h('div', { class: 'selection-toolbar', role: 'toolbar', 'aria-label': 'Highlight selection', hidden: true }, ...swatches, note);
+    // The toolbar floats outside the page's landmarks; a named region of its own keeps every part
+    // of the page inside one, as screen reader users navigate by them.
+    this.element = h(
+      'section',
+      { class: 'selection-toolbar', 'aria-label': 'Highlight tools', hidden: true },
+      h('div', { class: 'toolbar-buttons', role: 'toolbar', 'aria-label': 'Highlight selection' }, ...swatches, note),
+    );
   }
 
   /** Highlights with the colour used last, as the `h` and `n` keys do. */

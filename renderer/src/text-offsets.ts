@@ -1,8 +1,9 @@
 // The DOM side of anchoring: converts between points in the article's DOM and offsets in its
 // text (the root's textContent), which is what the stored selectors count in.
 //
-// The article's DOM does not change while it is open, so its text nodes are indexed once and
-// every lookup is a binary search. Highlights are painted with StaticRange, not Range: a live
+// The article's text nodes are indexed once and every lookup is a binary search. The text never
+// changes while the article is open; only marking highlights for screen readers splits text nodes
+// and wraps them (annotations/screen-reader-marks.ts), and then asks for the index again. Highlights are painted with StaticRange, not Range: a live
 // Range is registered with the document and updated on every DOM change anywhere in it, so
 // thousands of them made each change to the side panel cost seconds.
 
@@ -26,13 +27,26 @@ function isBlock(element: Element): boolean {
 
 export class TextMap {
   private breaks: number[] | null = null;
-  private readonly nodes: Text[] = [];
-  private readonly starts: number[] = [];
-  private readonly startOf = new Map<Text, number>();
-  readonly length: number;
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private startOf = new Map<Text, number>();
+  private total = 0;
 
   constructor(readonly root: Node) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.reindex();
+  }
+
+  get length(): number {
+    return this.total;
+  }
+
+  /** Indexes the text nodes again, after they were split or moved (the text itself unchanged). */
+  reindex(): void {
+    this.nodes = [];
+    this.starts = [];
+    this.startOf = new Map();
+    this.breaks = null;
+    const walker = document.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
     let seen = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const text = node as Text;
@@ -41,7 +55,23 @@ export class TextMap {
       this.startOf.set(text, seen);
       seen += text.data.length;
     }
-    this.length = seen;
+    this.total = seen;
+  }
+
+  /** The parts of text nodes a span covers, in document order, each as [from, to) in its node. */
+  pieces(start: number, end: number): { node: Text; from: number; to: number }[] {
+    const first = this.locate(start, false);
+    if (first === null || end <= start) return [];
+    const out: { node: Text; from: number; to: number }[] = [];
+    for (let index = first.index; index < this.nodes.length; index++) {
+      const node = this.nodes[index] as Text;
+      const at = this.starts[index] as number;
+      if (at >= end) break;
+      const from = Math.max(0, start - at);
+      const to = Math.min(node.data.length, end - at);
+      if (to > from) out.push({ node, from, to });
+    }
+    return out;
   }
 
   /**
@@ -161,7 +191,7 @@ export class TextMap {
    * The node and offset for a text offset. A start prefers the node the next character is in;
    * an end prefers the node the previous character is in, so a range never spans an empty edge.
    */
-  private locate(offset: number, endSide: boolean): { node: Text; offset: number } | null {
+  private locate(offset: number, endSide: boolean): { node: Text; offset: number; index: number } | null {
     if (offset < 0 || offset > this.length || this.nodes.length === 0) return null;
     let low = 0;
     let high = this.nodes.length - 1;
@@ -176,7 +206,7 @@ export class TextMap {
     // A start at the very end of a node belongs to the next non-empty one.
     while (!endSide && index < this.nodes.length - 1 && offset >= (this.starts[index] as number) + (this.nodes[index] as Text).data.length) index++;
     const node = this.nodes[index] as Text;
-    return { node, offset: Math.max(0, Math.min(offset - (this.starts[index] as number), node.data.length)) };
+    return { node, offset: Math.max(0, Math.min(offset - (this.starts[index] as number), node.data.length)), index };
   }
 }
 
