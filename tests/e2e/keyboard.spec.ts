@@ -260,6 +260,10 @@ test('every action has a key: archive, restore, trash, colours, tags, notes, exp
   await page.keyboard.type('bus');
   await page.keyboard.press('Enter');
   await expect(page.locator('.highlight-card.color-green .tag-chip')).toHaveText(['#bus×']);
+  // The tag field stays open for another tag; Escape closes it.
+  await expect(page.getByLabel('New tag')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('New tag')).toHaveCount(0);
   await page.keyboard.press('e');
   await expect(page.getByLabel('Note', { exact: true })).toBeFocused();
   await page.keyboard.press('Escape');

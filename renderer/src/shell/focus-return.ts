@@ -33,8 +33,12 @@ export function showModalReturningFocus(dialog: HTMLDialogElement, fallback: () 
   dialog.addEventListener(
     'close',
     () => {
-      // After the dialog's own close steps, which may move the focus themselves.
+      // After the dialog's own close steps, which may move the focus themselves. The close event
+      // comes a task later than the key that closed the dialog: if the person has put the focus
+      // somewhere since (a shortcut pressed at once), it stays where they put it.
       queueMicrotask(() => {
+        const active = document.activeElement;
+        if (!focusLost() && active !== opener && !(active !== null && dialog.contains(active))) return;
         if (opener !== null && opener.isConnected && !opener.closest('[hidden], dialog:not([open])')) opener.focus({ preventScroll: true });
         if (focusLost() || (document.activeElement !== null && dialog.contains(document.activeElement))) fallback();
       });
