@@ -27,6 +27,9 @@ test('screenshots of the library, the reader in light and dark, and the Export d
   await page.locator('.highlight-card').first().getByLabel('New tag').fill('frontline');
   await page.locator('.highlight-card').first().getByLabel('New tag').press('Enter');
   await expect(page.locator('.tag-chip')).toContainText('#frontline');
+  // The field stays open for another tag; the picture shows it closed.
+  await page.locator('.highlight-card').first().getByLabel('New tag').press('Escape');
+  await expect(page.getByLabel('New tag')).toHaveCount(0);
   await page.getByLabel('Name for yellow').fill('key point');
   await page.getByLabel('Name for yellow').press('Enter');
   await page.locator('#article-body figure').first().evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
