@@ -391,6 +391,7 @@ export class ReaderApp {
     this.showTrashState(id, view.meta.state);
     if (at !== undefined) this.showPassage(at);
     else this.restoreProgress(view.meta.progress);
+    this.progress.placed();
     // Reading keys work at once, wherever the article was opened from.
     focusReaderUnlessTyping();
     void margin().updateArticle({ id, opened: true });

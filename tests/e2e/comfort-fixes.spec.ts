@@ -159,3 +159,44 @@ test('a heading written in a note is sized to the note, not to the page', async 
   expect(heading).toBeGreaterThan(text);
   expect(heading).toBeLessThanOrEqual(text * 1.3);
 });
+
+test('a long article read to its end stays read when it is opened again from another scrolled article', async ({ page }) => {
+  const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of the long report, with enough words to fill a line or two of the reader.`);
+  const reader = await startReader(page, async (library) => {
+    await addText(library, ['Long report', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'));
+  });
+  await page.clock.install();
+  await reader.open();
+  const id = idOf(reader.library, 'Long report');
+  await page.locator('.article-link', { hasText: 'Long report' }).click();
+  await expect(page.locator('.headline')).toHaveText('Long report');
+  await page.locator('#reader').focus();
+  await page.keyboard.press('End');
+  // End scrolls smoothly: the position is saved once the pane has come to rest at the end.
+  await expect.poll(() => page.locator('#reader').evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop)).toBeLessThan(1);
+  await page.clock.runFor(2000);
+  await expect.poll(() => reader.library.meta(id).progress).toBe(1);
+
+  // Another article, read part way, then the finished one again.
+  await page.locator('.article-link').filter({ hasNotText: 'Long report' }).click();
+  await page.locator('.headline', { hasNotText: 'Long report' }).waitFor();
+  await page.locator('#reader').evaluate((el) => el.scrollBy(0, 800));
+  await page.clock.runFor(2000);
+  await page.locator('.article-link', { hasText: 'Long report' }).click();
+  await expect(page.locator('.headline')).toHaveText('Long report');
+  await page.clock.runFor(2000);
+  // A change saved after any position save the app sent: the library stores them in turn.
+  await page.getByLabel('Article tags').fill('report');
+  await page.getByLabel('Article tags').press('Enter');
+  await expect.poll(() => reader.library.meta(id).tags).toEqual(['report']);
+  expect(reader.library.meta(id).progress).toBe(1);
+  await expect(page.locator('.article-link', { hasText: 'Long report' })).toContainText('100% read');
+
+  // Reading it again from the top is the person's choice, and is kept.
+  await page.locator('#reader').focus();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => page.locator('#reader').evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  await page.clock.runFor(2000);
+  await expect.poll(() => reader.library.meta(id).progress).toBeLessThan(1);
+  await reader.close();
+});

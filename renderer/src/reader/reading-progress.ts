@@ -1,10 +1,15 @@
 // How far the person has read the open article. A long one by where they scrolled; one that fits
 // the window without scrolling is only read once they go on past its end (End, Page Down, Space,
-// the down arrow or the wheel), not the moment it opens: its first screen is all of it.
+// the down arrow or the wheel), not the moment it opens: its first screen is all of it. Nothing is
+// saved until the person moves from where opening put them: swapping the article in resets the
+// pane's scroll, and that scroll must not overwrite how far they had read (a finished article
+// opens at its top, and would otherwise count as unread).
 const ONWARD_KEYS = new Set(['End', 'PageDown', ' ', 'ArrowDown']);
 
 export class ReadingProgress {
   private wentPastEnd = false;
+  /** Where opening left the pane, until the person scrolls away from it. */
+  private openedAt: number | null = null;
 
   /** @param readOn told when the person goes on past the end of an article that fits the window. */
   constructor(
@@ -26,12 +31,20 @@ export class ReadingProgress {
   /** A new article is open: nothing of it is read yet. */
   opened(): void {
     this.wentPastEnd = false;
+    this.openedAt = null;
+  }
+
+  /** The article is shown where it opens (its saved place, a passage, or the top). */
+  placed(): void {
+    this.openedAt = this.reader.scrollTop;
   }
 
   /** The progress to save, 0 to 1, or null while an article that fits the window has not been read on. */
   now(): number | null {
     const range = this.reader.scrollHeight - this.reader.clientHeight;
     if (range <= 0) return this.wentPastEnd ? 1 : null;
+    if (this.openedAt !== null && Math.abs(this.reader.scrollTop - this.openedAt) < 1) return null;
+    this.openedAt = null;
     return Math.min(1, Math.max(0, this.reader.scrollTop / range));
   }
 
