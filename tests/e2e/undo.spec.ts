@@ -267,3 +267,24 @@ test('Ctrl+Z pressed before the library has answered takes back that change, not
   await expect(page.getByLabel('Name for green')).toHaveValue('');
   await highlightShown(page, reader, articleId, true);
 });
+
+test('two tags typed in a row before the library has answered the first: both are kept, and Ctrl+Z takes back only the second', async ({ reader, page }) => {
+  await reader.open();
+  const articleId = await highlight(page, reader, 'sky shield');
+  const tags = async () => (await reader.library.annotations(articleId)).find((a) => a.target.quote.exact === 'sky shield')?.tags;
+  const card = page.locator('.highlight-card', { hasText: 'sky shield' });
+  await card.getByRole('button', { name: 'Add a tag' }).click();
+  const release = reader.hold('annotation:update');
+  await page.keyboard.type('air');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('defence');
+  await page.keyboard.press('Enter');
+  release();
+  await expect.poll(tags).toEqual(['air', 'defence']);
+  await expect(card.locator('.tag-chip')).toHaveText(['#air×', '#defence×']);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.status')).toContainText('Undid');
+  await expect.poll(tags).toEqual(['air']);
+  await expect(card.locator('.tag-chip')).toHaveText(['#air×']);
+});

@@ -39,6 +39,12 @@ export class Edits {
   private readonly history = new UndoStack();
   /** Highlights shown but not yet stored, each with whether storing it worked. */
   private readonly storing = new Map<string, Promise<boolean>>();
+  /**
+   * Each highlight as the store last answered for it. A change asked for while an earlier one is
+   * still on its way was shown the highlight before both: its way back is what the earlier change
+   * left, or Ctrl+Z would take back both.
+   */
+  private readonly stored = new Map<string, Annotation>();
 
   constructor(private readonly view: EditView) {}
 
@@ -98,14 +104,16 @@ export class Edits {
     const { articleId, id } = before;
     let updated: Annotation | null = null;
     await this.record(async () => {
+      const known = this.stored.get(id);
+      const was = known !== undefined && known.updatedAt > before.updatedAt ? known : before;
       updated = await this.patch(articleId, id, change);
       if (updated === null) return null;
       const back: AnnotationChange = {};
-      if (change.note !== undefined) back.note = before.note;
-      if (change.color !== undefined) back.color = before.color;
-      if (change.tags !== undefined) back.tags = before.tags;
+      if (change.note !== undefined) back.note = was.note;
+      if (change.color !== undefined) back.color = was.color;
+      if (change.tags !== undefined) back.tags = was.tags;
       // A review is taken back with the words and the review it had: it waits again.
-      if (change.target !== undefined || change.review !== undefined) Object.assign(back, { target: before.target, review: before.review });
+      if (change.target !== undefined || change.review !== undefined) Object.assign(back, { target: was.target, review: was.review });
       return this.entryFor({
         label,
         showIn: articleId,
@@ -191,19 +199,25 @@ export class Edits {
 
   private async patch(articleId: string, id: string, change: AnnotationChange): Promise<Annotation | null> {
     const updated = await call(margin().updateAnnotation({ articleId, id, ...change }));
-    if (updated !== null) this.view.annotationChanged(updated);
+    if (updated !== null) this.known(updated);
     return updated;
+  }
+
+  private known(annotation: Annotation): void {
+    this.stored.set(annotation.id, annotation);
+    this.view.annotationChanged(annotation);
   }
 
   private async remove(articleId: string, id: string): Promise<boolean> {
     if ((await call(margin().deleteAnnotation({ articleId, id }))) === null) return false;
+    this.stored.delete(id);
     this.view.annotationRemoved(articleId, id);
     return true;
   }
 
   private async restore(annotation: Annotation): Promise<boolean> {
     const restored = await call(margin().restoreAnnotation({ annotation }));
-    if (restored !== null) this.view.annotationChanged(restored);
+    if (restored !== null) this.known(restored);
     return restored !== null;
   }
 
