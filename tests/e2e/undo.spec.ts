@@ -288,3 +288,22 @@ test('two tags typed in a row before the library has answered the first: both ar
   await expect.poll(tags).toEqual(['air']);
   await expect(card.locator('.tag-chip')).toHaveText(['#air×']);
 });
+
+test('two article tags typed in a row before the library has answered the first: Ctrl+Z takes back only the second', async ({ reader, page }) => {
+  await reader.open();
+  const articleId = reader.library.articles().find((a) => a.title === SAMPLE_TITLE)?.id ?? '';
+  const field = page.getByLabel('Article tags');
+  await field.click();
+  const release = reader.hold('article:update');
+  await page.keyboard.type('war');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('maps');
+  await page.keyboard.press('Enter');
+  release();
+  await expect.poll(() => reader.library.meta(articleId).tags).toEqual(['war', 'maps']);
+  await page.keyboard.press('Escape');
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.status')).toContainText('Undid');
+  await expect.poll(() => reader.library.meta(articleId).tags).toEqual(['war']);
+});

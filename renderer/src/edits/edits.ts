@@ -40,11 +40,12 @@ export class Edits {
   /** Highlights shown but not yet stored, each with whether storing it worked. */
   private readonly storing = new Map<string, Promise<boolean>>();
   /**
-   * Each highlight as the store last answered for it. A change asked for while an earlier one is
-   * still on its way was shown the highlight before both: its way back is what the earlier change
-   * left, or Ctrl+Z would take back both.
+   * Highlights and articles as the store last answered for them. A change asked for while an
+   * earlier one was still on its way was shown the record before both: its way back is what the
+   * earlier change left, or Ctrl+Z would take back both.
    */
-  private readonly stored = new Map<string, Annotation>();
+  private readonly highlights = new Answers<Annotation>();
+  private readonly articles = new Answers<ArticleSummary>();
 
   constructor(private readonly view: EditView) {}
 
@@ -102,10 +103,10 @@ export class Edits {
   async updateHighlight(before: Annotation, change: AnnotationChange, label: string): Promise<Annotation | null> {
     if (await this.refused(before.id)) return null;
     const { articleId, id } = before;
+    const asked = this.highlights.now();
     let updated: Annotation | null = null;
     await this.record(async () => {
-      const known = this.stored.get(id);
-      const was = known !== undefined && known.updatedAt > before.updatedAt ? known : before;
+      const was = this.highlights.since(id, asked, before);
       updated = await this.patch(articleId, id, change);
       if (updated === null) return null;
       const back: AnnotationChange = {};
@@ -144,15 +145,19 @@ export class Edits {
     return saved;
   }
 
-  async setArticleTags(articleId: string, before: string[], tags: string[]): Promise<void> {
+  async setArticleTags(articleId: string, seen: string[], tags: string[]): Promise<void> {
+    const asked = this.articles.now();
     await this.record(async () => {
+      const before = this.articles.since(articleId, asked, null)?.tags ?? seen;
       if (!(await this.updateArticle(articleId, { tags }))) return null;
       return this.entryFor({ label: 'article tags', showIn: articleId, undo: () => this.updateArticle(articleId, { tags: before }), redo: () => this.updateArticle(articleId, { tags }) });
     });
   }
 
-  setArticleState(articleId: string, before: ArticleState, state: ArticleState): Promise<UndoEntry | null> {
+  setArticleState(articleId: string, seen: ArticleState, state: ArticleState): Promise<UndoEntry | null> {
+    const asked = this.articles.now();
     return this.record(async () => {
+      const before = this.articles.since(articleId, asked, null)?.state ?? seen;
       if (!(await this.updateArticle(articleId, { state }))) return null;
       const label = STATE_LABELS[state](this.view.title(articleId) ?? 'the article');
       return this.entryFor({ label, showIn: null, undo: () => this.updateArticle(articleId, { state: before }), redo: () => this.updateArticle(articleId, { state }) });
@@ -204,13 +209,13 @@ export class Edits {
   }
 
   private known(annotation: Annotation): void {
-    this.stored.set(annotation.id, annotation);
+    this.highlights.answered(annotation.id, annotation);
     this.view.annotationChanged(annotation);
   }
 
   private async remove(articleId: string, id: string): Promise<boolean> {
     if ((await call(margin().deleteAnnotation({ articleId, id }))) === null) return false;
-    this.stored.delete(id);
+    this.highlights.forget(id);
     this.view.annotationRemoved(articleId, id);
     return true;
   }
@@ -229,13 +234,40 @@ export class Edits {
 
   private async updateArticle(id: string, change: { tags?: string[]; state?: ArticleState }): Promise<boolean> {
     const updated = await call(margin().updateArticle({ id, ...change }));
-    if (updated !== null) this.view.articleChanged(updated);
-    return updated !== null;
+    if (updated === null) return false;
+    this.articles.answered(id, updated);
+    this.view.articleChanged(updated);
+    return true;
   }
 
   private async colorLabel(color: HighlightColor, label: string): Promise<boolean> {
     const settings = await call(margin().setColorLabel({ color, label }));
     if (settings !== null) this.view.colorLabelsChanged(settings.colorLabels);
     return settings !== null;
+  }
+}
+
+/** What the store last answered for each record, numbered in the order the answers came. */
+class Answers<T> {
+  private count = 0;
+  private readonly latest = new Map<string, { value: T; at: number }>();
+
+  /** A mark to hand to `since` for a change asked for now. */
+  now(): number {
+    return this.count;
+  }
+
+  answered(id: string, value: T): void {
+    this.latest.set(id, { value, at: ++this.count });
+  }
+
+  forget(id: string): void {
+    this.latest.delete(id);
+  }
+
+  /** The record as it stood before a change asked for at `asked`: an answer come since, or what the person saw. */
+  since<S extends T | null>(id: string, asked: number, seen: S): T | S {
+    const answer = this.latest.get(id);
+    return answer !== undefined && answer.at > asked ? answer.value : seen;
   }
 }
