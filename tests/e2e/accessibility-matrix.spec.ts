@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, type Page } from '@playwright/test';
 import { startReader, type Reader } from './support/harness';
 import { dragSelect, expect, phrasePoint } from './support/fixtures';
+import { DOCK_STREET as ARTICLE } from './support/dock-street';
 
 const test = base;
 
@@ -18,14 +19,6 @@ const SIZES = [
 ] as const;
 const THEMES = ['light', 'dark', 'sepia'] as const;
 
-const ARTICLE = [
-  'Fire on Dock Street',
-  '',
-  'A fire broke out in a warehouse on Dock Street late on Friday, forcing the evacuation of two apartment blocks nearby.',
-  '',
-  'Firefighters kept the flames away from the timber yard next door until the early hours.',
-  '',
-].join('\n');
 
 /**
  * Selects a phrase in the article as the keyboard would, without dragging: at 200% zoom the

@@ -3,15 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dragSelect, expect, paintedText, test } from './support/fixtures';
+import { DOCK_STREET as ARTICLE } from './support/dock-street';
 
-const ARTICLE = [
-  'Fire on Dock Street',
-  '',
-  'A fire broke out in a warehouse on Dock Street late on Friday, forcing the evacuation of two apartment blocks nearby.',
-  '',
-  'Firefighters kept the flames away from the timber yard next door until the early hours.',
-  '',
-].join('\n');
 
 test('a highlight whose words changed waits in Needs review, old and new words side by side, until accepted', async ({ reader, page }) => {
   const file = join(reader.homeDir, 'dock-street.txt');
