@@ -33,7 +33,7 @@ import { focusCard, focusReader, focusReaderUnlessTyping, keepFocusInCards, show
 import { focusedRowArticle, focusSaveLink, openReadingSettings } from './shell/window-actions';
 import { ReadingProgress } from './reader/reading-progress';
 import { showTrashBanner } from './reader/trash-banner';
-import { UNDO_PASSES_THROUGH } from './reader/tag-field';
+import { UNDO_PASSES_THROUGH, applyTagEdit, type TagEdit } from './reader/tag-field';
 import { compareInDocument, placeInOrder } from './annotations/document-order';
 import { ScreenReaderMarks } from './annotations/screen-reader-marks';
 
@@ -210,9 +210,9 @@ export class ReaderApp {
     this.say(message, { label: 'Undo', run: () => void this.edits.undoIfLast(entry).then((said) => said !== null && this.say(said)) });
   }
 
-  private setArticleTags(id: string, tags: string[]): void {
+  private editArticleTags(id: string, edit: TagEdit): void {
     const before = this.articles.find((a) => a.id === id)?.tags ?? (this.open?.view.meta.id === id ? this.open.view.meta.tags : []);
-    void this.edits.setArticleTags(id, before, tags);
+    void this.edits.setArticleTags(id, before, (was) => applyTagEdit(was, edit));
   }
 
   /** How the app shows each change the person makes, takes back or makes again. */
@@ -369,7 +369,7 @@ export class ReaderApp {
     this.progress.opened();
     this.caret.off(this.open?.rendered.body ?? null);
     const rendered = renderArticle(this.el.reader, view, {
-      setTags: (tags) => void this.setArticleTags(id, tags),
+      editTags: (edit) => void this.editArticleTags(id, edit),
       reimport: () => void this.reimport(id),
     });
     const spans = new Map<string, { start: number; end: number }>();
@@ -534,7 +534,7 @@ export class ReaderApp {
     },
     saveNote: (id, note) => void this.update(id, { note }, 'note'),
     recolor: (id, color) => void this.update(id, { color }, 'colour'),
-    setTags: (id, tags) => void this.update(id, { tags }, 'tags'),
+    editTags: (id, edit) => void this.update(id, (was) => ({ tags: applyTagEdit(was.tags, edit) }), 'tags'),
     remove: (id) => void this.remove(id),
     editArticleNote: (editing) => {
       this.editingArticleNote = editing;
@@ -567,10 +567,10 @@ export class ReaderApp {
     this.renderAnnotations();
   }
 
-  private async update(id: string, change: AnnotationChange, label: string): Promise<void> {
+  private async update(id: string, change: AnnotationChange | ((was: Annotation) => AnnotationChange), label: string): Promise<void> {
     const before = this.open?.annotations.find((a) => a.id === id);
     if (before === undefined) return;
-    if (change.note !== undefined) this.savingNoteOf = id;
+    if (typeof change !== 'function' && change.note !== undefined) this.savingNoteOf = id;
     await this.edits.updateHighlight(before, change, label);
     if (this.savingNoteOf === id) this.savingNoteOf = null;
   }

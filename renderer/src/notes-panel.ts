@@ -5,7 +5,7 @@ import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColo
 import { describeHighlight } from './annotations/screen-reader-marks';
 import { h } from './dom';
 import { renderNote } from './note-markdown';
-import { highlightTagEditor } from './reader/tag-field';
+import { highlightTagEditor, type TagEdit } from './reader/tag-field';
 import { reviewCard } from './review-card';
 import { WindowedList } from './windowed-list';
 
@@ -14,7 +14,7 @@ export interface NotesPanelActions {
   editNote(id: string | null): void;
   saveNote(id: string, note: string): void;
   recolor(id: string, color: HighlightColor): void;
-  setTags(id: string, tags: string[]): void;
+  editTags(id: string, edit: TagEdit): void;
   remove(id: string): void;
   editArticleNote(editing: boolean): void;
   saveArticleNote(note: string): void;
@@ -98,7 +98,7 @@ function card(annotation: Annotation, state: NotesPanelState, actions: NotesPane
     h('span', { class: 'visually-hidden' }, describeHighlight({ color: annotation.color, hasNote: annotation.note.trim() !== '' }, state.colorLabels)),
     quote,
     note,
-    highlightTagEditor(annotation, actions.setTags),
+    highlightTagEditor(annotation, actions.editTags),
     h('div', { class: 'card-actions' }, editing ? null : noteButton, h('span', { class: 'swatches' }, ...swatches), remove),
   );
 }

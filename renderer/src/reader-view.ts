@@ -3,7 +3,7 @@
 import { articleSource, type ArticleView } from '../../electron/shared/model';
 import { h } from './dom';
 import { followInPageLinks } from './in-page-links';
-import { UNDO_PASSES_THROUGH, parseTags, passUndoThrough } from './reader/tag-field';
+import { UNDO_PASSES_THROUGH, parseTags, passUndoThrough, tagEditBetween, type TagEdit } from './reader/tag-field';
 import { sanitizeToFragment } from './sanitize';
 import { TextMap } from './text-offsets';
 
@@ -20,7 +20,7 @@ export interface RenderedArticle {
 }
 
 export interface ArticleHeaderActions {
-  setTags(tags: string[]): void;
+  editTags(edit: TagEdit): void;
   reimport(): void;
 }
 
@@ -33,8 +33,9 @@ function tagsLine(initial: string[], actions: ArticleHeaderActions): { input: HT
   const commit = () => {
     const next = parseTags(input.value);
     if (next.join(',') === tags.join(',')) return;
+    const edit = tagEditBetween(tags, next);
     tags = next;
-    actions.setTags(next);
+    actions.editTags(edit);
   };
   input.addEventListener('change', commit);
   // Enter takes the tags and leaves the field open for the next one; Escape leaves it as it was.

@@ -307,3 +307,22 @@ test('two article tags typed in a row before the library has answered the first:
   await expect(page.locator('.status')).toContainText('Undid');
   await expect.poll(() => reader.library.meta(articleId).tags).toEqual(['war']);
 });
+
+test('a tag removed while a tag just typed is still being saved: the removal and the new tag both stand', async ({ reader, page }) => {
+  await reader.open();
+  const articleId = await highlight(page, reader, 'sky shield');
+  const tags = async () => (await reader.library.annotations(articleId)).find((a) => a.target.quote.exact === 'sky shield')?.tags;
+  const card = page.locator('.highlight-card', { hasText: 'sky shield' });
+  await card.getByRole('button', { name: 'Add a tag' }).click();
+  await page.keyboard.type('old');
+  await page.keyboard.press('Enter');
+  await expect.poll(tags).toEqual(['old']);
+  await expect(card.locator('.tag-chip')).toHaveText(['#old×']);
+  const release = reader.hold('annotation:update');
+  await page.keyboard.type('air');
+  await page.keyboard.press('Enter');
+  await card.getByRole('button', { name: 'Remove tag old' }).click();
+  release();
+  await expect.poll(tags).toEqual(['air']);
+  await expect(card.locator('.tag-chip')).toHaveText(['#air×']);
+});

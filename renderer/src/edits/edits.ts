@@ -100,13 +100,19 @@ export class Edits {
     });
   }
 
-  async updateHighlight(before: Annotation, change: AnnotationChange, label: string): Promise<Annotation | null> {
+  /**
+   * A change to a highlight: the fields to set, or, for an edit relative to what is stored (tags
+   * added or removed), a function given the highlight as it stands when the change's turn comes.
+   */
+  async updateHighlight(before: Annotation, asked: AnnotationChange | ((was: Annotation) => AnnotationChange), label: string): Promise<Annotation | null> {
     if (await this.refused(before.id)) return null;
     const { articleId, id } = before;
-    const asked = this.highlights.now();
+    const mark = this.highlights.now();
     let updated: Annotation | null = null;
     await this.record(async () => {
-      const was = this.highlights.since(id, asked, before);
+      const was = this.highlights.since(id, mark, before);
+      const change = typeof asked === 'function' ? asked(was) : asked;
+      if (change.tags !== undefined && Object.keys(change).length === 1 && change.tags.join(',') === was.tags.join(',')) return null;
       updated = await this.patch(articleId, id, change);
       if (updated === null) return null;
       const back: AnnotationChange = {};
@@ -145,10 +151,13 @@ export class Edits {
     return saved;
   }
 
-  async setArticleTags(articleId: string, seen: string[], tags: string[]): Promise<void> {
+  /** Article tags, worked out from the tags as stored when the change's turn comes. */
+  async setArticleTags(articleId: string, seen: string[], edit: (was: string[]) => string[]): Promise<void> {
     const asked = this.articles.now();
     await this.record(async () => {
       const before = this.articles.since(articleId, asked, null)?.tags ?? seen;
+      const tags = edit(before);
+      if (tags.join(',') === before.join(',')) return null;
       if (!(await this.updateArticle(articleId, { tags }))) return null;
       return this.entryFor({ label: 'article tags', showIn: articleId, undo: () => this.updateArticle(articleId, { tags: before }), redo: () => this.updateArticle(articleId, { tags }) });
     });

@@ -3,6 +3,25 @@
 import type { Annotation } from '../../../electron/shared/model';
 import { h } from '../dom';
 
+/**
+ * A change to a list of tags as the person meant it: these added, those removed. It is applied to
+ * the tags as stored when its turn comes, so a tag typed before the store answered the last one
+ * is kept beside it, never replaced by an older list.
+ */
+export interface TagEdit {
+  add: string[];
+  remove: string[];
+}
+
+export function applyTagEdit(tags: readonly string[], edit: TagEdit): string[] {
+  return [...new Set([...tags.filter((t) => !edit.remove.includes(t)), ...edit.add])];
+}
+
+/** The edit that turns one list into another. */
+export function tagEditBetween(from: readonly string[], to: readonly string[]): TagEdit {
+  return { add: to.filter((t) => !from.includes(t)), remove: from.filter((t) => !to.includes(t)) };
+}
+
 /** Tags typed into a field: split at commas, a leading # dropped, spaces inside a tag made dashes. */
 export function parseTags(text: string): string[] {
   return [...new Set(text.split(',').map((t) => t.trim().replace(/^#/u, '').replace(/\s+/gu, '-')).filter((t) => t !== ''))];
@@ -32,11 +51,11 @@ let open: OpenField | null = null;
 // Each card offers a small "+ tag" button that becomes a text field when used, rather than a
 // field on every card: a text field is far heavier for the page than a button, and with
 // thousands of highlights the fields alone made scrolling and garbage collection stall.
-export function highlightTagEditor(annotation: Annotation, setTags: (id: string, tags: string[]) => void): HTMLElement {
+export function highlightTagEditor(annotation: Annotation, editTags: (id: string, edit: TagEdit) => void): HTMLElement {
   const { id } = annotation;
   const chips = annotation.tags.map((tag) => {
     const remove = h('button', { type: 'button', class: 'tag-remove', 'aria-label': `Remove tag ${tag}` }, '×');
-    remove.addEventListener('click', () => setTags(id, annotation.tags.filter((t) => t !== tag)));
+    remove.addEventListener('click', () => editTags(id, { add: [], remove: [tag] }));
     return h('span', { class: 'tag-chip' }, `#${tag}`, remove);
   });
   const add = h('button', { type: 'button', class: 'tag-add', 'aria-label': 'Add a tag' }, '+ tag');
@@ -50,13 +69,13 @@ export function highlightTagEditor(annotation: Annotation, setTags: (id: string,
     input.value = state.draft;
     passUndoThrough(input, state.draft === '');
     const take = () => {
-      const next = [...new Set([...state.tags, ...parseTags(input.value)])];
+      const added = parseTags(input.value).filter((t) => !state.tags.includes(t));
       input.value = '';
       state.draft = '';
       passUndoThrough(input, true);
-      if (next.length === state.tags.length) return;
-      state.tags = next;
-      setTags(id, next);
+      if (added.length === 0) return;
+      state.tags = [...state.tags, ...added];
+      editTags(id, { add: added, remove: [] });
     };
     const close = (focusButton: boolean) => {
       if (open === state) open = null;
@@ -81,6 +100,8 @@ export function highlightTagEditor(annotation: Annotation, setTags: (id: string,
     input.addEventListener('blur', () => {
       // A card rebuilt for the tag just saved takes the field's place; only a person leaving closes it.
       if (state.input !== input || open !== state) return;
+      // Switching to another window is not leaving the field: the half-typed tag waits for the person.
+      if (!document.hasFocus()) return;
       take();
       close(false);
     });
