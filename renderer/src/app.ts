@@ -669,15 +669,27 @@ export class ReaderApp {
   private colorKey(index: number): boolean {
     const color = HIGHLIGHT_COLORS[index];
     if (color === undefined) return false;
+    const id = this.highlightInReach();
     if (this.selectionInArticle() !== null) void this.highlightSelection(color, false);
-    else if (this.focusedId !== null) void this.update(this.focusedId, { color }, 'colour');
+    else if (id !== null) void this.update(id, { color }, 'colour');
     else return false;
     return true;
   }
 
+  /**
+   * The highlight the keys for one highlight act on: the focused one, while the keyboard is in the
+   * article or the notes (from a library row or the contents, Delete must not reach a highlight).
+   */
+  private highlightInReach(): string | null {
+    const active = document.activeElement;
+    const inReach = active === null || active === document.body || this.el.reader.contains(active) || this.el.notesList.closest('aside')?.contains(active) === true;
+    return inReach ? this.focusedId : null;
+  }
+
   private tagKey(): boolean {
-    if (this.focusedId === null) return this.open?.rendered.focusTags() ?? false;
-    revealCard(this.el.notesList, this.focusedId)?.querySelector<HTMLElement>('.tag-add')?.click();
+    const id = this.highlightInReach();
+    if (id === null) return this.open?.rendered.focusTags() ?? false;
+    revealCard(this.el.notesList, id)?.querySelector<HTMLElement>('.tag-add')?.click();
     return true;
   }
 
@@ -695,14 +707,16 @@ export class ReaderApp {
   }
 
   private editFocused(): boolean {
-    if (this.focusedId === null) return false;
-    this.panelActions.editNote(this.focusedId);
+    const id = this.highlightInReach();
+    if (id === null) return false;
+    this.panelActions.editNote(id);
     return true;
   }
 
   private deleteFocused(): boolean {
-    if (this.focusedId === null || this.selectionInArticle() !== null) return false;
-    void this.remove(this.focusedId);
+    const id = this.highlightInReach();
+    if (id === null || this.selectionInArticle() !== null) return false;
+    void this.remove(id);
     return true;
   }
 

@@ -36,9 +36,10 @@ function parse(spec: string): KeySpec {
 }
 
 function matches(spec: KeySpec, event: KeyboardEvent): boolean {
-  // A character typed with AltGr (Ctrl+Alt on Windows) is still that character: "#" or "?" on many layouts.
+  // A character typed with AltGr (Ctrl+Alt on Windows) is still that character: "#" or "?" on many
+  // layouts. A letter or digit with Ctrl+Alt is a chord (a system or other program's), not typing.
   const altGr = event.getModifierState('AltGraph') || (event.ctrlKey && event.altKey && !event.metaKey);
-  if (spec.shift === undefined && !spec.ctrl && !spec.alt && altGr) return event.key === spec.key;
+  if (spec.shift === undefined && !spec.ctrl && !spec.alt && altGr) return !/^[\p{L}\p{N}]$/u.test(event.key) && event.key === spec.key;
   if (spec.ctrl !== (event.ctrlKey || event.metaKey) || spec.alt !== event.altKey) return false;
   if (spec.shift !== undefined && spec.shift !== event.shiftKey) return false;
   // A letter with Ctrl or Shift is matched whatever its case (Shift+N gives "N", Caps Lock "n").

@@ -62,6 +62,9 @@ describe('shortcut keys', () => {
     [{ key: 'ArrowRight', alt: true, shift: true }, 'sentence'],
     [{ key: 'ArrowRight', alt: true }, null],
     [{ key: 'n', ctrl: true }, null],
+    // Ctrl+Alt+a letter is a chord of the system's or another program's, never the letter's own shortcut.
+    [{ key: 'n', ctrl: true, alt: true }, null],
+    [{ key: 'n', ctrl: true, alt: true, altGraph: true }, null],
     [{ key: 'x' }, null],
   ];
   for (const [key, expected] of cases) {
