@@ -22,7 +22,8 @@ export class ReadingProgress {
       readOn();
     };
     reader.addEventListener('keydown', (event) => {
-      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]') !== null;
+      // Keys on a control in the article's header (Restore, Import again, a tag field) are the control's.
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, button, a[href], [contenteditable]') !== null;
       if (!typing && ONWARD_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) onward();
     });
     reader.addEventListener('wheel', (event) => event.deltaY > 0 && onward(), { passive: true });
