@@ -682,7 +682,7 @@ export class ReaderApp {
    */
   private highlightInReach(): string | null {
     const active = document.activeElement;
-    const inReach = active === null || active === document.body || this.el.reader.contains(active) || this.el.notesList.closest('aside')?.contains(active) === true;
+    const inReach = active !== null && (this.el.reader.contains(active) || this.el.notesList.closest('aside')?.contains(active) === true);
     return inReach ? this.focusedId : null;
   }
 
