@@ -90,7 +90,7 @@ export class ReaderApp {
     { keys: ['e'], label: 'Edit the note of the focused highlight', section: 'Highlights', run: () => this.editFocused() },
     { keys: ['#'], label: 'Tag the focused highlight (with none focused, the article)', section: 'Highlights', run: () => this.tagKey() },
     { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', section: 'Highlights', run: () => this.deleteFocused() },
-    { keys: ['Shift+N'], label: 'Write a note on the whole article', section: 'Highlights', run: () => (this.panelActions.editArticleNote(true), this.open !== null) },
+    { keys: ['Shift+N'], label: 'Write a note on the whole article', section: 'Highlights', run: () => this.open !== null && (this.panelActions.editArticleNote(true), true) },
     { keys: ['/'], label: 'Search the library', section: 'Library', run: () => this.searchLibrary() },
     { keys: ['l'], label: 'Go to the open article in the library list', section: 'Library', run: () => this.library.focusRow(this.open?.view.meta.id ?? null) },
     { keys: ['ArrowDown', 'ArrowUp'], label: 'In the library list: the next or previous article (Enter opens it)', section: 'Library', repeats: true, run: (event) => this.library.stepRow(event.key === 'ArrowDown' ? 1 : -1) },
@@ -703,6 +703,7 @@ export class ReaderApp {
     const restored = state === 'trash' && wanted === 'reading' ? (article?.trashedFrom ?? 'reading') : wanted;
     const next = wanted === 'archived' && state === 'archived' ? 'reading' : restored;
     if (next !== state) void this.setArticleState(id, next);
+    else this.say(next === 'trash' ? 'Already in the trash.' : 'Already in your reading list.');
     return true;
   }
 

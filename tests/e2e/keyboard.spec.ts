@@ -246,6 +246,8 @@ test('every action has a key: archive, restore, trash, colours, tags, notes, exp
   await page.keyboard.press('u');
   await expect(status).toContainText('Restored to your reading list.');
   expect(state()).toBe('reading');
+  await page.keyboard.press('u');
+  await expect(status).toContainText('Already in your reading list.');
   // From the trash, u puts an archived article back in the archive, where it was.
   await page.keyboard.press('a');
   await expect(status).toContainText('Archived.');
