@@ -2,9 +2,10 @@
 // same day shows the same highlights, trashed articles and highlights a revision left for review
 // never show, deleted highlights leave the file, new ones join, and a damaged file is kept aside
 // and started afresh without stopping anything.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { annotationsFile, articleDir } from '../../electron/core/library/files';
 import { isLibraryPath } from '../../electron/core/library/library-layout';
 import { Library } from '../../electron/core/library/library';
 import { importFile } from '../../electron/core/import/import-file';
@@ -106,6 +107,28 @@ describe('the daily review over a library', () => {
     await library.deleteArticle(sample.id);
     await review.open('2026-12-10');
     expect((await stored(dataDir)).highlights).toEqual({});
+  });
+
+  it('keeps the review of an article whose highlights file is damaged beyond repair, so repairing it brings back no discarded highlight', async () => {
+    const { dataDir, sample, library } = await libraryWithHighlights(3);
+    const review = new DailyReview(library);
+    const [discarded, ...others] = (await review.open('2026-12-08')).cards;
+    await review.mark(discarded?.id ?? '', 'discard', '2026-12-08');
+    await review.mark(others[0]?.id ?? '', 'later', '2026-12-08');
+    const before = await stored(dataDir);
+    const good = await readFile(annotationsFile(dataDir, sample.id), 'utf8');
+    await writeFile(annotationsFile(dataDir, sample.id), '{"schemaVersion": 1, "annot');
+    await rm(join(articleDir(dataDir, sample.id), 'backups'), { recursive: true, force: true });
+    const damaged = await Library.open(dataDir);
+    expect((await new DailyReview(damaged).open('2026-12-09')).cards).toEqual([]);
+    expect(damaged.notices.join(' ')).toMatch(/damaged/u);
+    expect((await stored(dataDir)).highlights).toEqual(before.highlights);
+    // The person puts the file back: the discarded highlight stays away and the spacing goes on.
+    await writeFile(annotationsFile(dataDir, sample.id), good);
+    const repaired = await new DailyReview(await Library.open(dataDir)).open('2026-12-15');
+    expect(repaired.cards.map((c) => c.id).sort()).toEqual([others[1]?.id].sort());
+    expect((await stored(dataDir)).highlights[discarded?.id ?? '']).toEqual(before.highlights[discarded?.id ?? '']);
+    expect((await stored(dataDir)).highlights[others[0]?.id ?? '']).toEqual(before.highlights[others[0]?.id ?? '']);
   });
 
   it('a larger number a day adds highlights to today at once; a smaller one applies from tomorrow', async () => {

@@ -21,7 +21,7 @@ export interface ReviewSources {
   pool: Map<string, Candidate>;
   /** Every highlight of the articles read, whether in the pool or not. */
   existing: Set<string>;
-  /** Articles whose highlights were not read (in the trash, or a file Margin could not read): their entries are kept as they are. */
+  /** Articles whose highlights were not read (in the trash, or a file Margin could not read or count): their entries are kept as they are. */
   unread: Set<string>;
   /** Every article in the library. */
   articles: Set<string>;
@@ -36,7 +36,13 @@ export async function gatherSources(library: Library): Promise<ReviewSources> {
       sources.unread.add(meta.id);
       continue;
     }
-    if ((stats.get(meta.id)?.count ?? 0) === 0) continue;
+    const count = stats.get(meta.id)?.count;
+    // Left out of the counts: its highlights file is damaged beyond repair, so nothing is known of its highlights.
+    if (count === undefined) {
+      sources.unread.add(meta.id);
+      continue;
+    }
+    if (count === 0) continue;
     let annotations: Annotation[];
     try {
       annotations = await library.annotations(meta.id);
