@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
+import type { MarginApi } from '../../electron/shared/api';
 import { describeSpan } from '../../electron/shared/anchoring';
 import { importPlainText } from '../../electron/core/import/import-file';
 import type { Library } from '../../electron/core/library/library';
@@ -108,7 +109,7 @@ test('stepping Highlights a day with ArrowUp changes nothing until Enter; steppi
   const reviewFile = async () => JSON.parse(await readFile(join(reader.dataDir, 'review.json'), 'utf8')) as { perDay: number; highlights: Record<string, unknown> };
   const setPerDayRequests = () => reader.requests.filter((channel) => channel === 'review:set-per-day');
   // A request the page makes reaches the handler table after every request it made before.
-  const settled = () => page.evaluate(() => window.margin.librarySettings({}));
+  const settled = () => page.evaluate(() => (window as unknown as { margin: MarginApi }).margin.librarySettings({}));
   try {
     await reader.open();
     await page.keyboard.press('r');
