@@ -1,8 +1,11 @@
 // The daily Review, as a person uses it: `r` shows a few highlights from the whole library, keys
 // give feedback, a card opens its article at the passage, the same day shows the same cards and
 // the next day others. The day comes from the clock handed to the real handler table.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
+import type { MarginApi } from '../../electron/shared/api';
 import { describeSpan } from '../../electron/shared/anchoring';
 import { importPlainText } from '../../electron/core/import/import-file';
 import type { Library } from '../../electron/core/library/library';
@@ -96,6 +99,49 @@ test('r shows today’s highlights; feedback by key; Open in article scrolls to 
     expect([...today, ...tomorrow].sort()).toEqual([...SAMPLE_PHRASES, ...HERON_PHRASES].sort());
     expect(dialogs).toEqual([]);
     expect(reader.foreignRequests).toEqual([]);
+  } finally {
+    await reader.close();
+  }
+});
+
+test('stepping Highlights a day with ArrowUp changes nothing until Enter; stepping back down and leaving the field gives the added highlights back their schedule', async ({ page }) => {
+  const { reader } = await startWithHighlights(page, () => new Date(2026, 11, 8, 9, 0));
+  const reviewFile = async () => JSON.parse(await readFile(join(reader.dataDir, 'review.json'), 'utf8')) as { perDay: number; highlights: Record<string, unknown> };
+  const setPerDayRequests = () => reader.requests.filter((channel) => channel === 'review:set-per-day');
+  // A request the page makes reaches the handler table after every request it made before.
+  const settled = () => page.evaluate(() => (window as unknown as { margin: MarginApi }).margin.librarySettings({}));
+  try {
+    await reader.open();
+    await page.keyboard.press('r');
+    const review = page.getByRole('dialog', { name: 'Review' });
+    await expect(cards(page)).toHaveCount(5);
+    const before = await reviewFile();
+    const field = review.getByLabel('Highlights a day');
+    await field.focus();
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowUp');
+    await expect(field).toHaveValue('8');
+    await settled();
+    expect(setPerDayRequests()).toEqual([]);
+    expect(await reviewFile()).toEqual(before);
+    await expect(cards(page)).toHaveCount(5);
+
+    await page.keyboard.press('Enter');
+    await expect(cards(page)).toHaveCount(7);
+    expect(setPerDayRequests()).toHaveLength(1);
+    expect((await reviewFile()).perDay).toBe(8);
+
+    // Back down by mistake's undoing: nothing again until the person leaves the field.
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowDown');
+    await expect(field).toHaveValue('5');
+    await settled();
+    expect(setPerDayRequests()).toHaveLength(1);
+    await expect(cards(page)).toHaveCount(7);
+    await page.keyboard.press('Tab');
+    await expect(cards(page)).toHaveCount(5);
+    expect(setPerDayRequests()).toHaveLength(2);
+    const after = await reviewFile();
+    expect(after.perDay).toBe(5);
+    expect(after.highlights).toEqual(before.highlights);
   } finally {
     await reader.close();
   }

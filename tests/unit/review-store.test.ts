@@ -2,9 +2,10 @@
 // same day shows the same highlights, trashed articles and highlights a revision left for review
 // never show, deleted highlights leave the file, new ones join, and a damaged file is kept aside
 // and started afresh without stopping anything.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { annotationsFile, articleDir } from '../../electron/core/library/files';
 import { isLibraryPath } from '../../electron/core/library/library-layout';
 import { Library } from '../../electron/core/library/library';
 import { importFile } from '../../electron/core/import/import-file';
@@ -61,7 +62,7 @@ describe('the daily review over a library', () => {
     expect(reopened.cards.map((c) => c.id)).toEqual(first.cards.map((c) => c.id));
     expect(reopened.cards[0]).toMatchObject({ feedback: 'later', due: '2027-01-07' });
     const file = await stored(dataDir);
-    expect(file.today).toEqual({ day: '2026-12-08', ids: first.cards.map((c) => c.id) });
+    expect(file.today).toMatchObject({ day: '2026-12-08', ids: first.cards.map((c) => c.id) });
     expect(Object.keys(file.highlights).sort()).toEqual(first.cards.map((c) => c.id).sort());
     const next = await review.open('2026-12-09');
     expect(next.cards.length).toBe(highlights.length - 5);
@@ -108,7 +109,29 @@ describe('the daily review over a library', () => {
     expect((await stored(dataDir)).highlights).toEqual({});
   });
 
-  it('a larger number a day adds highlights to today at once; a smaller one applies from tomorrow', async () => {
+  it('keeps the review of an article whose highlights file is damaged beyond repair, so repairing it brings back no discarded highlight', async () => {
+    const { dataDir, sample, library } = await libraryWithHighlights(3);
+    const review = new DailyReview(library);
+    const [discarded, ...others] = (await review.open('2026-12-08')).cards;
+    await review.mark(discarded?.id ?? '', 'discard', '2026-12-08');
+    await review.mark(others[0]?.id ?? '', 'later', '2026-12-08');
+    const before = await stored(dataDir);
+    const good = await readFile(annotationsFile(dataDir, sample.id), 'utf8');
+    await writeFile(annotationsFile(dataDir, sample.id), '{"schemaVersion": 1, "annot');
+    await rm(join(articleDir(dataDir, sample.id), 'backups'), { recursive: true, force: true });
+    const damaged = await Library.open(dataDir);
+    expect((await new DailyReview(damaged).open('2026-12-09')).cards).toEqual([]);
+    expect(damaged.notices.join(' ')).toMatch(/damaged/u);
+    expect((await stored(dataDir)).highlights).toEqual(before.highlights);
+    // The person puts the file back: the discarded highlight stays away and the spacing goes on.
+    await writeFile(annotationsFile(dataDir, sample.id), good);
+    const repaired = await new DailyReview(await Library.open(dataDir)).open('2026-12-15');
+    expect(repaired.cards.map((c) => c.id).sort()).toEqual([others[1]?.id].sort());
+    expect((await stored(dataDir)).highlights[discarded?.id ?? '']).toEqual(before.highlights[discarded?.id ?? '']);
+    expect((await stored(dataDir)).highlights[others[0]?.id ?? '']).toEqual(before.highlights[others[0]?.id ?? '']);
+  });
+
+  it('a larger number a day adds highlights to today at once; a smaller one takes back today’s cards without feedback', async () => {
     const { library, highlights } = await libraryWithHighlights();
     const review = new DailyReview(library);
     await review.setPerDay(2, '2026-12-08');
@@ -117,8 +140,52 @@ describe('the daily review over a library', () => {
     const more = await review.setPerDay(4, '2026-12-08');
     expect(more.cards.slice(0, 2)).toEqual(two.cards);
     expect(more.cards).toHaveLength(4);
-    expect((await review.setPerDay(1, '2026-12-08')).cards).toHaveLength(4);
-    expect((await review.open('2026-12-09')).cards).toHaveLength(Math.min(1, highlights.length - 4));
+    expect((await review.setPerDay(1, '2026-12-08')).cards).toEqual(two.cards.slice(0, 1));
+    expect((await review.open('2026-12-09')).cards).toHaveLength(1);
+    expect(highlights.length).toBeGreaterThan(4);
+  });
+
+  it('a number raised by mistake and lowered the same day takes back the cards it added, each with the schedule it had; reviewed cards stay', async () => {
+    const { library, dataDir, highlights } = await libraryWithHighlights();
+    expect(highlights).toHaveLength(6);
+    const review = new DailyReview(library);
+    await review.setPerDay(2, '2026-12-08');
+    const [soon] = (await review.open('2026-12-08')).cards;
+    await review.mark(soon?.id ?? '', 'soon', '2026-12-08');
+    const soonBefore = (await stored(dataDir)).highlights[soon?.id ?? ''];
+    expect(soonBefore).toMatchObject({ due: '2026-12-11', feedback: 'soon' });
+    const day = await review.open('2026-12-11');
+    expect(day.cards.map((c) => c.id)[0]).toBe(soon?.id);
+    const kept = day.cards[1];
+    await review.mark(kept?.id ?? '', 'keep', '2026-12-11');
+    const before = await stored(dataDir);
+    expect((await review.setPerDay(20, '2026-12-11')).cards).toHaveLength(5);
+    const lowered = await review.setPerDay(2, '2026-12-11');
+    expect(lowered.cards.map((c) => c.id)).toEqual([soon?.id, kept?.id]);
+    expect((await stored(dataDir)).highlights).toEqual(before.highlights);
+    expect((await stored(dataDir)).today?.ids).toEqual(before.today?.ids);
+    // Lower still: the card without feedback goes back to when it was due; the reviewed one stays.
+    expect((await review.setPerDay(1, '2026-12-11')).cards.map((c) => c.id)).toEqual([kept?.id]);
+    expect((await stored(dataDir)).highlights[soon?.id ?? '']).toEqual(soonBefore);
+    expect((await review.setPerDay(1, '2026-12-11')).cards.map((c) => c.id)).toEqual([kept?.id]);
+    // After a restart the same: raised again then lowered, only the cards raising added go back.
+    const restarted = new DailyReview(await Library.open(dataDir));
+    const afterSoon = await stored(dataDir);
+    expect((await restarted.setPerDay(3, '2026-12-11')).cards).toHaveLength(3);
+    expect((await restarted.setPerDay(1, '2026-12-11')).cards.map((c) => c.id)).toEqual([kept?.id]);
+    expect((await stored(dataDir)).highlights).toEqual(afterSoon.highlights);
+  });
+
+  it('a review.json of the first format opens; today’s cards it chose, with no schedule to give back, stay when the number is lowered', async () => {
+    const { library, dataDir } = await libraryWithHighlights(3);
+    const first = await new DailyReview(library).open('2026-12-08');
+    const { today, ...rest } = await stored(dataDir);
+    await writeFile(reviewFile(dataDir), JSON.stringify({ ...rest, schemaVersion: 1, today: { day: today?.day, ids: today?.ids } }));
+    const reopened = await Library.open(dataDir);
+    const lowered = await new DailyReview(reopened).setPerDay(1, '2026-12-08');
+    expect(lowered.cards.map((c) => c.id)).toEqual(first.cards.map((c) => c.id));
+    expect(reopened.notices).toEqual([]);
+    expect((await stored(dataDir)).schemaVersion).toBe(2);
   });
 
   it('refuses feedback on a highlight not in the day’s review', async () => {

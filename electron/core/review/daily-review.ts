@@ -21,7 +21,7 @@ export interface ReviewSources {
   pool: Map<string, Candidate>;
   /** Every highlight of the articles read, whether in the pool or not. */
   existing: Set<string>;
-  /** Articles whose highlights were not read (in the trash, or a file Margin could not read): their entries are kept as they are. */
+  /** Articles whose highlights were not read (in the trash, or a file Margin could not read or count): their entries are kept as they are. */
   unread: Set<string>;
   /** Every article in the library. */
   articles: Set<string>;
@@ -36,7 +36,13 @@ export async function gatherSources(library: Library): Promise<ReviewSources> {
       sources.unread.add(meta.id);
       continue;
     }
-    if ((stats.get(meta.id)?.count ?? 0) === 0) continue;
+    const count = stats.get(meta.id)?.count;
+    // Left out of the counts: its highlights file is damaged beyond repair, so nothing is known of its highlights.
+    if (count === undefined) {
+      sources.unread.add(meta.id);
+      continue;
+    }
+    if (count === 0) continue;
     let annotations: Annotation[];
     try {
       annotations = await library.annotations(meta.id);
@@ -68,13 +74,45 @@ export function settleDay(file: ReviewFile, day: string, sources: ReviewSources,
   const pool = [...sources.pool.keys()];
   const sameDay = file.today?.day === day;
   const earlier = sameDay ? (file.today?.ids ?? []).filter((id) => sources.pool.has(id)) : [];
+  const before: Record<string, ReviewEntry | null> = {};
+  const earlierBefore = file.today?.before ?? {};
+  for (const id of earlier) {
+    const entry = earlierBefore[id];
+    if (entry !== undefined) before[id] = entry;
+  }
   const wanted = sameDay ? extra : file.perDay;
   const added = wanted > 0 ? pickForDay(pool, highlights, day, wanted) : [];
   for (const id of added) {
     const candidate = sources.pool.get(id);
-    if (candidate !== undefined) highlights[id] = shownOn(highlights[id], candidate.annotation.articleId, day);
+    if (candidate === undefined) continue;
+    before[id] = highlights[id] ?? null;
+    highlights[id] = shownOn(highlights[id], candidate.annotation.articleId, day);
   }
-  return { ...file, today: { day, ids: [...earlier, ...added] }, highlights };
+  return { ...file, today: { day, ids: [...earlier, ...added], before }, highlights };
+}
+
+/**
+ * The file with the day's highlights cut down to `perDay`: the latest chosen without feedback go
+ * first, each given back the schedule it had before the day chose it. Highlights the person gave
+ * feedback on stay, and so do ones chosen with no schedule recorded to give back.
+ */
+export function loweredDay(file: ReviewFile, day: string, perDay: number): ReviewFile {
+  const today = file.today;
+  if (today?.day !== day || today.ids.length <= perDay) return file;
+  const ids = [...today.ids];
+  const before = { ...today.before };
+  const highlights = { ...file.highlights };
+  for (let i = ids.length - 1; i >= 0 && ids.length > perDay; i--) {
+    const id = ids[i] ?? '';
+    const entry = highlights[id];
+    const previous = before[id];
+    if (previous === undefined || entry === undefined || entry.shown !== day || entry.feedback !== null) continue;
+    ids.splice(i, 1);
+    delete before[id];
+    if (previous === null) delete highlights[id];
+    else highlights[id] = previous;
+  }
+  return { ...file, today: { day, ids, before }, highlights };
 }
 
 function cardOf(candidate: Candidate, entry: ReviewEntry | undefined): ReviewCard {
@@ -144,10 +182,14 @@ export class DailyReview {
     return cardOf(candidate, file.highlights[id]);
   }
 
-  /** How many highlights a day; a larger number adds highlights to today's at once. */
+  /**
+   * How many highlights a day; a larger number adds highlights to today's at once, a smaller one
+   * takes back today's highlights without feedback, as if they had not been shown.
+   */
   async setPerDay(perDay: number, day: string): Promise<ReviewDay> {
     const doc = await this.file();
-    await this.library.change(() => doc.update((current) => ({ ...current, perDay })));
+    await doc.refresh();
+    await this.library.change(() => doc.update((current) => loweredDay({ ...current, perDay }, day, perDay)));
     const shown = doc.data.today?.day === day ? doc.data.today.ids.length : perDay;
     return this.settled(day, Math.max(0, perDay - shown));
   }

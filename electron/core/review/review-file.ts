@@ -8,13 +8,18 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_REVIEW_PER_DAY, DaySchema, MAX_REVIEW_PER_DAY, ReviewFeedbackSchema, ReviewPerDaySchema } from '../../shared/daily-review';
 import type { Library } from '../library/library';
-import type { MigrationPath } from '../library/migrations';
+import type { JsonObject, MigrationPath } from '../library/migrations';
 import type { Rebuilder, StoredDocument } from '../library/stored-document';
 import { MAX_STEP_DAYS } from './schedule';
 
 export const REVIEW_FILE = 'review.json';
-export const REVIEW_SCHEMA_VERSION = 1;
-const REVIEW_MIGRATIONS: MigrationPath = { version: REVIEW_SCHEMA_VERSION, steps: [] };
+export const REVIEW_SCHEMA_VERSION = 2;
+// 1 -> 2: the day's highlights remember the schedule each had before it was chosen; a day chosen
+// by version 1 has none to give back.
+const REVIEW_MIGRATIONS: MigrationPath = {
+  version: REVIEW_SCHEMA_VERSION,
+  steps: [(file) => ({ ...file, schemaVersion: 2, today: isObject(file.today) ? { ...file.today, before: {} } : file.today })],
+};
 
 const EntrySchema = z.object({
   articleId: z.uuid(),
@@ -24,11 +29,24 @@ const EntrySchema = z.object({
   feedback: ReviewFeedbackSchema.nullable(),
 });
 
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const ReviewFileSchema = z.object({
   schemaVersion: z.literal(REVIEW_SCHEMA_VERSION),
   perDay: ReviewPerDaySchema.default(DEFAULT_REVIEW_PER_DAY),
   /** The day's highlights, chosen when the review is first opened that day. */
-  today: z.object({ day: DaySchema, ids: z.array(z.uuid()).max(MAX_REVIEW_PER_DAY) }).nullable().default(null),
+  today: z
+    .object({
+      day: DaySchema,
+      ids: z.array(z.uuid()).max(MAX_REVIEW_PER_DAY),
+      /**
+       * Each of the day's highlights as it was before the day chose it (null: never shown), so
+       * lowering the number the same day can give back its schedule.
+       */
+      before: z.record(z.uuid(), EntrySchema.nullable()).default({}),
+    })
+    .nullable()
+    .default(null),
   highlights: z.record(z.uuid(), EntrySchema).default({}),
 });
 export type ReviewFile = z.infer<typeof ReviewFileSchema>;

@@ -28,6 +28,8 @@ export class ReviewView {
   private readonly list = h('ol', { class: 'review-list', 'aria-label': 'Highlights to review' });
   private readonly perDay = h('input', { type: 'number', min: String(MIN_REVIEW_PER_DAY), max: String(MAX_REVIEW_PER_DAY), step: '1', class: 'review-per-day', id: 'review-per-day' });
   private day: ReviewDay | null = null;
+  /** The number a day last sent and not yet answered, so Enter then leaving the field asks once. */
+  private asked: number | null = null;
   private generation = 0;
 
   constructor(private readonly actions: ReviewActions) {
@@ -48,7 +50,14 @@ export class ReviewView {
       this.live,
     );
     close.addEventListener('click', () => this.element.close());
-    this.perDay.addEventListener('change', () => void this.setPerDay());
+    // Applied when the person settles on a number, not on each spinner step: every request adds
+    // highlights to today (a raise) or takes them back (a fall), so stepping must not.
+    this.perDay.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      void this.setPerDay();
+    });
+    this.perDay.addEventListener('blur', () => void this.setPerDay());
     this.shortcuts = [
       ...FEEDBACK_CHOICES.map((choice) => ({
         keys: [choice.key],
@@ -92,8 +101,11 @@ export class ReviewView {
       this.summary.textContent = `Choose a number of highlights from ${MIN_REVIEW_PER_DAY} to ${MAX_REVIEW_PER_DAY}.`;
       return;
     }
+    if (this.day === null || perDay === (this.asked ?? this.day.perDay)) return;
+    this.asked = perDay;
     const generation = ++this.generation;
     const day = await call(margin().setReviewPerDay({ perDay }));
+    if (this.asked === perDay) this.asked = null;
     if (generation !== this.generation || day === null) return;
     this.day = day;
     this.render();

@@ -64,6 +64,8 @@ export interface Reader {
   origin: string;
   /** Requests the page made anywhere but the app's own origin. */
   foreignRequests: string[];
+  /** The channel of each request the page made to the handler table, in order. */
+  requests: Channel[];
   /** What the next save dialog answers (a path, or null for Cancel). */
   savePath: string | null;
   /** What the next open dialog answers. */
@@ -99,6 +101,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     homeDir,
     origin,
     foreignRequests: [],
+    requests: [],
     savePath: null,
     importPaths: [],
     folderPath: null,
@@ -168,6 +171,7 @@ export async function startReader(page: Page, prepare?: (library: Library) => Pr
     }
     const handler = handlers[channel as Channel];
     if (handler === undefined) return JSON.stringify(fail('Unknown request.'));
+    reader.requests.push(channel as Channel);
     const call = (holds.get(channel as Channel) ?? Promise.resolve()).then(() => handler(input));
     pending.add(call);
     void call.finally(() => pending.delete(call));
