@@ -76,3 +76,18 @@ test('color: takes the name the person gave the colour in the legend, and half-t
   await expect(hits.locator('.article-title')).toHaveText(['Coastal plans']);
   await expect(page.locator('.status')).not.toContainText(/error|could not/iu);
 });
+
+test('a search of only -storm lists every article without the word, and one opens from the list', async ({ reader, page }) => {
+  await addArticles(reader);
+  await reader.open();
+  const hits = page.locator('.search-hit');
+
+  await typeQuery(reader, '-storm');
+  // Every article without the word (the sample article too); nothing was found in them, so each
+  // offers the article itself.
+  await expect(hits.filter({ hasText: 'Garden notes' })).toHaveCount(1);
+  await expect(hits.filter({ hasText: 'Coastal plans' })).toHaveCount(1);
+  await expect(hits.filter({ hasText: 'After the storm' })).toHaveCount(0);
+  await hits.filter({ hasText: 'Garden notes' }).getByRole('button', { name: 'Open article' }).click();
+  await expect(page.locator('.headline')).toHaveText('Garden notes');
+});

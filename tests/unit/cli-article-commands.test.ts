@@ -1,8 +1,9 @@
 // What the app does to an article, from a terminal: archive, trash, back to reading, tags; and
 // what "export everything" then holds.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleMetaFile } from '../../electron/core/library/files';
 import { acquireWriteLock } from '../../electron/core/library/write-lock';
 import { samplePath } from './support/paths';
 import { tempDir } from './support/temp-dir';
@@ -40,9 +41,40 @@ describe('article state from the CLI', () => {
     expect(await state()).toBe('archived');
     expect(await margin(dataDir, 'trash', reading)).toEqual({ code: 0, out: 'Moved “Ferries” to the trash.\n', err: '' });
     expect(await state()).toBe('trash');
+    // Out of the trash, it goes back where it was, as the app's Restore puts it; then to reading.
+    expect(await margin(dataDir, 'unarchive', reading)).toEqual({ code: 0, out: '“Ferries” is back in the archive.\n', err: '' });
+    expect(await state()).toBe('archived');
     expect(await margin(dataDir, 'unarchive', reading)).toEqual({ code: 0, out: '“Ferries” is back in the reading list.\n', err: '' });
     expect(await state()).toBe('reading');
     expect(await json(dataDir, 'archive', reading)).toMatchObject({ id: reading, title: 'Ferries', state: 'archived', tags: [] });
+  });
+
+  it('unarchive takes an article out of the trash to where it was: reading, the archive, or reading when that was not kept', async () => {
+    const { dataDir, reading, archived, trashed } = await threeArticles();
+    const states = async () => new Map((await json<{ id: string; state: string }[]>(dataDir, 'list', '--state', 'all')).map((row) => [row.id, row.state]));
+    for (const id of [archived, trashed]) await json(dataDir, 'archive', id);
+    for (const id of [reading, archived, trashed]) await json(dataDir, 'trash', id);
+    // An article trashed before Margin kept where it came from has no trashedFrom: this one came
+    // from the archive, but the library no longer says so.
+    const ownEntry = new RegExp(`("id":\\s*"${trashed}"[^}]*?"trashedFrom":\\s*)"archived"`, 'u');
+    for (const file of [join(dataDir, 'library.json'), articleMetaFile(dataDir, trashed)]) {
+      const stored = await readFile(file, 'utf8');
+      const forgotten = file.endsWith('meta.json') ? stored.replace(/("trashedFrom":\s*)"archived"/u, '$1null') : stored.replace(ownEntry, '$1null');
+      expect(forgotten).not.toBe(stored);
+      await writeFile(file, forgotten);
+    }
+    expect((await states()).get(trashed)).toBe('trash');
+
+    expect(await json(dataDir, 'unarchive', reading)).toMatchObject({ id: reading, state: 'reading' });
+    expect(await margin(dataDir, 'unarchive', archived)).toEqual({ code: 0, out: '“Lighthouses” is back in the archive.\n', err: '' });
+    expect(await margin(dataDir, 'unarchive', trashed)).toEqual({ code: 0, out: '“Harbours” is back in the reading list.\n', err: '' });
+    expect(await states()).toEqual(new Map([[reading, 'reading'], [archived, 'archived'], [trashed, 'reading']]));
+  });
+
+  it('the help says where unarchive puts an article from the trash, and restore is for a backup', async () => {
+    const help = (await margin(await tempDir(), 'help')).out;
+    expect(help).toMatch(/unarchive[^]*from the trash, back where it was/u);
+    expect(help).toMatch(/restore FILE/u);
   });
 
   it('an unknown id is one sentence and exit 1, and changes nothing', async () => {

@@ -42,6 +42,29 @@ describe('margin search with search syntax', () => {
     for (const query of ['"sky shield', 'tag:', '-', '-"']) expect((await margin(dataDir, 'search', query)).code).toBe(0);
   });
 
+  it('only left-out words list every article without them, as the app does', async () => {
+    const dataDir = await tempDir();
+    const { id: sample } = await json<{ id: string }>(dataDir, 'import', samplePath);
+    const file = join(await tempDir(), 'storm.txt');
+    await writeFile(file, 'After the storm\n\nThe storm broke the sea wall in three places.');
+    const { id: storm } = await json<{ id: string }>(dataDir, 'import', file);
+
+    const ids = async (...query: string[]) => (await json<Hit[]>(dataDir, 'search', ...query)).map((hit) => hit.articleId).sort();
+    expect(await ids('-storm')).toEqual([sample]);
+    expect(await ids('-"sea wall"')).toEqual([sample]);
+    expect(await ids('-nonesuch')).toEqual([sample, storm].sort());
+    // The plain form names each article, with no count of matches it does not have.
+    const plain = await margin(dataDir, 'search', '-storm');
+    expect(plain.code).toBe(0);
+    expect(plain.out.trim().split('\n')).toHaveLength(1);
+    expect(plain.out).toMatch(new RegExp(`^${sample}  \\S`, 'u'));
+    expect(plain.out).not.toMatch(/match/u);
+    // Trashed articles stay out, as in every search.
+    await json(dataDir, 'trash', sample);
+    expect(await ids('-storm')).toEqual([]);
+    expect((await margin(dataDir, 'search', '-storm')).out).toMatch(/Nothing in the library matches/u);
+  });
+
   it('the help explains phrases, left-out words, tag: and color:', async () => {
     const help = await margin(await tempDir(), 'search', '--help');
     expect(help.out).toBe(`${USAGE}\n`);

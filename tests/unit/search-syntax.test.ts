@@ -5,9 +5,11 @@ import { importPlainText } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
 import { LibrarySearch } from '../../electron/core/search/library-search';
 import { findPhrase, termsOf } from '../../electron/core/search/query-match';
+import { searchQuery, type QueryArticle, type QueryHighlight, type QuerySource } from '../../electron/core/search/query-search';
 import type { SearchResult } from '../../electron/core/search';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import type { HighlightColor } from '../../electron/shared/model';
+import { parseSearchQuery } from '../../electron/shared/search-query';
 import { tempDir } from './support/temp-dir';
 
 const COAST = 'Coastal plans\n\nThe town voted for a new Sea Wall along the promenade.\n\nIt will be finished before the winter tides arrive, the council said.';
@@ -69,8 +71,23 @@ describe('search syntax on a library', () => {
     expect(articles(await search('sea wall -"sea wall"'))).toEqual([ids.scattered]);
     // A left-out word in a note counts too.
     expect(articles(await search('"sea wall" -worry'))).toEqual([ids.coast]);
-    // Only left-out words ask for nothing to be found.
-    expect(await search('-storm')).toEqual([]);
+  });
+
+  it('a search of only left-out words lists every article without them, newest first, as a filter on the whole library', async () => {
+    const { library, search, ids } = await setup();
+    expect(articles(await search('-storm'))).toEqual([ids.coast, ids.scattered, ids.cafe].sort());
+    expect(articles(await search('-"sea wall"'))).toEqual([ids.scattered, ids.cafe].sort());
+    // A left-out word in a highlight's note leaves its article out too.
+    expect(articles(await search('-worry -zürich'))).toEqual([ids.coast, ids.scattered].sort());
+    // Nothing holds this: every article, each with no place to mark.
+    const all = await search('-nonesuch');
+    expect(articles(all)).toEqual(Object.values(ids).sort());
+    for (const result of all) expect(result).toMatchObject({ matchCount: 0, matches: [] });
+    // Limited as other results are, and the trash stays out.
+    const index = await LibrarySearch.open(library);
+    expect(await index.search('-nonesuch', 2)).toHaveLength(2);
+    await library.updateArticle(ids.cafe, { state: 'trash' });
+    expect(articles(await search('-storm'))).toEqual([ids.coast, ids.scattered].sort());
   });
 
   it('tag:NAME shows the highlights with that tag, whatever its case; quoted values work ("to do" finds the tag to-do)', async () => {
@@ -121,5 +138,23 @@ describe('finding a phrase in text', () => {
     const long = `${'word '.repeat(50_000)}sea ${'-'.repeat(500)} wall`;
     expect(findPhrase(long, seaWall)).toEqual([{ start: 250_000, end: long.length }]);
     expect(findPhrase('sea', seaWall)).toEqual([]);
+  });
+});
+
+describe('search syntax on an article with very many highlights', () => {
+  it('tag: finds the highlights of an article holding 200,000 of them (more than a spread call takes)', async () => {
+    const text = 'word '.repeat(1000);
+    const count = 200_000;
+    const annotations = new Map<string, QueryHighlight>();
+    for (let i = 0; i < count; i++) {
+      const start = (i % 1000) * 5;
+      annotations.set(`h${i}`, { id: `h${i}`, start, end: start + 4, updatedAt: i, note: '', tags: ['many'], color: 'yellow' });
+    }
+    const article: QueryArticle = { id: 'crowded', title: 'Crowded', byline: null, siteName: null, tags: [], updatedAt: 0, annotations };
+    const source: QuerySource = { rank: () => [], articles: () => [article], text: () => Promise.resolve(text) };
+    const results = await searchQuery(source, parseSearchQuery('tag:many'), { limit: 20, perArticle: 3 });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ articleId: 'crowded', matchCount: count });
+    expect(results[0]?.matches).toHaveLength(3);
   });
 });

@@ -23,7 +23,7 @@ Commands:
   search QUERY... [--json]       find articles, passages, highlights and notes. In QUERY:
                                  "sea wall" finds the phrase (quote it for the shell too:
                                  '"sea wall"'); -word and -"a phrase" leave out what holds
-                                 them; tag:NAME and color:NAME (yellow, or the colour's name in
+                                 them (alone: every article without them); tag:NAME and color:NAME (yellow, or the colour's name in
                                  the legend; tag:"to do" for spaces) show only the highlights
                                  that have them: margin search '"sea wall" -storm tag:climate'
   review [--date YYYY-MM-DD] [--json]

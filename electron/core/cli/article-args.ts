@@ -7,8 +7,9 @@ export const ARTICLE_COMMANDS = ['archive', 'trash', 'unarchive', 'tag', 'untag'
 export type ArticleCommandName = (typeof ARTICLE_COMMANDS)[number];
 
 export const ARTICLE_USAGE = `  archive ID | trash ID | unarchive ID [--json]
-                                 move an article as the app does (unarchive: back to reading,
-                                 from the archive or the trash)
+                                 move an article as the app does (unarchive: from the archive,
+                                 back to reading; from the trash, back where it was, as the
+                                 app's Restore; restore FILE is for a backup)
   tag ID TAG... | untag ID TAG... [--json]
                                  add or remove the article's own tags`;
 

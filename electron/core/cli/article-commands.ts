@@ -1,6 +1,6 @@
 // The CLI commands that do to an article what the app does: the same library call the app's
 // article:update makes, so state, trashedAt and tags change exactly as they do there.
-import type { ArticleMeta } from '../../shared/model';
+import type { ArticleMeta, ArticleState } from '../../shared/model';
 import { UserError } from '../errors';
 import type { Library } from '../library/library';
 import type { ArticleCommandName } from './article-args';
@@ -17,7 +17,15 @@ export interface ArticleCommandIo {
 /** The same cap the app's article:update takes. */
 const MAX_ARTICLE_TAGS = 100;
 
-const STATE_OF = { archive: 'archived', trash: 'trash', unarchive: 'reading' } as const;
+/**
+ * Where the command puts the article. Out of the trash, unarchive puts it back where it was, as the
+ * app's Restore does (reading when that was not kept); from anywhere else, back to reading.
+ */
+function stateFor(command: 'archive' | 'trash' | 'unarchive', before: ArticleMeta): ArticleState {
+  if (command === 'archive') return 'archived';
+  if (command === 'trash') return 'trash';
+  return before.state === 'trash' ? (before.trashedFrom ?? 'reading') : 'reading';
+}
 
 function sentence(command: ArticleCommandName, meta: ArticleMeta): string {
   const title = `“${meta.title}”`;
@@ -27,7 +35,7 @@ function sentence(command: ArticleCommandName, meta: ArticleMeta): string {
     case 'trash':
       return `Moved ${title} to the trash.`;
     case 'unarchive':
-      return `${title} is back in the reading list.`;
+      return meta.state === 'archived' ? `${title} is back in the archive.` : `${title} is back in the reading list.`;
     case 'tag':
     case 'untag':
       return meta.tags.length === 0 ? `${title} has no tags.` : `${title} is tagged ${meta.tags.map((tag) => `#${tag}`).join(' ')}.`;
@@ -45,7 +53,7 @@ export async function runArticleCommand(library: Library, command: ArticleComman
     after = same ? before : await library.updateArticle(command.id, { tags });
     if (absent.length > 0) io.err(`“${before.title}” had no tag ${absent.map((tag) => `#${tag}`).join(' ')}.\n`);
   } else {
-    after = await library.updateArticle(command.id, { state: STATE_OF[command.command] });
+    after = await library.updateArticle(command.id, { state: stateFor(command.command, before) });
   }
   const value = { id: after.id, title: after.title, state: after.state, tags: after.tags };
   io.out(command.json ? `${JSON.stringify(value, null, 2)}\n` : `${sentence(command.command, after)}\n`);

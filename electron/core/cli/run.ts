@@ -182,7 +182,8 @@ async function runCommand(library: Library, command: Command, io: CliIo): Promis
       const plain = results.length === 0
         ? `Nothing in the library matches “${command.query}”.`
         : results
-            .map((r) => [`${r.articleId}  ${r.title}  (${r.matchCount} match${r.matchCount === 1 ? '' : 'es'})`, ...r.matches.map((m) => `    ${m.kind}: ${m.snippet.before}[${m.snippet.match}]${m.snippet.after}`)].join('\n'))
+            // A search of only -words finds nothing to count: such results are just the articles.
+            .map((r) => [`${r.articleId}  ${r.title}${r.matchCount === 0 ? '' : `  (${r.matchCount} match${r.matchCount === 1 ? '' : 'es'})`}`, ...r.matches.map((m) => `    ${m.kind}: ${m.snippet.before}[${m.snippet.match}]${m.snippet.after}`)].join('\n'))
             .join('\n');
       print(command.json, results, plain);
       return;

@@ -5,9 +5,10 @@
 //
 // Without tag: or color:, results are articles, as for plain words: every phrase must be in the
 // article (title, byline, site and tags, text, or a note), no left-out word or phrase anywhere in
-// it. With them, results are the highlights that carry the tags and colour, grouped by article;
-// the other words, phrases and left-out words then apply to the highlight itself: its passage,
-// its note and its tags.
+// it; a query of only left-out words and phrases lists every article holding none of them, newest
+// first. With tag: or color:, results are the highlights that carry the tags and colour, grouped
+// by article; the other words, phrases and left-out words then apply to the highlight itself: its
+// passage, its note and its tags.
 import { HIGHLIGHT_COLORS, type ColorLabels, type HighlightColor } from '../../shared/model';
 import { filtersHighlights, type SearchQuery } from '../../shared/search-query';
 import { splitPassages } from './passages';
@@ -31,6 +32,8 @@ export interface QueryArticle {
   byline: string | null;
   siteName: string | null;
   tags: readonly string[];
+  /** When the article last changed: a search of only left-out words lists the newest first. */
+  updatedAt: number;
   annotations: ReadonlyMap<string, QueryHighlight>;
 }
 
@@ -122,7 +125,7 @@ class QueryPlan {
 
 async function searchArticles(source: QuerySource, plan: QueryPlan, options: QueryOptions): Promise<SearchResult[]> {
   const positive = [...plan.query.words, ...plan.query.phrases].join(' ');
-  if (termsOf(positive).length === 0) return [];
+  if (termsOf(positive).length === 0) return plan.excluded.length > 0 ? articlesWithout(source, plan, options) : [];
   const results: SearchResult[] = [];
   for (const candidate of source.rank(positive, options.filter)) {
     if (results.length >= options.limit) break;
@@ -139,6 +142,25 @@ async function searchArticles(source: QuerySource, plan: QueryPlan, options: Que
       continue;
     }
     results.push(toResult(article, candidate.score, phrasePlaces(article, text, head, noted, plan.phrases), options.perArticle));
+  }
+  return results;
+}
+
+/**
+ * Every article holding none of the left-out words, newest first: a search of only -words filters
+ * the whole library, as it does in mail and code search. Nothing was found, so nothing is marked.
+ */
+async function articlesWithout(source: QuerySource, plan: QueryPlan, options: QueryOptions): Promise<SearchResult[]> {
+  const articles = [...source.articles()].filter((article) => options.filter === undefined || options.filter(article.id));
+  articles.sort((a, b) => b.updatedAt - a.updatedAt);
+  const results: SearchResult[] = [];
+  for (const article of articles) {
+    if (results.length >= options.limit) break;
+    const text = await source.text(article.id);
+    if (text === null) continue;
+    const notes = [...article.annotations.values()].filter((highlight) => highlight.note.trim() !== '' || highlight.tags.length > 0).map(notesOf);
+    if (plan.excludes([headOf(article), text, ...notes])) continue;
+    results.push({ articleId: article.id, title: article.title, byline: article.byline, siteName: article.siteName, score: 0, matchCount: 0, matches: [] });
   }
   return results;
 }
@@ -176,6 +198,13 @@ function phrasePlaces(article: QueryArticle, text: string, head: string, noted: 
   return found;
 }
 
+/** The most recent change among `highlights`; a loop, since an article may hold more than a spread call takes. */
+function latestOf(highlights: readonly QueryHighlight[]): number {
+  let latest = -Infinity;
+  for (const highlight of highlights) if (highlight.updatedAt > latest) latest = highlight.updatedAt;
+  return latest;
+}
+
 async function searchHighlights(source: QuerySource, plan: QueryPlan, options: QueryOptions): Promise<SearchResult[]> {
   const { query } = plan;
   const tags = query.tags.map(foldName);
@@ -193,7 +222,7 @@ async function searchHighlights(source: QuerySource, plan: QueryPlan, options: Q
   for (const article of source.articles()) {
     if (options.filter !== undefined && !options.filter(article.id)) continue;
     const highlights = [...article.annotations.values()].filter(chosen);
-    if (highlights.length > 0) candidates.push({ article, highlights, latest: Math.max(...highlights.map((highlight) => highlight.updatedAt)) });
+    if (highlights.length > 0) candidates.push({ article, highlights, latest: latestOf(highlights) });
   }
   // Most recently touched first, as a person looking through their tagged highlights expects.
   candidates.sort((a, b) => b.latest - a.latest);
