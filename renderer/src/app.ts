@@ -91,8 +91,12 @@ export class ReaderApp {
     { keys: ['#'], label: 'Tag the focused highlight (with none focused, the article)', section: 'Highlights', run: () => this.tagKey() },
     { keys: ['Delete', 'Backspace'], label: 'Delete the focused highlight', section: 'Highlights', run: () => this.deleteFocused() },
     { keys: ['Shift+N'], label: 'Write a note on the whole article', section: 'Highlights', run: () => this.open !== null && (this.panelActions.editArticleNote(true), true) },
+    { keys: ['Shift+A'], label: 'Accept the new words of a highlight waiting for review (the focused one, or the first)', section: 'Highlights', run: () => this.reviewKey('.review-card:has(.review-candidate)', (id) => void this.acceptCandidate(id)) },
+    { keys: ['Shift+H'], label: 'Attach a highlight waiting for review to the selected words', section: 'Highlights', run: () => this.reviewKey('.review-card', (id) => void this.attachSelection(id)) },
+    { keys: ['Shift+C'], label: 'Name the colours (the colour legend)', section: 'Highlights', run: () => this.focusInPanel('notes', '.legend-input') },
     { keys: ['/'], label: 'Search the library', section: 'Library', run: () => this.searchLibrary() },
     { keys: ['l'], label: 'Go to the open article in the library list', section: 'Library', run: () => this.library.focusRow(this.open?.view.meta.id ?? null) },
+    { keys: ['Shift+L'], label: 'The library’s list choices: which articles (Reading, Archive, Trash), sort, tag, site', section: 'Library', run: () => this.focusInPanel('library', '.library-controls select') },
     { keys: ['ArrowDown', 'ArrowUp'], label: 'In the library list: the next or previous article (Enter opens it)', section: 'Library', repeats: true, run: (event) => this.library.stepRow(event.key === 'ArrowDown' ? 1 : -1) },
     { keys: ['Ctrl+O'], label: 'Open an article from a file', section: 'Library', inFields: true, run: () => (void this.importFiles(), true) },
     { keys: ['Ctrl+L'], label: 'Save a web page: type or paste its address', section: 'Library', inFields: true, run: () => focusSaveLink() },
@@ -616,6 +620,23 @@ export class ReaderApp {
     const candidate = open?.annotations.find((a) => a.id === id)?.review?.candidate;
     if (open === null || candidate === null || candidate === undefined) return;
     await this.update(id, { target: describeSpan(open.rendered.text, candidate.start, candidate.end), review: null }, 'review');
+  }
+
+  /** Shift+A, Shift+H: on the review card that has the focus, or else the first one waiting. */
+  private reviewKey(cards: string, act: (id: string) => void): boolean {
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>(cards) : null;
+    const id = (active ?? document.querySelector<HTMLElement>(cards))?.dataset.id;
+    if (id === undefined) return false;
+    act(id);
+    return true;
+  }
+
+  /** Moves the keyboard to a control of a panel, showing the panel first if it is folded away. */
+  private focusInPanel(panel: 'library' | 'notes', selector: string): boolean {
+    this.el.shell.reveal(panel);
+    const target = document.getElementById(panel)?.querySelector<HTMLElement>(selector);
+    target?.focus();
+    return target != null;
   }
 
   private async attachSelection(id: string): Promise<void> {

@@ -45,3 +45,36 @@ test('a highlight whose words changed waits in Needs review, old and new words s
   const accepted = (await reader.library.annotations(articleId)).find((a) => a.id === waiting?.id);
   expect(accepted).toMatchObject({ review: null, target: { quote: { exact: 'forcing the evacuation of three apartment blocks' } } });
 });
+
+test('from the keyboard alone: Shift+A accepts a highlight waiting for review, Shift+H attaches one to the selected words', async ({ reader, page }) => {
+  const file = join(reader.homeDir, 'dock-street.txt');
+  await writeFile(file, ARTICLE);
+  await reader.open();
+  reader.importPaths = [file];
+  await page.keyboard.press('Control+o');
+  await expect(page.locator('.headline')).toHaveText('Fire on Dock Street');
+  await dragSelect(page, 'forcing the evacuation of two apartment blocks');
+  await page.keyboard.press('h');
+  await dragSelect(page, 'kept the flames away');
+  await page.keyboard.press('h');
+  await expect(page.locator('.highlight-card')).toHaveCount(2);
+  await writeFile(file, ARTICLE.replace('of two apartment', 'of three apartment').replace('kept the flames away', 'held the fire back'));
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Shift+I');
+  const review = page.getByRole('region', { name: 'Needs review' });
+  await expect(review.locator('.review-card')).toHaveCount(2);
+
+  await page.keyboard.press('Shift+A');
+  await expect(review.locator('.review-card')).toHaveCount(1);
+  await dragSelect(page, 'held the fire back');
+  await page.keyboard.press('Shift+H');
+  await expect(review).toHaveCount(0);
+  expect((await paintedText(page))['margin-yellow']?.sort()).toEqual(['forcing the evacuation of three apartment blocks', 'held the fire back']);
+
+  // The colour legend and the library's list choices have keys too.
+  await page.keyboard.press('Shift+C');
+  await expect(page.getByLabel('Name for yellow')).toBeFocused();
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Shift+L');
+  await expect(page.getByLabel('Show')).toBeFocused();
+});
