@@ -2,9 +2,21 @@
 // the article says now, and decides.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { dragSelect, expect, paintedText, test } from './support/fixtures';
 import { DOCK_STREET as ARTICLE } from './support/dock-street';
 
+
+
+/** In the opened Dock Street article: one highlight the next version changes, one it keeps. */
+async function highlightTwoPassages(page: Page): Promise<void> {
+  await expect(page.locator('.headline')).toHaveText('Fire on Dock Street');
+  await dragSelect(page, 'forcing the evacuation of two apartment blocks');
+  await page.keyboard.press('h');
+  await dragSelect(page, 'kept the flames away');
+  await page.keyboard.press('h');
+  await expect(page.locator('.highlight-card')).toHaveCount(2);
+}
 
 test('a highlight whose words changed waits in Needs review, old and new words side by side, until accepted', async ({ reader, page }) => {
   const file = join(reader.homeDir, 'dock-street.txt');
@@ -12,12 +24,7 @@ test('a highlight whose words changed waits in Needs review, old and new words s
   await reader.open();
   reader.importPaths = [file];
   await page.getByRole('button', { name: 'Open…' }).click();
-  await expect(page.locator('.headline')).toHaveText('Fire on Dock Street');
-  await dragSelect(page, 'forcing the evacuation of two apartment blocks');
-  await page.keyboard.press('h');
-  await dragSelect(page, 'kept the flames away');
-  await page.keyboard.press('h');
-  await expect(page.locator('.highlight-card')).toHaveCount(2);
+  await highlightTwoPassages(page);
 
   await writeFile(file, ARTICLE.replace('of two apartment', 'of three apartment'));
   await page.getByRole('button', { name: 'Import again' }).click();
@@ -52,12 +59,7 @@ test('from the keyboard alone: Shift+A accepts a highlight waiting for review, S
   await reader.open();
   reader.importPaths = [file];
   await page.keyboard.press('Control+o');
-  await expect(page.locator('.headline')).toHaveText('Fire on Dock Street');
-  await dragSelect(page, 'forcing the evacuation of two apartment blocks');
-  await page.keyboard.press('h');
-  await dragSelect(page, 'kept the flames away');
-  await page.keyboard.press('h');
-  await expect(page.locator('.highlight-card')).toHaveCount(2);
+  await highlightTwoPassages(page);
   await writeFile(file, ARTICLE.replace('of two apartment', 'of three apartment').replace('kept the flames away', 'held the fire back'));
   await page.locator('#reader').focus();
   await page.keyboard.press('Shift+I');
