@@ -1,7 +1,7 @@
 // The handler table: one async function per IPC channel, each validating its input against the
 // contract and answering with a Result. `main` registers it with ipcMain; the renderer e2e tests
 // register the very same table with Playwright's exposeBinding.
-import { describeSpan } from '../shared/anchoring';
+import { describeSpan, quoteIsAt } from '../shared/anchoring';
 import { localDay } from '../shared/daily-review';
 import type { Channel } from '../shared/channels';
 import { inputSchemas, type ChannelOutput, type ParsedInput } from '../shared/contract';
@@ -127,18 +127,15 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     'annotation:create': async ({ id, articleId, color, note, tags, target }) => {
       // The context around the quote is taken from the stored text, not from the page.
       const { text } = await library.content(articleId);
-      const { start, end } = target.position;
-      if (end > text.length || text.slice(start, end) !== target.quote.exact) {
-        throw new UserError('The highlighted text is not in this article.');
-      }
-      return library.addAnnotation(articleId, { id, color, note, tags, target: describeSpan(text, start, end) });
+      if (!quoteIsAt(target, text)) throw new UserError('The highlighted text is not in this article.');
+      return library.addAnnotation(articleId, { id, color, note, tags, target: describeSpan(text, target.position.start, target.position.end) });
     },
     'annotation:update': async ({ articleId, id, color, note, tags, target, review }) => {
       // Back under review (an accept taken back), a highlight keeps the words of the revision it was made on.
       if (review != null) return library.updateAnnotation(articleId, id, { color, note, tags, target, review });
       const text = target === undefined ? null : (await library.content(articleId)).text;
+      if (target !== undefined && text !== null && !quoteIsAt(target, text)) throw new UserError('The highlighted text is not in this article.');
       const stored = target === undefined || text === null ? undefined : describeSpan(text, target.position.start, target.position.end);
-      if (stored !== undefined && stored.quote.exact !== target?.quote.exact) throw new UserError('The highlighted text is not in this article.');
       return library.updateAnnotation(articleId, id, { color, note, tags, target: stored, review });
     },
     'annotation:delete': async ({ articleId, id }) => {

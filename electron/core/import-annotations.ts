@@ -3,7 +3,7 @@
 // engine, so an exported library's annotations come back into another library holding the same
 // articles, even under other ids.
 import { randomUUID } from 'node:crypto';
-import { describeSpan, resolveSelectors } from '../shared/anchoring';
+import { describeSpan, resolve } from '../shared/anchoring';
 import type { Annotation, ArticleMeta } from '../shared/model';
 import { matchDraftsToArticles, type DraftGroup } from './annotation-articles';
 import { unknownDatesNote } from './import/imported-dates';
@@ -67,7 +67,7 @@ async function attach(library: Library, meta: ArticleMeta, draft: AnnotationDraf
     return 0;
   }
   const { text: articleText } = await library.content(meta.id);
-  const anchor = resolveSelectors(articleText, draftSelectorsFor(articleText)(draft));
+  const anchor = resolve(draftSelectorsFor(articleText)(draft), articleText);
   if (anchor.status === 'orphaned') {
     report.problems.push(`${quoted(draft)} is not in “${meta.title}”.`);
     return 0;

@@ -2,7 +2,7 @@
 // library goes through `window.margin` and the state is updated from what the handler answers.
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
-import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
+import { resolve } from '../../electron/shared/anchoring/resolve';
 import type { MenuCommand } from '../../electron/shared/channels';
 import { HIGHLIGHT_COLORS, type Annotation, type ArticleState, type ArticleSummary, type ArticleView, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
 import { call, margin } from './bridge';
@@ -554,7 +554,7 @@ export class ReaderApp {
   private applyAnnotation(annotation: Annotation, render = true): void {
     const open = this.open;
     if (open === null || annotation.articleId !== open.view.meta.id) return;
-    const anchor = annotation.review === null ? resolveSelectors(open.rendered.text, annotation.target) : null;
+    const anchor = annotation.review === null ? resolve(annotation.target, open.rendered.text) : null;
     if (anchor !== null && anchor.status !== 'orphaned') open.spans.set(annotation.id, { start: anchor.start, end: anchor.end });
     else open.spans.delete(annotation.id);
     open.annotations = placeInOrder(open.annotations, annotation, open.spans);

@@ -5,7 +5,7 @@ import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { findQuoteOccurrences } from '../../electron/shared/anchoring/find-quote';
 import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
+import { quoteIsAt, resolve } from '../../electron/shared/anchoring/resolve';
 import { checkProperty, propertyRuns } from './support/property';
 
 const RUNS = propertyRuns(500);
@@ -34,14 +34,14 @@ describe('selectors', () => {
 describe('resolving one highlight', () => {
   it('resolves at the stored position when the text is unchanged', () => {
     const at = text.indexOf('river fell');
-    expect(resolveSelectors(text, describeSpan(text, at, at + 10))).toMatchObject({ status: 'exact', start: at, end: at + 10, confidence: 1 });
+    expect(resolve(describeSpan(text, at, at + 10), text)).toMatchObject({ status: 'exact', start: at, end: at + 10, confidence: 1 });
   });
 
   it('follows a quote that moved, choosing the repeat whose context matches', () => {
     const at = text.lastIndexOf('the river');
     const selectors = describeSpan(text, at, at + 9);
     const edited = `A new first sentence. ${text}`;
-    const moved = resolveSelectors(edited, selectors);
+    const moved = resolve(selectors, edited);
     expect(moved.status).toBe('moved');
     expect(painted(edited, moved)).toBe('the river');
     // The reader's "the river" is the one about rising again, not the one that fell.
@@ -53,21 +53,21 @@ describe('resolving one highlight', () => {
     const start = body.indexOf('The old stone');
     const selectors = describeSpan(body, start, body.indexOf(' against'));
     const lightly = body.replace('old stone bridge', 'old stone footbridge');
-    const light = resolveSelectors(lightly, selectors);
+    const light = resolve(selectors, lightly);
     expect(light.status).toBe('fuzzy');
     expect(painted(lightly, light)).toBe('The old stone footbridge over the river held firm');
     expect(light.confidence).toBeGreaterThanOrEqual(NEEDS_REVIEW_BELOW);
     expect(needsReview(light)).toBe(false);
 
     const heavily = body.replace('The old stone bridge over the river held firm', 'A new steel crossing over the stream stood firm');
-    const heavy = resolveSelectors(heavily, selectors);
+    const heavy = resolve(selectors, heavily);
     expect(needsReview(heavy)).toBe(true);
     expect(heavy.confidence).toBeLessThan(light.confidence);
   });
 
   it('reports a quote that is gone as orphaned, with no span and confidence 0', () => {
     const selectors = describeSpan(text, 0, 15);
-    const gone = resolveSelectors('Nothing of it remains.', selectors);
+    const gone = resolve(selectors, 'Nothing of it remains.');
     expect(gone).toMatchObject({ status: 'orphaned', confidence: 0 });
     expect(needsReview(gone)).toBe(true);
   });
@@ -77,7 +77,7 @@ describe('resolving one highlight', () => {
     const start = body.indexOf('The fox');
     const selectors = describeSpan(body, start, body.indexOf(' near the barn'));
     const rewritten = body.replace('The fox jumped over the sleeping dog', 'A hen walked past a cat');
-    const anchor = resolveSelectors(rewritten, selectors);
+    const anchor = resolve(selectors, rewritten);
     if (anchor.status === 'orphaned') {
       expect(anchor.candidate === null || anchor.candidate.confidence < NEEDS_REVIEW_BELOW).toBe(true);
     } else {
@@ -88,7 +88,7 @@ describe('resolving one highlight', () => {
 
   it('never paints a span outside the text, whatever the stored position says', () => {
     const selectors = { ...describeSpan(text, 4, 9), position: { type: 'TextPositionSelector' as const, start: 500, end: 505 } };
-    const anchor = resolveSelectors(text, selectors);
+    const anchor = resolve(selectors, text);
     expect(painted(text, anchor)).toBe('river');
   });
 });
@@ -176,7 +176,7 @@ describe('properties', () => {
       fc.property(fc.oneof(repetitive, anyText, prose).filter((s) => s.length > 0), fc.nat(), fc.nat(), (body, a, b) => {
         const start = a % body.length;
         const end = start + 1 + (b % (body.length - start));
-        expect(resolveSelectors(body, describeSpan(body, start, end))).toMatchObject({ status: 'exact', start, end });
+        expect(resolve(describeSpan(body, start, end), body)).toMatchObject({ status: 'exact', start, end });
         expect(anchorAll(body, [describeSpan(body, start, end)])[0]).toMatchObject({ status: 'exact', start, end });
       }),
       RUNS,
@@ -193,7 +193,7 @@ describe('properties', () => {
         selectorsList.forEach((selectors, i) => {
           const words = selectors.quote.exact;
           const expected = after.spans[i] as { start: number; end: number };
-          for (const anchor of [resolveSelectors(after.body, selectors), reanchored[i] as Anchor]) {
+          for (const anchor of [resolve(selectors, after.body), reanchored[i] as Anchor]) {
             expect(['exact', 'moved']).toContain(anchor.status);
             expect(painted(after.body, anchor)).toBe(words);
             // Where the words occur only once, "the same words" is also the same place.
@@ -203,5 +203,16 @@ describe('properties', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('quoteIsAt: the check every write makes', () => {
+  const text = 'The harbour wall was rebuilt after the storm of 1953.';
+  it('is true only when the quote stands at its stored position', () => {
+    const selectors = describeSpan(text, 4, 16);
+    expect(quoteIsAt(selectors, text)).toBe(true);
+    expect(quoteIsAt({ ...selectors, position: { start: 5, end: 17 } }, text)).toBe(false);
+    expect(quoteIsAt({ ...selectors, position: { start: text.length - 2, end: text.length + 10 } }, text)).toBe(false);
+    expect(quoteIsAt(selectors, `A ${text}`)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
+import { resolve } from '../../electron/shared/anchoring/resolve';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { AnnotationSchema, type Annotation } from '../../electron/shared/model';
 import { webAnnotationCollection, webAnnotationJson } from '../../electron/core/export/web-annotation';
@@ -20,7 +20,7 @@ const options = { exportedAt: EXPORTED_AT, collectionId: COLLECTION_ID };
 function attach(draft: AnnotationDraft, articles: ExportArticle[]): Annotation {
   const article = articles.find((a) => a.meta.id === draft.articleId) ?? articles.find((a) => a.meta.sourceUrl === draft.sourceUrl);
   if (article === undefined) throw new Error(`no article for ${draft.source}`);
-  const anchor = resolveSelectors(article.text, draftSelectorsFor(article.text)(draft));
+  const anchor = resolve(draftSelectorsFor(article.text)(draft), article.text);
   if (anchor.status === 'orphaned') throw new Error(`orphaned: ${draft.quote.exact}`);
   return AnnotationSchema.parse({
     id: draft.id,
@@ -148,7 +148,7 @@ describe('W3C Web Annotation import', () => {
     if (draft === undefined) throw new Error('no draft');
     const selectors = draftSelectorsFor('say hello world')(draft);
     expect(selectors.quote.prefix).toHaveLength(32);
-    expect(resolveSelectors('say hello world', selectors)).toMatchObject({ start: 4, end: 9 });
+    expect(resolve(selectors, 'say hello world')).toMatchObject({ start: 4, end: 9 });
   });
 
   it('skips targets it cannot anchor and says why', () => {

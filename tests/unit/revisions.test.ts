@@ -8,7 +8,7 @@ import type { Anchor } from '../../electron/shared/anchoring/anchor';
 import { carryToRevision } from '../../electron/shared/anchoring/carry-revision';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import { resolveSelectors } from '../../electron/shared/anchoring/resolve';
+import { resolve } from '../../electron/shared/anchoring/resolve';
 
 interface Expectation {
   /** Statuses a reader could accept here. */
@@ -104,7 +104,7 @@ describe('re-anchoring a new revision', () => {
       });
 
       it('one at a time, from the stored selectors alone', () => {
-        testCase.highlights.forEach((highlight, i) => check(newText, resolveSelectors(newText, selectorsList[i]!), highlight.expect));
+        testCase.highlights.forEach((highlight, i) => check(newText, resolve(selectorsList[i]!, newText), highlight.expect));
       });
     });
   }

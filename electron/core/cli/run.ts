@@ -2,7 +2,7 @@
 // exporters. Commands that change the library hold its write lock (and say so in one sentence
 // when the app has it); read-only commands work while the app is open. Output goes to the
 // writers it is given, so tests run it in-process.
-import { describeSpan, findQuoteOccurrences, resolveSelectors } from '../../shared/anchoring';
+import { describeSpan, findQuoteOccurrences, resolve } from '../../shared/anchoring';
 import { imageSummarySentence } from '../../shared/image-summary';
 import { articleSource, type Annotation } from '../../shared/model';
 import { backupDataDir } from '../backup/backup';
@@ -45,7 +45,7 @@ const WRITES = new Set<Command['command']>(['import', 'highlight', 'import-annot
 const SAVES_AFTER_READING = new Set<Command['command']>(['import']);
 
 function annotationJson(annotation: Annotation, text: string) {
-  const anchor = resolveSelectors(text, annotation.target);
+  const anchor = resolve(annotation.target, text);
   // A highlight under review is placed where the revision carried it, which the person has yet to accept.
   const span = annotation.review?.candidate ?? (anchor.status === 'orphaned' ? annotation.target.position : anchor);
   return {

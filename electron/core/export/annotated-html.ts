@@ -6,7 +6,7 @@
 // script), each numbered and listed with its note in a table below the article.
 import { JSDOM } from 'jsdom';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../shared/model';
-import { resolveSelectors } from '../../shared/anchoring/resolve';
+import { resolve } from '../../shared/anchoring/resolve';
 import { MISSING_IMAGE_CLASS } from '../../shared/image-summary';
 import { sanitizeArticleHtml } from '../sanitize/sanitizer';
 import type { ExportArticle } from './export-article';
@@ -78,7 +78,7 @@ function place(article: ExportArticle, pageText: string): Placed[] {
   const same = pageText === article.text;
   return article.annotations.map((annotation, index) => {
     if (same) return { annotation, number: index + 1, span: { start: annotation.target.position.start, end: annotation.target.position.end } };
-    const anchor = resolveSelectors(pageText, annotation.target);
+    const anchor = resolve(annotation.target, pageText);
     return { annotation, number: index + 1, span: anchor.status === 'orphaned' ? null : { start: anchor.start, end: anchor.end } };
   });
 }

@@ -261,7 +261,7 @@ function keepStart(text: string, limit: number): string {
 }
 
 /**
- * The selectors of drafts in Margin's terms, for the anchoring engine (`resolveSelectors`): the
+ * The selectors of drafts in Margin's terms, for the anchoring engine (`resolve`): the
  * position converted from code points to UTF-16 against the article's text, context trimmed to
  * what the model keeps. When the file gave no usable position, the position is only a hint at
  * the text's start; the engine then finds the quote by searching. Made once per article so its

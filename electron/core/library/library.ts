@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { carryToRevision } from '../../shared/anchoring/carry-revision';
+import { quoteIsAt } from '../../shared/anchoring';
 import type { RevisionSummary } from '../../shared/contract';
 import {
   newArticleState,
@@ -100,8 +101,7 @@ const GONE_MESSAGE = 'That highlight no longer exists.';
 const now = () => new Date().toISOString();
 
 function checkTarget(text: string, target: Selectors): void {
-  const { start, end } = target.position;
-  if (end > text.length || text.slice(start, end) !== target.quote.exact) {
+  if (!quoteIsAt(target, text)) {
     throw new UserError('The highlighted text is not in this article.');
   }
 }
@@ -349,8 +349,7 @@ export class Library {
 
   async addAnnotation(articleId: string, input: NewAnnotation): Promise<Annotation> {
     const { text } = await this.content(articleId);
-    const { quote, position } = input.target;
-    if (position.end > text.length || text.slice(position.start, position.end) !== quote.exact) {
+    if (!quoteIsAt(input.target, text)) {
       throw new UserError('The highlighted text is not in this article.');
     }
     const stamp = now();

@@ -3,7 +3,7 @@
 // article shifts everything after it by the same amount, so the next quote is usually right there.
 import type { Selectors } from '../model';
 import type { Anchor } from './anchor';
-import { resolveNear } from './resolve';
+import { resolve } from './resolve';
 
 /** Results in the order of `selectorsList`. */
 export function anchorAll(text: string, selectorsList: readonly Selectors[]): Anchor[] {
@@ -13,7 +13,7 @@ export function anchorAll(text: string, selectorsList: readonly Selectors[]): An
   let shift = 0;
   for (const i of order) {
     const selectors = selectorsList[i] as Selectors;
-    const anchor = resolveNear(text, selectors, clamp(selectors.position.start + shift, text.length));
+    const anchor = resolve(selectors, text, clamp(selectors.position.start + shift, text.length));
     if (anchor.status !== 'orphaned') shift = anchor.start - selectors.position.start;
     anchors[i] = anchor;
   }

@@ -11,7 +11,7 @@ import { anchorAll } from './anchor-all';
 import { findExactQuote } from './exact-quote';
 import { findFuzzy } from './fuzzy';
 import { positionMap, type Survivors } from './position-map';
-import { resolveNear } from './resolve';
+import { resolve } from './resolve';
 import { scoreSpan } from './score';
 import { diffTexts } from './text-diff';
 
@@ -95,7 +95,7 @@ export function reanchorAll(oldText: string, newText: string, selectorsList: rea
     // Without the quote's own words in the old text there is nothing for the diff to carry.
     if (was.status === 'orphaned' || was.status === 'fuzzy') {
       const from = was.status === 'fuzzy' ? was.start : selectors.position.start;
-      return resolveNear(newText, selectors, carry.map(from).at);
+      return resolve(selectors, newText, carry.map(from).at);
     }
     const { exact } = selectors.quote;
     const survived = carry.survivors(was.start, was.end);

@@ -10,10 +10,12 @@ import { findFuzzy } from './fuzzy';
 export type { Anchor, AnchorStatus, Candidate } from './anchor';
 
 /**
- * `hint` is where the quote is expected to start: the stored position unless a caller knows
- * better (neighbouring highlights that moved together, or a diff between revisions).
+ * The one way to ask where a highlight is in a text, and whether its quote is still exactly at
+ * its stored position (`status === 'exact'`). `hint` is where the quote is expected to start:
+ * the stored position unless a caller knows better (neighbouring highlights that moved together,
+ * or a diff between revisions).
  */
-export function resolveNear(text: string, selectors: Selectors, hint: number): Anchor {
+export function resolve(selectors: Selectors, text: string, hint: number = selectors.position.start): Anchor {
   const { quote, position } = selectors;
   const { exact } = quote;
   if (position.end - position.start === exact.length && text.startsWith(exact, position.start)) {
@@ -25,6 +27,7 @@ export function resolveNear(text: string, selectors: Selectors, hint: number): A
   return judgeCandidate(findFuzzy(text, quote, near));
 }
 
-export function resolveSelectors(text: string, selectors: Selectors): Anchor {
-  return resolveNear(text, selectors, selectors.position.start);
+/** True when the quote stands at its stored position in `text`: what every write checks. */
+export function quoteIsAt(selectors: Selectors, text: string): boolean {
+  return resolve(selectors, text).status === 'exact';
 }
