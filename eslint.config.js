@@ -30,6 +30,7 @@ const PACKAGES = {
     'ipaddr.js',
     'jsdom',
     'lowdb',
+    'lru-cache',
     'markdown-it',
     'markdown-it-footnote',
     'markdown-it-task-lists',
