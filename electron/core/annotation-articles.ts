@@ -7,7 +7,7 @@
 import { foldTypography } from '../shared/anchoring/fold';
 import type { ArticleMeta } from '../shared/model';
 import { textFingerprint } from './export/text-fingerprint';
-import type { AnnotationDraft } from './export/web-annotation-import';
+import type { AnnotationDraft } from './import/web-annotation-import';
 import type { Library } from './library/library';
 
 export type ArticleMatch = { kind: 'found'; meta: ArticleMeta } | { kind: 'ambiguous'; candidates: readonly ArticleMeta[] } | { kind: 'missing' };

@@ -9,7 +9,7 @@ import { mergeMarkdown } from '../../electron/core/export/markdown-merge';
 import { combinedMarkdown, markdownFiles } from '../../electron/core/export/obsidian-markdown';
 import { readwiseCsv } from '../../electron/core/export/readwise-csv';
 import { webAnnotationJson } from '../../electron/core/export/web-annotation';
-import { parseWebAnnotationFile } from '../../electron/core/export/web-annotation-import';
+import { parseWebAnnotationFile } from '../../electron/core/import/web-annotation-import';
 import { describeSpan } from '../../electron/shared/anchoring/describe';
 import { newArticleState, HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { pairedBench, TINY } from './support/paired';

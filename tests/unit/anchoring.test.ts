@@ -211,8 +211,8 @@ describe('quoteIsAt: the check every write makes', () => {
   it('is true only when the quote stands at its stored position', () => {
     const selectors = describeSpan(text, 4, 16);
     expect(quoteIsAt(selectors, text)).toBe(true);
-    expect(quoteIsAt({ ...selectors, position: { start: 5, end: 17 } }, text)).toBe(false);
-    expect(quoteIsAt({ ...selectors, position: { start: text.length - 2, end: text.length + 10 } }, text)).toBe(false);
+    expect(quoteIsAt({ ...selectors, position: { ...selectors.position, start: 5, end: 17 } }, text)).toBe(false);
+    expect(quoteIsAt({ ...selectors, position: { ...selectors.position, start: text.length - 2, end: text.length + 10 } }, text)).toBe(false);
     expect(quoteIsAt(selectors, `A ${text}`)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import {
   parseWebAnnotationFile,
   readWebAnnotations,
   type AnnotationDraft,
-} from '../../electron/core/export/web-annotation-import';
+} from '../../electron/core/import/web-annotation-import';
 import type { ExportArticle } from '../../electron/core/export/export-article';
 import { COLLECTION_ID, EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
 

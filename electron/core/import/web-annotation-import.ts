@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_LENGTH, QUOTE_CONTEXT_LENGTH, TagSchema, type HighlightColor, type Selectors } from '../../shared/model';
 import { storableInstant } from '../../shared/iso-date';
 import { isWebAddress } from '../../shared/web-address';
-import { offsetConverter } from './code-points';
+import { offsetConverter } from '../export/code-points';
 
 export class AnnotationFileError extends UserError {
   override name = 'AnnotationFileError';
