@@ -5,10 +5,7 @@
 // Run: npx vitest bench --run tests/bench/anchoring.bench.ts (MARGIN_BENCH_QUICK=1 for a small run)
 import search from 'approx-string-match';
 import { bench, describe } from 'vitest';
-import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
-import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import type { Anchor } from '../../electron/shared/anchoring/anchor';
+import { type Anchor, anchorAll, describeSpan, reanchorAll } from '../../electron/shared/anchoring';
 import type { Selectors } from '../../electron/shared/model';
 import { ONCE, pairedBench, TINY } from './support/paired';
 import { seeded } from '../support/seeded';

@@ -10,7 +10,7 @@ import { combinedMarkdown, markdownFiles } from '../../electron/core/export/obsi
 import { readwiseCsv } from '../../electron/core/export/readwise-csv';
 import { webAnnotationJson } from '../../electron/core/export/web-annotation';
 import { parseWebAnnotationFile } from '../../electron/core/import/web-annotation-import';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { newArticleState, HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { pairedBench, TINY } from './support/paired';
 import { seeded as random } from '../support/seeded';

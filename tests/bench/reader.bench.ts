@@ -16,7 +16,7 @@ import { bench, describe } from 'vitest';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { annotationsFile } from '../../electron/core/library/files';
 import type { Library } from '../../electron/core/library/library';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { rendererDir, startReader, type Reader } from '../e2e/support/harness';
 import { chromiumArgs, systemChromium } from '../support/chromium';

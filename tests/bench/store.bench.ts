@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { afterAll, bench, describe } from 'vitest';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { newArticleState, type Annotation, type ArticleMeta } from '../../electron/shared/model';
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from '../../electron/shared/anchoring/resolve';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan, resolve } from '../../electron/shared/anchoring';
 import { AnnotationSchema, type Annotation } from '../../electron/shared/model';
 import { webAnnotationCollection, webAnnotationJson } from '../../electron/core/export/web-annotation';
 import {

@@ -2,7 +2,7 @@ import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, type Platform } from '../../electron/core/handlers';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { API_METHODS } from '../../electron/shared/channels';
 import type { Annotation, ArticleSummary, ArticleView } from '../../electron/shared/model';
 import type { Result } from '../../electron/shared/result';

@@ -4,11 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../electron/shared/anchoring/anchor';
-import { carryToRevision } from '../../electron/shared/anchoring/carry-revision';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
-import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import { resolve } from '../../electron/shared/anchoring/resolve';
+import { type Anchor, carryToRevision, describeSpan, reanchorAll, resolve } from '../../electron/shared/anchoring';
 
 interface Expectation {
   /** Statuses a reader could accept here. */
