@@ -1,4 +1,4 @@
-// The heaviest path a reader hits (issue 8): a generated 1 MB article carrying 5,000 highlights,
+// The heaviest path a reader hits: a generated 1 MB article carrying 5,000 highlights,
 // many of them overlapping, opened in the built renderer in Chromium through the e2e harness (the
 // real handler table over a real library). Measured against the same article with no
 // highlights, in the same browser and run, loads alternating round by round:

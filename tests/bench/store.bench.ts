@@ -1,4 +1,4 @@
-// Measures what one durable highlight save costs (issue 6, "Measure"): into libraries of 1k, 10k
+// Measures what one durable highlight save costs: into libraries of 1k, 10k
 // and 100k highlights over 10, 100 and 1,000 articles, with Margin's store (one annotations file
 // per article, fsync of file and folder) and, in the same run, with one raw lowdb JSONFile holding
 // the same data (steno: rewrite the whole file, no fsync). Prints median and p95 per save and the

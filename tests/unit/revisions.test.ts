@@ -61,7 +61,7 @@ function check(newText: string, anchor: Anchor, expected: Expectation): void {
 const cases = readdirSync(ROOT, { withFileTypes: true }).filter((entry) => entry.isDirectory());
 
 describe('re-anchoring a new revision', () => {
-  it('has the five revision cases of issue 4', () => {
+  it('has the five kinds of revision a highlight must survive', () => {
     expect(cases.map((entry) => entry.name).sort()).toEqual(
       ['article-reordered', 'paragraph-deleted', 'quote-repeated', 'sentence-inserted-before', 'words-changed-inside'].sort(),
     );

@@ -1,4 +1,4 @@
-// Reads a W3C Web Annotation file (issue 5, item 4), Margin's own export or another tool's, into
+// Reads a W3C Web Annotation file, Margin's own export or another tool's, into
 // drafts the library can anchor: one per target that carries a TextQuoteSelector. The file comes
 // from outside, so its shape is checked by zod before anything is read from it; parts Margin does
 // not use (other selector kinds, image bodies) are allowed and ignored, malformed parts it does
