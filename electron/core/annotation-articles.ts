@@ -4,10 +4,10 @@
 // into the export, else by the annotations' own quotes. The annotations a file gives one article
 // travel together: a group is matched as a whole, never split across articles, and when more than
 // one article fits, none is guessed (the person is told, and chooses).
-import { foldTypography } from '../shared/anchoring/fold';
+import { quoteFinder } from '../shared/anchoring';
 import type { ArticleMeta } from '../shared/model';
 import { textFingerprint } from './export/text-fingerprint';
-import type { AnnotationDraft } from './export/web-annotation-import';
+import type { AnnotationDraft } from './import/web-annotation-import';
 import type { Library } from './library/library';
 
 export type ArticleMatch = { kind: 'found'; meta: ArticleMeta } | { kind: 'ambiguous'; candidates: readonly ArticleMeta[] } | { kind: 'missing' };
@@ -49,12 +49,8 @@ function matchByName(articles: readonly ArticleMeta[], draft: AnnotationDraft): 
   return byUrl.length > 1 ? new Set(byUrl.map((meta) => meta.id)) : null;
 }
 
-function quotesIn(text: string, drafts: readonly AnnotationDraft[], folded: () => string): number {
-  let found = 0;
-  for (const draft of drafts) {
-    if (text.includes(draft.quote.exact) || folded().includes(foldTypography(draft.quote.exact))) found++;
-  }
-  return found;
+function quotesIn(holdsQuote: (quote: string) => boolean, drafts: readonly AnnotationDraft[]): number {
+  return drafts.filter((draft) => holdsQuote(draft.quote.exact)).length;
 }
 
 /**
@@ -100,13 +96,12 @@ export async function matchDraftsToArticles(library: Library, drafts: readonly A
     for (const meta of articles) {
       const { text } = await library.content(meta.id);
       const fingerprint = textFingerprint(text);
-      let folded: string | null = null;
-      const foldedText = () => (folded ??= foldTypography(text));
+      const holdsQuote = quoteFinder(text);
       for (const group of pending) {
         if (group.among !== null && !group.among.has(meta.id)) continue;
         if (group.drafts[0]?.textSha256 === fingerprint) group.byFingerprint.push(meta);
         if (group.byFingerprint.length > 0) continue;
-        const found = quotesIn(text, group.drafts, foldedText);
+        const found = quotesIn(holdsQuote, group.drafts);
         if (found > group.bestQuotes) {
           group.bestQuotes = found;
           group.best = [meta];

@@ -8,7 +8,7 @@ import type { Annotation, ArticleMeta } from '../shared/model';
 import { matchDraftsToArticles, type DraftGroup } from './annotation-articles';
 import { unknownDatesNote } from './import/imported-dates';
 import { readInputFile, type InputRule } from './files/input-file';
-import { draftSelectorsFor, parseWebAnnotationFile, type AnnotationDraft } from './export/web-annotation-import';
+import { draftSelectorsFor, parseWebAnnotationFile, type AnnotationDraft } from './import/web-annotation-import';
 import type { Library } from './library/library';
 
 export interface AnnotationImportReport {

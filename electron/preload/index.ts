@@ -18,7 +18,7 @@ const api: MarginApi = {
   ...buildInvokeApi((channel, input) => ipcRenderer.invoke(channel, input)),
   onMenuCommand: (listener) => subscribe(MENU_COMMAND_CHANNEL, isMenuCommand, listener),
   onImportRequest: (listener) => subscribe(IMPORT_REQUEST_CHANNEL, isSourceList, listener),
-  // Electron no longer puts the path on File; only the preload may ask for it.
+  // A File in the page carries no path (Electron keeps paths from web content); only the preload may ask for it.
   pathForFile: (file) => webUtils.getPathForFile(file) || null,
 };
 

@@ -29,7 +29,6 @@ export const API_METHODS = {
 
 export type ApiMethod = keyof typeof API_METHODS;
 export type Channel = (typeof API_METHODS)[ApiMethod];
-export const CHANNELS = Object.values(API_METHODS) as Channel[];
 
 /** Main -> renderer: a menu item the renderer acts on (it knows which article is open). */
 export const MENU_COMMAND_CHANNEL = 'menu:command';

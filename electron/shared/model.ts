@@ -31,7 +31,6 @@ export const TextPositionSelectorSchema = z
     end: z.number().int().nonnegative(),
   })
   .refine((p) => p.end > p.start, { message: 'end must be after start' });
-export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 
 export const SelectorsSchema = z.object({
   quote: TextQuoteSelectorSchema,

@@ -1,14 +1,11 @@
-// Measures the anchoring engine against re-anchoring the way Hypothesis does it (issue 4,
-// "Measure"): time and accuracy for 1,000 highlights on a 1 MB article after a 5% edit, and the
-// time to anchor 10,000 highlights on an unchanged article. Inputs come from a seeded generator,
-// so every run measures the same article, edit and highlights.
+// Measures the anchoring engine against re-anchoring the way Hypothesis does it: time and
+// accuracy for 1,000 highlights on a 1 MB article after a 5% edit, and the time to anchor 10,000
+// highlights on an unchanged article. Inputs come from a seeded generator, so every run measures
+// the same article, edit and highlights.
 // Run: npx vitest bench --run tests/bench/anchoring.bench.ts (MARGIN_BENCH_QUICK=1 for a small run)
 import search from 'approx-string-match';
 import { bench, describe } from 'vitest';
-import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
-import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import type { Anchor } from '../../electron/shared/anchoring/anchor';
+import { type Anchor, anchorAll, describeSpan, reanchorAll } from '../../electron/shared/anchoring';
 import type { Selectors } from '../../electron/shared/model';
 import { ONCE, pairedBench, TINY } from './support/paired';
 import { seeded } from '../support/seeded';

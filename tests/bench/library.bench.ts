@@ -1,4 +1,4 @@
-// The whole library at once (issue 8, item 3, and the library view): a seeded library of 1,000
+// The whole library at once (main-process memory and the library view): a seeded library of 1,000
 // articles and 100,000 highlights written straight on disk (tests/bench/support/library-fixture.ts),
 // measured beside the same kind of library holding 10 articles:
 // - main-process memory: RSS of a plain Node child that does what main does at start (open the

@@ -1,4 +1,4 @@
-// The worst files a person can hand `margin import` (issue 14, size and shape limits): a text
+// The worst files a person can hand `margin import` (its size and shape limits): a text
 // file of 45 MB on one line and a page of 200,000 nested <div>s (both refused), and the largest
 // and deepest files accepted (10 MB of text or Markdown on one line, a page nested 256 deep), and
 // a 10 MB page whose article is one <article> of 13,000 paragraphs.

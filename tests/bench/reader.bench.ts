@@ -1,4 +1,4 @@
-// The heaviest path a reader hits (issue 8): a generated 1 MB article carrying 5,000 highlights,
+// The heaviest path a reader hits: a generated 1 MB article carrying 5,000 highlights,
 // many of them overlapping, opened in the built renderer in Chromium through the e2e harness (the
 // real handler table over a real library). Measured against the same article with no
 // highlights, in the same browser and run, loads alternating round by round:
@@ -16,7 +16,7 @@ import { bench, describe } from 'vitest';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { annotationsFile } from '../../electron/core/library/files';
 import type { Library } from '../../electron/core/library/library';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { rendererDir, startReader, type Reader } from '../e2e/support/harness';
 import { chromiumArgs, systemChromium } from '../support/chromium';

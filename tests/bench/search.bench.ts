@@ -1,4 +1,4 @@
-// Measures full-text search the way issue 7 ("Measure") asks: a generated library of 1,000
+// Measures full-text search as a person meets it: a generated library of 1,000
 // articles and 100,000 highlights, the time to build the index, its size on disk, the time to
 // open it again, and search latency (median, p95) over a fixed set of queries that a person
 // would type: common and rare words, prefixes, typos, two-word queries, accents, tags.

@@ -1,4 +1,4 @@
-// Measures what one durable highlight save costs (issue 6, "Measure"): into libraries of 1k, 10k
+// Measures what one durable highlight save costs: into libraries of 1k, 10k
 // and 100k highlights over 10, 100 and 1,000 articles, with Margin's store (one annotations file
 // per article, fsync of file and folder) and, in the same run, with one raw lowdb JSONFile holding
 // the same data (steno: rewrite the whole file, no fsync). Prints median and p95 per save and the
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { afterAll, bench, describe } from 'vitest';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { newArticleState, type Annotation, type ArticleMeta } from '../../electron/shared/model';
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';

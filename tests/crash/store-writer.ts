@@ -2,7 +2,7 @@
 // then an article) as fast as it can and prints each one on stdout once Margin acknowledged it, so
 // the test can kill it at any moment and then check that every printed record is on disk.
 // Built with vite and run with plain Node by tests/unit/support/node-script.ts.
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { messageFor } from '../../electron/core/errors';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';

@@ -12,7 +12,7 @@ import { annotatedHtml } from '../../electron/core/export/annotated-html';
 import { exportArticle } from '../../electron/core/export/export-article';
 import { readArticleContent } from '../../electron/core/sanitize/article-text';
 import { sanitizeArticleHtml } from '../../electron/core/sanitize/sanitizer';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import type { Annotation } from '../../electron/shared/model';
 import { ASSET_DATA_URI, ASSET_SRC, EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
 

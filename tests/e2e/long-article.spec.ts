@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { annotationsFile } from '../../electron/core/library/files';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../electron/shared/model';
 import { expect, paintedText, phrasePoint, test } from './support/fixtures';
 

@@ -1,7 +1,7 @@
 // Search syntax typed into the library search, through the real handler table: a "phrase" is not
 // its words anywhere, -word leaves out, tag: and color: (by the name in the legend) pick highlights.
 import { importPlainText } from '../../electron/core/import/import-file';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import type { HighlightColor } from '../../electron/shared/model';
 import { expect, paintedText, test } from './support/fixtures';
 import type { Reader } from './support/harness';

@@ -15,7 +15,7 @@ import { Library } from '../../electron/core/library/library';
 import { addSampleToNewLibrary } from '../../electron/core/library/sample';
 import { acquireWriteLock } from '../../electron/core/library/write-lock';
 import { ChosenPaths } from '../../electron/core/security/chosen-paths';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 
 const IMPORT_ONLY_PACKAGES = ['jsdom', '@mozilla/readability'] as const;
 

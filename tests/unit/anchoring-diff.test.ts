@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { anchorAll, describeSpan, diffTexts, type Edit, reanchorAll } from '../../electron/shared/anchoring';
 import { positionMap } from '../../electron/shared/anchoring/position-map';
-import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import { diffTexts, type Edit } from '../../electron/shared/anchoring/text-diff';
 import { blocks, wordRuns, words } from '../../electron/shared/anchoring/tokens';
 import { seeded } from '../support/seeded';
 import { checkProperty, propertyRuns } from './support/property';

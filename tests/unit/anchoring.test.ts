@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NEEDS_REVIEW_BELOW, needsReview, type Anchor } from '../../electron/shared/anchoring/anchor';
-import { anchorAll } from '../../electron/shared/anchoring/anchor-all';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
-import { findQuoteOccurrences } from '../../electron/shared/anchoring/find-quote';
-import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import { quoteIsAt, resolve } from '../../electron/shared/anchoring/resolve';
+import { type Anchor, anchorAll, describeSpan, findQuoteOccurrences, NEEDS_REVIEW_BELOW, needsReview, quoteFinder, quoteIsAt, reanchorAll, resolve } from '../../electron/shared/anchoring';
 import { checkProperty, propertyRuns } from './support/property';
 
 const RUNS = propertyRuns(500);
@@ -214,5 +209,14 @@ describe('quoteIsAt: the check every write makes', () => {
     expect(quoteIsAt({ ...selectors, position: { ...selectors.position, start: 5, end: 17 } }, text)).toBe(false);
     expect(quoteIsAt({ ...selectors, position: { ...selectors.position, start: text.length - 2, end: text.length + 10 } }, text)).toBe(false);
     expect(quoteIsAt(selectors, `A ${text}`)).toBe(false);
+  });
+});
+
+describe('quoteFinder: is this quote in the text', () => {
+  it('finds a quote as written or with its quotes, dashes and spaces typed plainly, and nothing else', () => {
+    const holdsQuote = quoteFinder('Ukraine’s grain \u2014 shipped at\u00a0dawn.');
+    expect(holdsQuote('Ukraine’s grain')).toBe(true);
+    expect(holdsQuote("Ukraine's grain - shipped at dawn")).toBe(true);
+    expect(holdsQuote('shipped at noon')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-// The benchmark harness itself (issue 8, "Tests"): `npm run bench` over tiny inputs must run
+// The benchmark harness itself: `npm run bench` over tiny inputs must run
 // every bench file, print a well-formed table and write JSON that parses. Benchmarks are not
 // tests: nothing here looks at how long anything took, only at the shape of what came out.
 import { execFile } from 'node:child_process';

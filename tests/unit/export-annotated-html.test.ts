@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ANNOTATED_HTML_CSP, annotatedHtml } from '../../electron/core/export/annotated-html';
 import { exportArticle } from '../../electron/core/export/export-article';
 import { markHighlights } from '../../electron/core/export/mark-highlights';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { ASSET_DATA_URI, EXPORTED_AT, fixedLibrary, resolveFixtureImage } from '../fixtures/export/fixed-library';
 
 const [nightTrains, quiet, local] = fixedLibrary();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownBlockQuote, escapeMarkdownLine } from '../../electron/core/export/markdown-escape';
 import { articleMarkdown, combinedMarkdown, markdownFiles } from '../../electron/core/export/obsidian-markdown';
 import { yamlDate, yamlString } from '../../electron/core/export/yaml-scalar';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { ASSET_SRC, EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
 
 const library = fixedLibrary();

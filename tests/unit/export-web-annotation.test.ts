@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from '../../electron/shared/anchoring/resolve';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan, resolve } from '../../electron/shared/anchoring';
 import { AnnotationSchema, type Annotation } from '../../electron/shared/model';
 import { webAnnotationCollection, webAnnotationJson } from '../../electron/core/export/web-annotation';
 import {
@@ -9,7 +8,7 @@ import {
   parseWebAnnotationFile,
   readWebAnnotations,
   type AnnotationDraft,
-} from '../../electron/core/export/web-annotation-import';
+} from '../../electron/core/import/web-annotation-import';
 import type { ExportArticle } from '../../electron/core/export/export-article';
 import { COLLECTION_ID, EXPORTED_AT, fixedLibrary } from '../fixtures/export/fixed-library';
 

@@ -3,7 +3,7 @@
 // that the counts follow every way highlights change, survive a restart, and never go stale.
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { ANNOTATION_STATS_FILE, annotationStatsFile } from '../../electron/core/library/annotation-stats';
 import { annotationsFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';

@@ -1,6 +1,6 @@
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { UserError } from '../../electron/core/errors';
 import { annotationsFile, articleHtmlFile, libraryFile } from '../../electron/core/library/files';
 import { Library } from '../../electron/core/library/library';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/core/handlers';
 import { importPlainText } from '../../electron/core/import/import-file';
 import { Library } from '../../electron/core/library/library';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { tempDir } from './support/temp-dir';
 import { margin, marginJson as json } from './support/margin-cli';
 

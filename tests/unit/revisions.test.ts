@@ -4,11 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../electron/shared/anchoring/anchor';
-import { carryToRevision } from '../../electron/shared/anchoring/carry-revision';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
-import { reanchorAll } from '../../electron/shared/anchoring/reanchor';
-import { resolve } from '../../electron/shared/anchoring/resolve';
+import { type Anchor, carryToRevision, describeSpan, reanchorAll, resolve } from '../../electron/shared/anchoring';
 
 interface Expectation {
   /** Statuses a reader could accept here. */
@@ -65,7 +61,7 @@ function check(newText: string, anchor: Anchor, expected: Expectation): void {
 const cases = readdirSync(ROOT, { withFileTypes: true }).filter((entry) => entry.isDirectory());
 
 describe('re-anchoring a new revision', () => {
-  it('has the five revision cases of issue 4', () => {
+  it('has the five kinds of revision a highlight must survive', () => {
     expect(cases.map((entry) => entry.name).sort()).toEqual(
       ['article-reordered', 'paragraph-deleted', 'quote-repeated', 'sentence-inserted-before', 'words-changed-inside'].sort(),
     );

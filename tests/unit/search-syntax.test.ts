@@ -7,7 +7,7 @@ import { LibrarySearch } from '../../electron/core/search/library-search';
 import { findPhrase, termsOf } from '../../electron/core/search/query-match';
 import { searchQuery, type QueryArticle, type QueryHighlight, type QuerySource } from '../../electron/core/search/query-search';
 import type { SearchResult } from '../../electron/core/search';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import type { HighlightColor } from '../../electron/shared/model';
 import { parseSearchQuery } from '../../electron/shared/search-query';
 import { tempDir } from './support/temp-dir';

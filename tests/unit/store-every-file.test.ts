@@ -74,7 +74,7 @@ describe('every file of the store', () => {
 
       const files = await storeFiles(dataDir);
       const names = files.map((path) => relative(dataDir, path).replace(sample.id, '<id>').replace(/-\d{8}T\d{9}Z/u, '-<time>'));
-      // The store files of the issue, and backups taken along the way: each one checked below.
+      // Every kind of store file, and backups taken along the way: each one checked below.
       for (const expected of ['library.json', 'annotation-stats.json', 'search-index.json', 'review.json', 'articles/<id>/annotations.json', 'articles/<id>/meta.json']) {
         expect(names).toContain(expected);
       }

@@ -1,7 +1,7 @@
 // The review card marks the words a revision changed inside a highlight, whole words only, in
 // text with and without spaces between words.
 import { describe, expect, it } from 'vitest';
-import { wordChanges } from '../../electron/shared/anchoring/word-changes';
+import { wordChanges } from '../../electron/shared/anchoring';
 
 const changed = (parts: { text: string; changed: boolean }[]) => parts.filter((p) => p.changed).map((p) => p.text);
 

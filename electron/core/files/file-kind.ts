@@ -12,5 +12,3 @@ export function oddKind(info: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 
   if (info.isSymbolicLink()) return 'a link';
   return 'not a regular file';
 }
-
-export const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;

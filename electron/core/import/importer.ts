@@ -4,7 +4,7 @@
 // import-file.ts itself; it is loaded here, the first time something is imported.
 import type * as ImportFile from './import-file';
 
-export type { ImportContext, ImportedArticle } from './import-file';
+export type { ImportContext } from './import-file';
 
 let loading: Promise<typeof ImportFile> | null = null;
 

@@ -2,7 +2,7 @@
 // headline, blank lines separate paragraphs, and a photo leaves its caption twice (alt text, then
 // figure caption) followed by a short credit line; "By NAME" under the headline is the byline,
 // and typed lists stay lists. No library parses this shape, so it is ours.
-import { foldTypography } from '../../shared/anchoring/fold';
+import { foldTypography } from '../../shared/anchoring';
 import { bylineFromLine } from './byline-line';
 import { splitLongText } from './long-paragraphs';
 import { splitList } from './plain-text-lists';

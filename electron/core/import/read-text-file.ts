@@ -60,13 +60,6 @@ export function decodeUtf8Article(bytes: Uint8Array, name: string): string {
   return text;
 }
 
-export async function readTextFile(path: string): Promise<string> {
-  const bytes = await readArticleBytes(path);
-  const name = basename(path);
-  if (!hasUtf16Bom(bytes) && looksBinary(bytes)) throw new UserError(`${name} is a binary file, not a text article.`);
-  return decodeUtf8Article(bytes, name);
-}
-
 /** NUL never appears in text; a run of other control characters means a binary format. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);

@@ -2,12 +2,6 @@
 // decide how it is shown. Kept apart from the search code so the store, the CLI and the UI can
 // depend on the vocabulary without pulling in the matchers.
 
-/**
- * `exact`: the stored position still holds the quote. `moved`: the same words, somewhere else.
- * `fuzzy`: the words changed; `confidence` says how sure the match is. `orphaned`: no span.
- */
-export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
-
 export interface Span {
   start: number;
   end: number;
@@ -18,6 +12,10 @@ export interface Candidate extends Span {
   confidence: number;
 }
 
+/**
+ * `exact`: the stored position still holds the quote. `moved`: the same words, somewhere else.
+ * `fuzzy`: the words changed; `confidence` says how sure the match is. `orphaned`: no span.
+ */
 export type Anchor =
   | { status: 'exact' | 'moved'; start: number; end: number; confidence: 1 }
   | { status: 'fuzzy'; start: number; end: number; confidence: number }

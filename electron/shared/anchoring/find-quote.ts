@@ -21,3 +21,13 @@ export function findQuoteOccurrences(text: string, quote: string): Occurrence[] 
   if (starts.length === 0) starts = allIndexes(foldTypography(text), foldTypography(quote));
   return starts.map((start) => ({ start, end: start + quote.length }));
 }
+
+/**
+ * Whether one text holds each of many quotes, as written or with typography folded alike (the
+ * same leniency as findQuoteOccurrences). The folded text is made once, on the first quote that
+ * is not there as written, since most quotes are.
+ */
+export function quoteFinder(text: string): (quote: string) => boolean {
+  let folded: string | null = null;
+  return (quote) => text.includes(quote) || (folded ??= foldTypography(text)).includes(foldTypography(quote));
+}

@@ -1,8 +1,12 @@
-// The anchoring engine's public face, so the store, the CLI and the renderer import one place.
+// The anchoring engine's public face: everything outside this folder imports from here, so the
+// files behind it can be rearranged without touching the store, the CLI, exports or the renderer.
 export { describeSpan } from './describe';
-export { findQuoteOccurrences, type Occurrence } from './find-quote';
-export { NEEDS_REVIEW_BELOW, ORPHAN_BELOW, needsReview, type Anchor, type AnchorStatus, type Candidate, type Span } from './anchor';
+export { findQuoteOccurrences, quoteFinder } from './find-quote';
+export { foldTypography } from './fold';
+export { NEEDS_REVIEW_BELOW, needsReview, type Anchor } from './anchor';
 export { resolve, quoteIsAt } from './resolve';
 export { anchorAll } from './anchor-all';
 export { reanchorAll } from './reanchor';
+export { carryToRevision } from './carry-revision';
 export { diffTexts, type Edit } from './text-diff';
+export { wordChanges } from './word-changes';

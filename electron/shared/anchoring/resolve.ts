@@ -7,7 +7,6 @@ import { judgeCandidate, sameWords, type Anchor } from './anchor';
 import { findExactQuote } from './exact-quote';
 import { findFuzzy } from './fuzzy';
 
-export type { Anchor, AnchorStatus, Candidate } from './anchor';
 
 /**
  * The one way to ask where a highlight is in a text, and whether its quote is still exactly at

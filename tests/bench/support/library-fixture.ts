@@ -4,7 +4,7 @@
 // store bench's, everything here (ids, words, offsets, dates) comes from the seed, so every run
 // writes the same bytes.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { describeSpan } from '../../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../../electron/shared/anchoring';
 import { newArticleState, type Annotation, type ArticleMeta } from '../../../electron/shared/model';
 import { annotationsFile, articleDir, articleHtmlFile, libraryFile } from '../../../electron/core/library/files';
 import { seeded } from '../../support/seeded';

@@ -3,6 +3,8 @@
 // log of what the glue asked of Electron, in order, and lets a test play the person and the
 // system: emit app events, answer dialogs, click menu items, load a window's page, call an IPC
 // handler from a chosen frame. Tests install it with vi.doMock('electron', () => electron.module).
+// One file, over 300 lines, because every part (app, windows, dialogs, menus, IPC) writes to the
+// one ordered log the tests read, as the one `electron` module it stands in for.
 import { EventEmitter } from 'node:events';
 
 export interface StandInOptions {

@@ -1,4 +1,4 @@
-import { describeSpan } from '../../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../../electron/shared/anchoring';
 import type { Library } from '../../../electron/core/library/library';
 
 /** Highlights the first occurrence of phrase in the article, as the reader would. */

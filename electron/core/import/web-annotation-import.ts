@@ -1,4 +1,4 @@
-// Reads a W3C Web Annotation file (issue 5, item 4), Margin's own export or another tool's, into
+// Reads a W3C Web Annotation file, Margin's own export or another tool's, into
 // drafts the library can anchor: one per target that carries a TextQuoteSelector. The file comes
 // from outside, so its shape is checked by zod before anything is read from it; parts Margin does
 // not use (other selector kinds, image bodies) are allowed and ignored, malformed parts it does
@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_LENGTH, QUOTE_CONTEXT_LENGTH, TagSchema, type HighlightColor, type Selectors } from '../../shared/model';
 import { storableInstant } from '../../shared/iso-date';
 import { isWebAddress } from '../../shared/web-address';
-import { offsetConverter } from './code-points';
+import { offsetConverter } from '../export/code-points';
 
 export class AnnotationFileError extends UserError {
   override name = 'AnnotationFileError';
