@@ -34,17 +34,20 @@ export interface AnnotationDocumentsOptions {
   titleOf: (articleId: string) => string;
   /** Called with what a document holds after each step that used it (the list counts follow it). */
   onUsed: (articleId: string, doc: StoredDocument<AnnotationsFile>) => void;
+  /** How many documents, and highlights in them together, are kept after use. */
+  keep?: { documents: number; highlights: number };
 }
 
 export class AnnotationDocuments {
   private readonly inUse = new Map<string, OpenDocument>();
-  private readonly kept = new LRUCache<string, OpenDocument>({
-    max: KEPT_DOCUMENTS,
-    maxSize: KEPT_HIGHLIGHTS,
-    sizeCalculation: (entry) => Math.min(KEPT_HIGHLIGHTS, Math.max(1, entry.highlights)),
-  });
+  private readonly kept: LRUCache<string, OpenDocument>;
 
-  constructor(private readonly options: AnnotationDocumentsOptions) {}
+  constructor(private readonly options: AnnotationDocumentsOptions) {
+    const { documents, highlights } = options.keep ?? { documents: KEPT_DOCUMENTS, highlights: KEPT_HIGHLIGHTS };
+    // A document's weight is its highlights, at most the whole allowance (which then holds it
+    // alone), so the most recently used is never refused for its size.
+    this.kept = new LRUCache({ max: documents, maxSize: highlights, sizeCalculation: (entry) => Math.min(highlights, Math.max(1, entry.highlights)) });
+  }
 
   /** Runs `step` on the article's annotations document, reading its file unless it is kept. */
   async use<R>(articleId: string, step: (doc: StoredDocument<AnnotationsFile>) => Promise<R>, title?: string): Promise<R> {
