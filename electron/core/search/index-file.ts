@@ -22,10 +22,10 @@ const Count = z.number().int().nonnegative();
 
 /** One highlight: [id, start, end, updatedAt (ms), note, tags, colour]. A tuple, not an object, because a
  * library holds a hundred thousand of them and the keys would be a good part of the file. */
-export const AnnotationRecordSchema = z.tuple([z.string().min(1), Count, Count, z.number(), z.string(), z.array(z.string()), ColorSchema.nullable()]);
+const AnnotationRecordSchema = z.tuple([z.string().min(1), Count, Count, z.number(), z.string(), z.array(z.string()), ColorSchema.nullable()]);
 export type AnnotationRecord = z.infer<typeof AnnotationRecordSchema>;
 
-export const ArticleRecordSchema = z.object({
+const ArticleRecordSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
   byline: z.string().nullable(),
@@ -38,7 +38,6 @@ export const ArticleRecordSchema = z.object({
   annotationsStamp: z.string().nullable().optional(),
   annotations: z.array(AnnotationRecordSchema),
 });
-export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;
 
 const CompactEngineSchema = z.object({
   documents: z.array(z.tuple([z.string(), Count]).nullable()),
@@ -65,7 +64,7 @@ export async function readIndexFile(path: string): Promise<IndexFileRead> {
     return file === null ? { state: 'missing' } : { state: 'loaded', file };
   } catch (error) {
     if (error instanceof DamagedFileError) return { state: 'damaged', problem: [error.damage, error.detail].filter(Boolean).join(': ') };
-    return { state: 'damaged', problem: `cannot read: ${(error as Error).message}` };
+    return { state: 'damaged', problem: `cannot read: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
