@@ -36,14 +36,23 @@ function distinctTerms(found: ReadonlyArray<{ term: string }>): number {
  * The terms to mark in each of an article's documents. Per query word, only the best way it
  * was reached in this article: where "cafe" itself is, "came" (one typo away) is not marked.
  */
-function termsToMark(hits: ArticleHits): Map<DocKind, Set<string>> {
+function termsToMark(found: ArticleHits): Map<DocKind, Set<string>> {
+  // Per document kind, each term with the word that reached it and how; a later hit of the same
+  // term in the same kind stands for it, as the last one set would.
+  const byKind = new Map<DocKind, Map<string, { word: number; rank: number }>>();
+  for (const { kind, word, terms } of found.hits) {
+    let reached = byKind.get(kind);
+    if (reached === undefined) byKind.set(kind, (reached = new Map()));
+    const expansions = found.expansions[word];
+    for (const term of terms) reached.set(term, { word, rank: REACH_RANK[expansions?.get(term)?.reach ?? 'typo'] });
+  }
   const best = new Map<number, number>();
-  for (const terms of hits.terms.values()) {
-    for (const { word, reach } of terms.values()) best.set(word, Math.min(best.get(word) ?? Infinity, REACH_RANK[reach]));
+  for (const reached of byKind.values()) {
+    for (const { word, rank } of reached.values()) best.set(word, Math.min(best.get(word) ?? Infinity, rank));
   }
   const marked = new Map<DocKind, Set<string>>();
-  for (const [kind, terms] of hits.terms) {
-    const kept = [...terms].filter(([, { word, reach }]) => REACH_RANK[reach] === best.get(word)).map(([term]) => term);
+  for (const [kind, reached] of byKind) {
+    const kept = [...reached].filter(([, { word, rank }]) => rank === best.get(word)).map(([term]) => term);
     if (kept.length > 0) marked.set(kind, new Set(kept));
   }
   return marked;

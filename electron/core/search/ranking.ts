@@ -3,7 +3,7 @@
 // documents holding them (BM25), a title or a note counting more than the text; the scores are
 // summed per article. Articles holding every word come first; when none does, those holding the
 // most. What matched where is kept, so match-places.ts can show it without searching again.
-import type { Engine, Reach } from './engine';
+import type { Engine, Expansion } from './engine';
 import { articleOfDoc, kindOfDoc, type ArticleEntry, type DocKind } from './index-entries';
 import { indexTerm, splitWords } from './terms';
 import type { SearchOptions } from './types';
@@ -14,8 +14,13 @@ export interface ArticleHits {
   score: number;
   /** Which query words matched somewhere in the article, as bits. */
   words: number;
-  /** For each of its documents that matched, the index terms that did: for which query word, how. */
-  terms: Map<DocKind, Map<string, { word: number; reach: Reach }>>;
+  /**
+   * Each document hit: which of the article's documents, for which query word, with the index
+   * terms it holds. Kept as found; only the articles shown need them sorted out (match-places.ts).
+   */
+  hits: Array<{ kind: DocKind; word: number; terms: readonly string[] }>;
+  /** Per query word, the index terms it stood for and how it reached each. */
+  expansions: ReadonlyArray<ReadonlyMap<string, Expansion>>;
 }
 
 export const MAX_QUERY_CHARS = 500;
@@ -56,8 +61,8 @@ export function rank(engine: Engine, articles: ReadonlyMap<string, ArticleEntry>
 
   const byArticle = new Map<string, ArticleHits>();
   const boost = (id: string): number => DOC_BOOST[kindOfDoc(id) ?? 'text'];
-  words.forEach((word, i) => {
-    const expansions = engine.expand(word, prefixFor(word), fuzzyFor(word), MAX_EXPANSIONS);
+  const expanded = words.map((word) => engine.expand(word, prefixFor(word), fuzzyFor(word), MAX_EXPANSIONS));
+  expanded.forEach((expansions, i) => {
     for (const hit of engine.searchTerms(expansions, boost)) {
       const id = String(hit.id);
       const kind = kindOfDoc(id);
@@ -66,16 +71,14 @@ export function rank(engine: Engine, articles: ReadonlyMap<string, ArticleEntry>
       let found = byArticle.get(article.id);
       if (found === undefined) {
         if (filter !== undefined && !filter(article.id)) continue;
-        found = { article, score: 0, words: 0, terms: new Map() };
+        found = { article, score: 0, words: 0, hits: [], expansions: expanded };
         byArticle.set(article.id, found);
       }
       // Discarded documents' leftovers can push a word found everywhere below zero (BM25 rarity);
       // such a hit still counts as a match, it just adds nothing to the ranking.
       found.score += Math.max(0, hit.score);
       found.words |= 1 << i;
-      let terms = found.terms.get(kind);
-      if (terms === undefined) found.terms.set(kind, (terms = new Map()));
-      for (const term of hit.terms) terms.set(term, { word: i, reach: expansions.get(term)?.reach ?? 'typo' });
+      found.hits.push({ kind, word: i, terms: hit.terms });
     }
   });
 
