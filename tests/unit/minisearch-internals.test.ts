@@ -3,9 +3,11 @@
 // reshapes them fails here, naming the field, instead of somewhere inside a search.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/core/search/engine';
 import { InternalsMiniSearch } from '../../electron/core/search/minisearch-internals';
+import { checkProperty, propertyRuns } from './support/property';
 
 const root = join(import.meta.dirname, '../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -84,5 +86,46 @@ describe('MiniSearch internals', () => {
     expect(byTerm(loaded.toCompact())).toEqual(byTerm(engine.toCompact()));
     expect([...loaded.expand('riv', true, 0, 24).keys()].sort()).toEqual(['river', 'rivers']);
     expect(loaded.search('river').map((hit) => hit.id)).toEqual(engine.search('river').map((hit) => hit.id));
+  });
+
+  it('score a word’s terms exactly as MiniSearch’s own search does, discarded documents and all', () => {
+    const WORDS = ['river', 'rivers', 'riverbank', 'rive', 'snow', 'snowfall', 'night', 'nights', 'tram', '2024', 'cafe'];
+    const boost = (id: string): number => (id.startsWith('t') ? 2 : id.startsWith('n') ? 1.5 : 1);
+    const document = fc.tuple(fc.constantFrom('t', 'x', 'n'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 10 }));
+    checkProperty(
+      fc.property(fc.array(document, { minLength: 1, maxLength: 20 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), fc.array(fc.constantFrom('riv', 'river', 'snow', 'nigt', 'tram', '202', 'cafe'), { minLength: 1, maxLength: 6 }), (documents, discards, reload, queries) => {
+        const build = (): Engine => {
+          const engine = new Engine();
+          documents.forEach(([kind, words], i) => engine.add({ id: `${kind}:${i}`, body: words.join(' ') }));
+          for (const pick of discards) {
+            const id = `${documents[pick % documents.length]?.[0] ?? 'x'}:${pick % documents.length}`;
+            if (engine.has(id)) engine.discard(id);
+          }
+          return reload ? Engine.fromCompact(engine.toCompact()) : engine;
+        };
+        const ours = build();
+        const theirs = build();
+        for (const query of queries) {
+          const expansions = ours.expand(query, true, 1, 24);
+          expect([...theirs.expand(query, true, 1, 24)]).toEqual([...expansions]);
+          const found = ours.searchTerms(expansions, boost).map((hit) => [hit.id, hit.score, [...hit.terms].sort()]);
+          const expected = theirs
+            .search([...expansions.keys()].join(' '), {
+              combineWith: 'or',
+              tokenize: (joined) => joined.split(' '),
+              processTerm: (term) => term,
+              prefix: false,
+              fuzzy: false,
+              boostTerm: (term) => expansions.get(term)?.weight ?? 1,
+              boostDocument: (id) => boost(String(id)),
+            })
+            .map((hit) => [hit.id, hit.score, [...hit.terms].sort()]);
+          expect(found).toEqual(expansions.size === 0 ? [] : expected);
+          // Both tidied the same entries away.
+          expect(ours.toCompact()).toEqual(theirs.toCompact());
+        }
+      }),
+      propertyRuns(200),
+    );
   });
 });

@@ -1,14 +1,13 @@
-// The word index under search: MiniSearch (BM25 ranking, its public `search` with
-// `boostDocument`, `processTerm`, `has`, `documentCount`), plus the two things a library-sized
-// index needs that its public API lacks, built on the few internals minisearch-internals.ts
-// names and checks:
+// The word index under search: MiniSearch (its tokenizing and term processing, `add`, `remove`,
+// `discard`, `has`, `documentCount`), plus what a library-sized index needs that its public API
+// lacks, built on the few internals minisearch-internals.ts names and checks (where its BM25
+// scoring of a query word's terms is also redone without per-match objects):
 // 1. Bounded term expansion: a query word stands for itself plus at most `cap` of its closest
 //    completions and near-misses, rather than every word that starts like it or is near it.
 // 2. A compact file form, read lazily: each word's documents are one short string (postings.ts)
 //    until something first reads that word; most words of a library are never searched for,
 //    and a save writes them back as they were read.
-import type { SearchResult } from 'minisearch';
-import { InternalsMiniSearch } from './minisearch-internals';
+import { InternalsMiniSearch, type TermHit } from './minisearch-internals';
 import { decodePostings, encodePostings, type Posting } from './postings';
 import { indexTerm, splitWords } from './terms';
 
@@ -84,19 +83,13 @@ export class Engine extends InternalsMiniSearch<IndexedDoc> {
     return expansions;
   }
 
-  /** Documents holding any of the given index terms, each term counted at its weight. */
-  searchTerms(expansions: ReadonlyMap<string, Expansion>, boostDocument: (id: string) => number): SearchResult[] {
+  /** Documents holding any of the given index terms, each term counted at its weight, best first. */
+  searchTerms(expansions: ReadonlyMap<string, Expansion>, boostDocument: (id: string) => number): TermHit[] {
     if (expansions.size === 0) return [];
-    return this.search([...expansions.keys()].join(' '), {
-      combineWith: 'or',
-      // The terms are index terms already: cut and fold nothing again.
-      tokenize: (joined) => joined.split(' '),
-      processTerm: (term) => term,
-      prefix: false,
-      fuzzy: false,
-      boostTerm: (term) => expansions.get(term)?.weight ?? 1,
-      boostDocument: (id) => boostDocument(String(id)),
-    });
+    return this.scoreTerms(
+      [...expansions].map(([term, { weight }]) => [term, weight] as const),
+      boostDocument,
+    );
   }
 
   /**

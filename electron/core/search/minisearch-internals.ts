@@ -1,6 +1,6 @@
 // The one place that reads and writes MiniSearch's protected fields (`_index`, `_documentIds`,
 // `_idToShortId`, `_fieldLength`, `_avgFieldLength`, `_nextId`, `_documentCount`, `_dirtCount`).
-// Its public API cannot do two things a library-sized index needs, both measured on 1,000
+// Its public API cannot do three things a library-sized index needs, measured on 1,000
 // articles and 100,000 highlights:
 // - List the index terms a query word could stand for (words it begins, near-misses) without
 //   searching them all: its own prefix and fuzzy search score every such word, and a short
@@ -8,6 +8,9 @@
 // - Load the index lazily from a compact form: `toJSON`/`loadJSON` write a 20 MB file, take over
 //   three seconds to load and hold about 90 MB of maps; here each word's documents stay one short
 //   string (postings.ts) until a search first reads that word.
+// - Score a query word's expansions without an object per matching document and term: its
+//   `search` builds and merges those for every document holding a common word, most of a
+//   short prefix's 30-70 ms. `scoreTerms` gives the same scores, order and terms from arrays.
 // minisearch is pinned to an exact version, and tests/unit/minisearch-internals.test.ts checks
 // the shape of every field used here on a fresh instance, so an upgrade that changes them fails
 // there, by name, rather than somewhere in search.
@@ -128,6 +131,16 @@ interface DocumentTable {
   averageLength: number;
 }
 
+/** A document holding some of the terms scored: its id, score, and which of the terms it holds. */
+export interface TermHit {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+// MiniSearch's default BM25 parameters (the engine sets none of its own).
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
 /** MiniSearch over one text field, `body`, with the few reads and writes of its internals named above. */
 export class InternalsMiniSearch<T> extends MiniSearch<T> {
   constructor(options: Options<T>) {
@@ -189,5 +202,67 @@ export class InternalsMiniSearch<T> extends MiniSearch<T> {
       }
       this._index.set(term, new StoredTerm(encoded, holding, table.nextNumber));
     }
+  }
+
+  /**
+   * What MiniSearch's `search` answers for these index terms, each its own query term with its
+   * boost, combined with "or", no prefix or fuzzy matching, documents boosted by `boostDocument`:
+   * the same scores (BM25, summed in term order, times the number of terms held), the same order
+   * (best first, ties as first met) and the same tidying of discarded documents' entries as it
+   * goes, computed in arrays. tests/unit/minisearch-internals.test.ts holds it to `search`.
+   */
+  protected scoreTerms(terms: ReadonlyArray<readonly [term: string, boost: number]>, boostDocument: (id: string) => number): TermHit[] {
+    // Which terms a document holds is kept as the bits of one 32-bit number.
+    if (terms.length > 32) throw new RangeError(`at most 32 terms are scored at once, not ${terms.length}`);
+    const size = this._nextId;
+    const scores = new Float64Array(size);
+    const held = new Uint32Array(size);
+    const counts = new Uint8Array(size);
+    const order: number[] = [];
+    const averageLength = this._avgFieldLength[BODY] ?? 0;
+    terms.forEach(([term, boost], t) => {
+      const data = this._index.get(term);
+      const freqs = data?.get(BODY);
+      if (data === undefined || freqs === undefined) return;
+      let matching = freqs.size;
+      for (const shortId of freqs.keys()) {
+        const id = this._documentIds.get(shortId);
+        if (id === undefined) {
+          // A discarded document's entry loses one occurrence, as MiniSearch's search (its
+          // private removeTerm) takes it away.
+          const count = freqs.get(shortId) ?? 0;
+          if (count > 1) freqs.set(shortId, count - 1);
+          else if (freqs.size <= 1) data.delete(BODY);
+          else freqs.delete(shortId);
+          if (data.size === 0) this._index.delete(term);
+          matching -= 1;
+          continue;
+        }
+        const docBoost = boostDocument(String(id));
+        if (!docBoost) continue;
+        const termFreq = freqs.get(shortId) ?? 0;
+        const fieldLength = this._fieldLength.get(shortId)?.[BODY] ?? 0;
+        const inverse = Math.log(1 + (this._documentCount - matching + 0.5) / (matching + 0.5));
+        const raw = inverse * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / averageLength)));
+        const weighted = boost * docBoost * raw;
+        if (counts[shortId] === 0) {
+          order.push(shortId);
+          scores[shortId] = weighted;
+        } else {
+          scores[shortId] = (scores[shortId] ?? 0) + weighted;
+        }
+        counts[shortId] = (counts[shortId] ?? 0) + 1;
+        held[shortId] = (held[shortId] ?? 0) | (1 << t);
+      }
+    });
+    const hits = order.map((shortId): TermHit => {
+      const mask = held[shortId] ?? 0;
+      const matched: string[] = [];
+      terms.forEach(([term], t) => {
+        if (mask & (1 << t)) matched.push(term);
+      });
+      return { id: String(this._documentIds.get(shortId)), score: (scores[shortId] ?? 0) * (counts[shortId] ?? 0), terms: matched };
+    });
+    return hits.sort((a, b) => b.score - a.score);
   }
 }
