@@ -1,19 +1,13 @@
-// MiniSearch, with what a library-sized index needs and its public API lacks. It uses MiniSearch's
-// protected fields, which is what they are there for (a subclass may use them); minisearch is
-// pinned to an exact version, and the tests exercise every path here, so a change in its
-// internals fails loudly rather than quietly.
-//
-// 1. Bounded term expansion. MiniSearch's own prefix and fuzzy search score every word that
-//    starts like the query word or is near it: a short prefix in a large library is thousands of
-//    words and their documents, hundreds of milliseconds. Here a query word stands for itself
-//    plus at most `cap` of its closest completions and near-misses.
-// 2. A compact, fast file form, read lazily. `toJSON`/`loadJS` write each word's documents as an
-//    object keyed by number and rebuild every map at load. Measured on 1,000 articles and 100,000
-//    highlights: a 20 MB file, over three seconds to load, and about 90 MB of heap in maps. Here
-//    each word's documents are one short string (postings.ts), turned into MiniSearch's map only
-//    when something first reads that word; most words of a library are never searched for, and
-//    a save writes them back as they were read.
-import MiniSearch, { type SearchResult } from 'minisearch';
+// The word index under search: MiniSearch (its tokenizing and term processing, `add`, `remove`,
+// `discard`, `has`, `documentCount`), plus what a library-sized index needs that its public API
+// lacks, built on the few internals minisearch-internals.ts names and checks (where its BM25
+// scoring of a query word's terms is also redone without per-match objects):
+// 1. Bounded term expansion: a query word stands for itself plus at most `cap` of its closest
+//    completions and near-misses, rather than every word that starts like it or is near it.
+// 2. A compact file form, read lazily: each word's documents are one short string (postings.ts)
+//    until something first reads that word; most words of a library are never searched for,
+//    and a save writes them back as they were read.
+import { InternalsMiniSearch, type TermHit } from './minisearch-internals';
 import { decodePostings, encodePostings, type Posting } from './postings';
 import { indexTerm, splitWords } from './terms';
 
@@ -43,109 +37,8 @@ export interface CompactEngine {
 // MiniSearch's own weights for a word found by prefix or by a typo, against 1 for the word itself.
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
-// Every indexed document has one field, `body` (see search-index.ts), so MiniSearch numbers it 0.
-const BODY = 0;
 
-type DocumentFreqs = Map<number, number>;
-
-/**
- * One word's entry in MiniSearch's index (field number -> documents -> count), holding its
- * encoded documents until MiniSearch first reads it: any read or write decodes it into the
- * plain map MiniSearch expects, so MiniSearch never sees the difference.
- */
-class StoredTerm extends Map<number, DocumentFreqs> {
-  private encoded: string | null;
-
-  constructor(
-    encoded: string,
-    /** How many documents hold the word, known without decoding. */
-    readonly storedCount: number,
-    private readonly documentCount: number,
-  ) {
-    super();
-    this.encoded = encoded;
-  }
-
-  /** The encoded documents, while nothing has read them. */
-  get untouched(): string | null {
-    return this.encoded;
-  }
-
-  open(): void {
-    if (this.encoded === null) return;
-    const freqs: DocumentFreqs = new Map();
-    decodePostings(this.encoded, this.documentCount, (document, count) => freqs.set(document, count));
-    this.encoded = null;
-    super.set(BODY, freqs);
-  }
-
-  override get(key: number): DocumentFreqs | undefined {
-    this.open();
-    return super.get(key);
-  }
-
-  override has(key: number): boolean {
-    this.open();
-    return super.has(key);
-  }
-
-  override set(key: number, value: DocumentFreqs): this {
-    this.open();
-    return super.set(key, value);
-  }
-
-  override delete(key: number): boolean {
-    this.open();
-    return super.delete(key);
-  }
-
-  override clear(): void {
-    this.encoded = null;
-    super.clear();
-  }
-
-  override forEach(each: (value: DocumentFreqs, key: number, map: Map<number, DocumentFreqs>) => void, thisArg?: unknown): void {
-    this.open();
-    super.forEach(each, thisArg);
-  }
-
-  override entries(): MapIterator<[number, DocumentFreqs]> {
-    this.open();
-    return super.entries();
-  }
-
-  override keys(): MapIterator<number> {
-    this.open();
-    return super.keys();
-  }
-
-  override values(): MapIterator<DocumentFreqs> {
-    this.open();
-    return super.values();
-  }
-
-  override [Symbol.iterator](): MapIterator<[number, DocumentFreqs]> {
-    this.open();
-    return super[Symbol.iterator]();
-  }
-}
-
-// `size` is an accessor on Map.prototype that TypeScript types as a plain property, so it is
-// overridden here rather than in the class body.
-const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size')?.get as (this: Map<unknown, unknown>) => number;
-Object.defineProperty(StoredTerm.prototype, 'size', {
-  get(this: StoredTerm) {
-    this.open();
-    return mapSize.call(this);
-  },
-});
-
-function documentsHolding(data: Map<number, DocumentFreqs>): number {
-  if (data instanceof StoredTerm && data.untouched !== null) return data.storedCount;
-  return data.get(BODY)?.size ?? 0;
-}
-
-export class Engine extends MiniSearch<IndexedDoc> {
+export class Engine extends InternalsMiniSearch<IndexedDoc> {
   constructor() {
     super({
       fields: ['body'],
@@ -164,22 +57,22 @@ export class Engine extends MiniSearch<IndexedDoc> {
    */
   expand(term: string, prefix: boolean, maxDistance: number, cap: number): Map<string, Expansion> {
     const expansions = new Map<string, Expansion>();
-    if (this._index.has(term)) expansions.set(term, { weight: 1, reach: 'exact' });
+    if (this.hasTerm(term)) expansions.set(term, { weight: 1, reach: 'exact' });
     const candidates: Array<{ term: string; documents: number } & Expansion> = [];
     if (prefix) {
-      for (const [found, data] of this._index.atPrefix(term)) {
+      for (const [found, documents] of this.termsStartingWith(term)) {
         const distance = found.length - term.length;
         if (distance === 0) continue;
         const weight = (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * distance);
-        candidates.push({ term: found, weight, reach: 'prefix', documents: documentsHolding(data) });
+        candidates.push({ term: found, weight, reach: 'prefix', documents });
       }
     }
     if (maxDistance > 0) {
-      for (const [found, [data, distance]] of this._index.fuzzyGet(term, maxDistance)) {
+      for (const [found, distance, documents] of this.termsNear(term, maxDistance)) {
         // A word the query word begins is a completion, whatever its edit distance (as in MiniSearch).
         if (distance === 0 || (prefix && found.startsWith(term))) continue;
         const weight = (FUZZY_WEIGHT * found.length) / (found.length + distance);
-        candidates.push({ term: found, weight, reach: 'typo', documents: documentsHolding(data) });
+        candidates.push({ term: found, weight, reach: 'typo', documents });
       }
     }
     candidates.sort((a, b) => b.weight - a.weight || b.documents - a.documents);
@@ -190,19 +83,13 @@ export class Engine extends MiniSearch<IndexedDoc> {
     return expansions;
   }
 
-  /** Documents holding any of the given index terms, each term counted at its weight. */
-  searchTerms(expansions: ReadonlyMap<string, Expansion>, boostDocument: (id: string) => number): SearchResult[] {
+  /** Documents holding any of the given index terms, each term counted at its weight, best first. */
+  searchTerms(expansions: ReadonlyMap<string, Expansion>, boostDocument: (id: string) => number): TermHit[] {
     if (expansions.size === 0) return [];
-    return this.search([...expansions.keys()].join(' '), {
-      combineWith: 'or',
-      // The terms are index terms already: cut and fold nothing again.
-      tokenize: (joined) => joined.split(' '),
-      processTerm: (term) => term,
-      prefix: false,
-      fuzzy: false,
-      boostTerm: (term) => expansions.get(term)?.weight ?? 1,
-      boostDocument: (id) => boostDocument(id as string),
-    });
+    return this.scoreTerms(
+      [...expansions].map(([term, { weight }]) => [term, weight] as const),
+      boostDocument,
+    );
   }
 
   /**
@@ -213,30 +100,30 @@ export class Engine extends MiniSearch<IndexedDoc> {
    * without them (saving is when the index is vacuumed).
    */
   toCompact(): CompactEngine {
-    const holes = this._nextId - this._documentCount;
-    const renumber = holes * 4 >= this._nextId && holes > 0;
+    const table = this.documentTable();
+    const holes = table.nextNumber - table.documents.size;
+    const renumber = holes * 4 >= table.nextNumber && holes > 0;
     const numbers = new Map<number, number>();
     const documents: Array<[string, number] | null> = [];
     if (renumber) {
-      for (const [shortId, id] of this._documentIds) {
+      for (const [shortId, document] of table.documents) {
         numbers.set(shortId, documents.length);
-        documents.push([id as string, this._fieldLength.get(shortId)?.[BODY] ?? 0]);
+        documents.push(document);
       }
     } else {
-      for (let shortId = 0; shortId < this._nextId; shortId++) {
-        const id = this._documentIds.get(shortId);
-        documents.push(id === undefined ? null : [id as string, this._fieldLength.get(shortId)?.[BODY] ?? 0]);
-        if (id !== undefined) numbers.set(shortId, shortId);
+      for (let shortId = 0; shortId < table.nextNumber; shortId++) {
+        const document = table.documents.get(shortId);
+        documents.push(document ?? null);
+        if (document !== undefined) numbers.set(shortId, shortId);
       }
     }
     const terms: string[] = [];
     const postings: string[] = [];
-    for (const [term, data] of this._index) {
-      const stored = data instanceof StoredTerm ? data.untouched : null;
-      if (stored !== null && !renumber) {
+    for (const [term, data] of this.termDocuments()) {
+      if ('encoded' in data && !renumber) {
         // Entries for discarded documents stay until the next renumbering; searches skip them.
         terms.push(term);
-        postings.push(stored);
+        postings.push(data.encoded);
         continue;
       }
       const live: Posting[] = [];
@@ -244,45 +131,28 @@ export class Engine extends MiniSearch<IndexedDoc> {
         const at = numbers.get(shortId);
         if (at !== undefined) live.push([at, count]);
       };
-      if (stored !== null) decodePostings(stored, Number.MAX_SAFE_INTEGER, keep);
-      else for (const [shortId, count] of data.get(BODY) ?? []) keep(shortId, count);
+      if ('encoded' in data) decodePostings(data.encoded, Number.MAX_SAFE_INTEGER, keep);
+      else for (const [shortId, count] of data.counts) keep(shortId, count);
       if (live.length === 0) continue;
       live.sort((a, b) => a[0] - b[0]);
       terms.push(term);
       postings.push(encodePostings(live));
     }
-    return { documents, averageLength: this._avgFieldLength[BODY] ?? 0, terms, postings };
+    return { documents, averageLength: table.averageLength, terms, postings };
   }
 
   /** Reads `toCompact`'s form back; throws if it does not hold together. */
   static fromCompact(compact: CompactEngine): Engine {
     if (compact.terms.length !== compact.postings.length) throw new Error('terms and postings differ in number');
-    const engine = new Engine();
-    const count = compact.documents.length;
+    const documents = new Map<number, [string, number]>();
     compact.documents.forEach((document, shortId) => {
-      if (document === null) return;
-      const [id, length] = document;
-      if (engine._idToShortId.has(id)) throw new Error(`document ${id} appears twice`);
-      engine._documentIds.set(shortId, id);
-      engine._idToShortId.set(id, shortId);
-      engine._fieldLength.set(shortId, [length]);
+      if (document !== null) documents.set(shortId, document);
     });
-    engine._documentCount = engine._documentIds.size;
-    engine._nextId = count;
-    engine._dirtCount = count - engine._documentIds.size;
-    engine._avgFieldLength = [compact.averageLength];
-    compact.terms.forEach((term, i) => {
-      const encoded = compact.postings[i] ?? '';
-      if (engine._index.has(term)) throw new Error(`term ${term} appears twice`);
-      // Checked in full now, so that decoding it later, mid-search, cannot fail.
-      let holding: number;
-      try {
-        holding = decodePostings(encoded, count);
-      } catch (error) {
-        throw new Error(`term ${term}: ${(error as Error).message}`);
-      }
-      engine._index.set(term, new StoredTerm(encoded, holding, count));
-    });
+    const engine = new Engine();
+    engine.restore(
+      { nextNumber: compact.documents.length, documents, averageLength: compact.averageLength },
+      compact.terms.map((term, i): [string, string] => [term, compact.postings[i] ?? '']),
+    );
     return engine;
   }
 }

@@ -108,12 +108,17 @@ function isWordChar(text: string, at: number): boolean {
   return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start) ?? 0));
 }
 
+function isAsciiWord(term: string): boolean {
+  return /^[a-z0-9]+$/u.test(term);
+}
+
 /**
  * The words of `text[from, to)` whose folded form is in `terms`, with their offsets: the same
  * words `tokens(...).filter(...)` would give, found faster, as this runs over the whole text of
  * every article in a page of results. A plain-ASCII term can only be a word of plain ASCII
- * letters, so it is found with indexOf in the lower-cased text and checked for word edges; only
- * words holding other characters (accented, other scripts) are cut and folded one by one.
+ * letters, so the terms are found together, by one pattern over the lower-cased text, and
+ * checked for word edges; only words holding other characters (accented, other scripts) are cut
+ * and folded one by one.
  */
 export function findTerms(text: string, terms: ReadonlySet<string>, from = 0, to = text.length): Token[] {
   const region = text.slice(from, to);
@@ -122,24 +127,37 @@ export function findTerms(text: string, terms: ReadonlySet<string>, from = 0, to
   if (lower.length !== region.length) return tokens(text, from, to).filter((token) => terms.has(token.term));
 
   const found: Token[] = [];
+  const keep = (at: number, end: number, term: string): void => {
+    if (isWordChar(region, at - 1) || isWordChar(region, end)) return;
+    // A word with a non-ASCII letter that lower-cases to ASCII (the Kelvin sign) is left to
+    // the second pass, which folds it properly.
+    if (!isAscii(region.slice(at, end))) return;
+    found.push({ start: from + at, end: from + end, term });
+  };
+  const words: string[] = [];
   for (const term of terms) {
     if (!isAscii(term)) continue;
-    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
-      if (isWordChar(region, at - 1) || isWordChar(region, at + term.length)) continue;
-      // A word with a non-ASCII letter that lower-cases to ASCII (the Kelvin sign) is left to
-      // the second pass, which folds it properly.
-      if (!isAscii(region.slice(at, at + term.length))) continue;
-      found.push({ start: from + at, end: from + at + term.length, term });
+    if (isAsciiWord(term)) {
+      words.push(term);
+      continue;
     }
+    // A term folded from a character holding punctuation ("⑴" is "(1)") is looked for as it stands.
+    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) keep(at, at + term.length, term);
   }
-  // Words with a character beyond ASCII: find each such character, widen it to its word.
-  const beyond = /[^\x00-\x7f]/gu;
+  if (words.length > 0) {
+    // Letters and digits on either side would make the match part of a longer word.
+    const pattern = new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?![a-z0-9])`, 'g');
+    for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) keep(match.index, match.index + match[0].length, match[0]);
+  }
+  // Words with a character beyond ASCII: find each such character, widen it to its word. (Without
+  // the u flag a surrogate pair is met as two halves; isWordChar reads them as the pair.)
+  const beyond = /[^\x00-\x7f]/g;
   let after = 0;
   for (let hit = beyond.exec(region); hit !== null; hit = beyond.exec(region)) {
     if (hit.index < after || !isWordChar(region, hit.index)) continue;
     let start = hit.index;
     while (start > 0 && isWordChar(region, start - 1)) start--;
-    let end = hit.index + hit[0].length;
+    let end = hit.index + 1;
     while (end < region.length && isWordChar(region, end)) end++;
     after = end;
     beyond.lastIndex = end;
