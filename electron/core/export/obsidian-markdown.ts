@@ -7,6 +7,7 @@ import { exportFileName } from './export-file-name';
 import { articleTags, type ExportArticle } from './export-article';
 import { frontMatterEntry, renderFrontMatter, type FrontMatterEntry } from './front-matter';
 import { REGION_BEGIN, REGION_END, defuseMarkers } from './margin-region';
+import { joinPieces, type Piece } from './export-pieces';
 import { escapeMarkdownLine } from './markdown-escape';
 import { highlightQuote, type MarkdownAttachments } from './markdown-figures';
 import { fragmentBase, textDirective } from './text-fragment';
@@ -101,22 +102,28 @@ function propertyList(article: ExportArticle): string {
   return items.join('\n');
 }
 
-/** Several articles in one file, each under its own heading. */
-export function combinedMarkdown(articles: readonly ExportArticle[], options: MarkdownOptions): string {
-  const tags = [...new Set(articles.flatMap((article) => articleTags(article)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** Several articles in one file, each under its own heading, as pieces: the head, one per article, the tail. */
+export function* combinedMarkdownPieces(articles: readonly ExportArticle[], options: MarkdownOptions): Generator<Piece, void, void> {
+  const tags = new Set<string>();
+  for (const article of articles) for (const tag of articleTags(article)) tags.add(tag);
   const properties = [
     frontMatterEntry('title', { kind: 'string', value: 'Margin notes' }),
     frontMatterEntry('exported', { kind: 'date', value: options.exportedAt }),
-    frontMatterEntry('tags', { kind: 'list', value: tags }),
+    frontMatterEntry('tags', { kind: 'list', value: [...tags].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) }),
     frontMatterEntry('margin-articles', { kind: 'list', value: articles.map((article) => article.meta.id) }),
   ];
-  const blocks =
-    articles.length === 0
-      ? ['_No articles to export._']
-      : articles.map((article) =>
-          [heading(1, article.meta.title), propertyList(article), ...articleNoteBlock(article), highlightsSection(article, 2, options.attachments)].join('\n\n'),
-        );
-  return `${renderFrontMatter(properties)}${region(blocks)}\n`;
+  yield { text: `${renderFrontMatter(properties)}${REGION_BEGIN}`, articles: 0 };
+  if (articles.length === 0) yield { text: '\n\n_No articles to export._', articles: 0 };
+  let done = 0;
+  for (const article of articles) {
+    const blocks = [heading(1, article.meta.title), propertyList(article), ...articleNoteBlock(article), highlightsSection(article, 2, options.attachments)];
+    yield { text: `\n\n${blocks.join('\n\n')}`, articles: ++done };
+  }
+  yield { text: `\n\n${REGION_END}\n`, articles: done };
+}
+
+export function combinedMarkdown(articles: readonly ExportArticle[], options: MarkdownOptions): string {
+  return joinPieces(combinedMarkdownPieces(articles, options));
 }
 
 /**

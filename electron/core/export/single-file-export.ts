@@ -1,0 +1,60 @@
+// The library-wide exports that make one file (combined Markdown, Readwise CSV, JSON-LD, Margin's
+// own JSON), described as plain data: the articles and the choices. Plain data, so the same job
+// can be rendered in this thread (the CLI, tests) or handed to the export worker.
+import type { ExportArticle } from './export-article';
+import type { Piece, Pieces } from './export-pieces';
+import { combinedMarkdownPieces } from './obsidian-markdown';
+import { readwiseCsvPieces } from './readwise-csv';
+import { webAnnotationPieces } from './web-annotation';
+
+export const SINGLE_FILE_FORMATS = ['markdown', 'csv', 'jsonld', 'json'] as const;
+export type SingleFileFormat = (typeof SINGLE_FILE_FORMATS)[number];
+
+export interface SingleFileJob {
+  format: SingleFileFormat;
+  articles: ExportArticle[];
+  /** ISO instant the files say they were exported at. */
+  exportedAt: string;
+  /** Readwise CSV exactly as Readwise reads it (see readwise-csv.ts). */
+  csvExact: boolean;
+}
+
+export const SINGLE_FILE_NAMES: Record<SingleFileFormat, string> = {
+  markdown: 'margin-notes.md',
+  csv: 'margin-highlights.csv',
+  jsonld: 'margin-annotations.jsonld',
+  json: 'margin-library.json',
+};
+
+/**
+ * Margin's own JSON: each article's metadata, note and highlights, as JSON.stringify with two
+ * spaces indents the whole, one article at a time (nested two levels down, hence the indent).
+ */
+function* libraryJsonPieces(articles: readonly ExportArticle[], exportedAt: string): Generator<Piece, void, void> {
+  const head = `{\n  "exportedAt": ${JSON.stringify(exportedAt)},\n  "articles": [`;
+  if (articles.length === 0) {
+    yield { text: `${head}]\n}\n`, articles: 0 };
+    return;
+  }
+  yield { text: head, articles: 0 };
+  let done = 0;
+  for (const { meta, articleNote, annotations } of articles) {
+    // JSON.stringify writes no raw line breaks inside strings, so every \n is between values.
+    const text = JSON.stringify({ meta, articleNote, annotations }, null, 2).replace(/\n/g, '\n    ');
+    yield { text: `${done === 0 ? '' : ','}\n    ${text}`, articles: ++done };
+  }
+  yield { text: '\n  ]\n}\n', articles: done };
+}
+
+export function singleFilePieces(job: SingleFileJob): Pieces {
+  switch (job.format) {
+    case 'markdown':
+      return combinedMarkdownPieces(job.articles, { exportedAt: job.exportedAt });
+    case 'csv':
+      return readwiseCsvPieces(job.articles, { exact: job.csvExact });
+    case 'jsonld':
+      return webAnnotationPieces(job.articles, { exportedAt: job.exportedAt });
+    case 'json':
+      return libraryJsonPieces(job.articles, job.exportedAt);
+  }
+}
