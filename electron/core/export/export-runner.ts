@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { nodeDurableFs, tempPathFor, type DurableFs } from '../library/durable-write';
 import { ExportCancelled, replaceWithTemp, writeTempFile } from './durable-stream';
-import { joinPieces, type Pieces } from './export-pieces';
+import { textOf, wholeText, type ExportText } from './export-text';
 import { mergeMarkdown } from './markdown-merge';
-import { singleFilePieces, type SingleFileJob } from './single-file-export';
+import { singleFileText, type SingleFileJob } from './single-file-export';
 
 export interface ExportProgress {
   /** Articles written so far. */
@@ -27,17 +27,17 @@ export type ExportRunner = (job: SingleFileJob, target: string, options?: RunOpt
  * The job's text. A Markdown file already at the target is merged (the person's own text outside
  * Margin's markers is kept), which needs the new text whole; every other export is streamed.
  */
-async function piecesFor(job: SingleFileJob, target: string): Promise<Pieces> {
-  const pieces = singleFilePieces(job);
-  if (job.format !== 'markdown') return pieces;
+async function textFor(job: SingleFileJob, target: string): Promise<ExportText> {
+  const text = singleFileText(job);
+  if (job.format !== 'markdown') return text;
   const existing = await readFile(target, 'utf8').catch(() => null);
-  return existing === null ? pieces : [{ text: mergeMarkdown(existing, joinPieces(pieces)), articles: job.articles.length }];
+  return existing === null ? text : wholeText(mergeMarkdown(existing, textOf(text)), job.articles.length);
 }
 
 /** Writes the job's file into `temp`, fsync'd and closed: everything but putting it in place. */
 export async function writeJobTemp(job: SingleFileJob, target: string, temp: string, options: RunOptions & { fs?: DurableFs } = {}): Promise<void> {
   const total = job.articles.length;
-  await writeTempFile(target, temp, await piecesFor(job, target), {
+  await writeTempFile(target, temp, await textFor(job, target), {
     ...(options.fs === undefined ? {} : { fs: options.fs }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     onProgress: (done) => options.onProgress?.({ done, total }),

@@ -15,12 +15,12 @@ import type { Library } from '../library/library';
 import { ExportCancelled } from './durable-stream';
 import { exportArticle, type ExportArticle } from './export-article';
 import { exportFileName } from './export-file-name';
-import { joinPieces, type Pieces } from './export-pieces';
+import { textOf, wholeText, type ExportText } from './export-text';
 import { inThreadRunner, type ExportRunner, type RunOptions } from './export-runner';
 import { markdownFiles } from './obsidian-markdown';
 import { collectAttachments, type MarkdownAttachments } from './markdown-figures';
 import { mergeMarkdown } from './markdown-merge';
-import { SINGLE_FILE_NAMES, singleFilePieces, type SingleFileJob } from './single-file-export';
+import { SINGLE_FILE_NAMES, singleFileText, type SingleFileJob } from './single-file-export';
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'jsonld', 'html', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,25 +29,25 @@ export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md',
 
 export interface ExportFile {
   name: string;
-  /** The text as it is written, a piece at a time. */
-  pieces(): Pieces;
+  /** The text as it is written, part by part. */
+  text: ExportText;
   /** The whole text (built on first read), for a preview or standard output. */
   readonly content: string;
 }
 
 /** A file whose text is already whole. */
 function textFile(name: string, content: string): ExportFile {
-  return { name, content, pieces: () => [{ text: content, articles: 1 }] };
+  return { name, content, text: wholeText(content) };
 }
 
-/** A file built from pieces; its whole text only when asked for. */
-function piecesFile(name: string, pieces: () => Pieces): ExportFile {
+/** A file written part by part; its whole text only when asked for. */
+function streamedFile(name: string, text: ExportText): ExportFile {
   let content: string | null = null;
   return {
     name,
-    pieces,
+    text,
     get content() {
-      content ??= joinPieces(pieces());
+      content ??= textOf(text);
       return content;
     },
   };
@@ -184,7 +184,7 @@ async function planFormat(library: Library, format: ExportFormat, articles: Expo
   // The notes' images are found before the notes are written, so they can be copied first.
   if (format === 'markdown') collectAttachments(articles, attachments);
   const job: SingleFileJob = { format, articles, exportedAt, csvExact: options.csvExact === true };
-  return { format, perArticle: false, files: [piecesFile(SINGLE_FILE_NAMES[format], () => singleFilePieces(job))], attachments: attachmentsOf(library, attachments), job };
+  return { format, perArticle: false, files: [streamedFile(SINGLE_FILE_NAMES[format], singleFileText(job))], attachments: attachmentsOf(library, attachments), job };
 }
 
 /** Markdown one file per article, for exporting into a folder (an Obsidian vault). */

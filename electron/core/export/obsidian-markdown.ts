@@ -7,7 +7,7 @@ import { exportFileName } from './export-file-name';
 import { articleTags, type ExportArticle } from './export-article';
 import { frontMatterEntry, renderFrontMatter, type FrontMatterEntry } from './front-matter';
 import { REGION_BEGIN, REGION_END, defuseMarkers } from './margin-region';
-import { joinPieces, type Piece } from './export-pieces';
+import { textOf, type ExportText, type TextSink } from './export-text';
 import { escapeMarkdownLine } from './markdown-escape';
 import { highlightQuote, type MarkdownAttachments } from './markdown-figures';
 import { fragmentBase, textDirective } from './text-fragment';
@@ -38,25 +38,44 @@ function linkDestination(url: string): string {
 }
 
 /** `page` is the article's page as a link destination, null without one. */
-function highlightBlock(article: ExportArticle, page: string | null, annotation: Annotation, attachments: MarkdownAttachments | undefined): string {
-  const parts = [highlightQuote(article, annotation, attachments)];
+function writeHighlightBlock(sink: TextSink, article: ExportArticle, page: string | null, annotation: Annotation, attachments: MarkdownAttachments | undefined): void {
+  sink.write(highlightQuote(article, annotation, attachments));
   if (page !== null) {
     // The directive is fully percent-encoded (parentheses too), so only the page needed encoding.
     const directive = textDirective(annotation.target.quote);
-    parts.push(`[↗ Source](${directive === null ? page : `${page}#:~:${directive}`})`);
+    sink.write('\n\n[↗ Source](');
+    sink.write(page);
+    if (directive !== null) {
+      sink.write('#:~:');
+      sink.write(directive);
+    }
+    sink.write(')');
   }
-  if (annotation.tags.length > 0) parts.push(annotation.tags.map((tag) => `#${tag}`).join(' '));
+  if (annotation.tags.length > 0) sink.write(`\n\n${annotation.tags.map((tag) => `#${tag}`).join(' ')}`);
   const note = annotation.note.trim();
-  if (note !== '') parts.push(defuseMarkers(note));
-  parts.push(`^${annotation.id}`);
-  return parts.join('\n\n');
+  if (note !== '') {
+    sink.write('\n\n');
+    sink.write(defuseMarkers(note));
+  }
+  sink.write('\n\n^');
+  sink.write(annotation.id);
+}
+
+function writeHighlightsSection(sink: TextSink, article: ExportArticle, level: number, attachments: MarkdownAttachments | undefined): void {
+  const base = fragmentBase(article.meta.sourceUrl);
+  const page = base === null ? null : linkDestination(base);
+  sink.write(heading(level, 'Highlights'));
+  if (article.annotations.length === 0) sink.write('\n\n_No highlights yet._');
+  for (const annotation of article.annotations) {
+    sink.write('\n\n');
+    writeHighlightBlock(sink, article, page, annotation, attachments);
+  }
 }
 
 function highlightsSection(article: ExportArticle, level: number, attachments: MarkdownAttachments | undefined): string {
-  const base = fragmentBase(article.meta.sourceUrl);
-  const page = base === null ? null : linkDestination(base);
-  const blocks = article.annotations.map((annotation) => highlightBlock(article, page, annotation, attachments));
-  return [heading(level, 'Highlights'), ...(blocks.length > 0 ? blocks : ['_No highlights yet._'])].join('\n\n');
+  const parts: string[] = [];
+  writeHighlightsSection({ write: (text) => void parts.push(text) }, article, level, attachments);
+  return parts.join('');
 }
 
 function articleNoteBlock(article: ExportArticle): string[] {
@@ -102,28 +121,36 @@ function propertyList(article: ExportArticle): string {
   return items.join('\n');
 }
 
-/** Several articles in one file, each under its own heading, as pieces: the head, one per article, the tail. */
-export function* combinedMarkdownPieces(articles: readonly ExportArticle[], options: MarkdownOptions): Generator<Piece, void, void> {
-  const tags = new Set<string>();
-  for (const article of articles) for (const tag of articleTags(article)) tags.add(tag);
-  const properties = [
-    frontMatterEntry('title', { kind: 'string', value: 'Margin notes' }),
-    frontMatterEntry('exported', { kind: 'date', value: options.exportedAt }),
-    frontMatterEntry('tags', { kind: 'list', value: [...tags].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) }),
-    frontMatterEntry('margin-articles', { kind: 'list', value: articles.map((article) => article.meta.id) }),
-  ];
-  yield { text: `${renderFrontMatter(properties)}${REGION_BEGIN}`, articles: 0 };
-  if (articles.length === 0) yield { text: '\n\n_No articles to export._', articles: 0 };
-  let done = 0;
-  for (const article of articles) {
-    const blocks = [heading(1, article.meta.title), propertyList(article), ...articleNoteBlock(article), highlightsSection(article, 2, options.attachments)];
-    yield { text: `\n\n${blocks.join('\n\n')}`, articles: ++done };
-  }
-  yield { text: `\n\n${REGION_END}\n`, articles: done };
-}
+/** Several articles in one file, each under its own heading. */
+export const combinedMarkdownText = (articles: readonly ExportArticle[], options: MarkdownOptions): ExportText =>
+  function* combined(sink) {
+    const tags = new Set<string>();
+    for (const article of articles) for (const tag of articleTags(article)) tags.add(tag);
+    const properties = [
+      frontMatterEntry('title', { kind: 'string', value: 'Margin notes' }),
+      frontMatterEntry('exported', { kind: 'date', value: options.exportedAt }),
+      frontMatterEntry('tags', { kind: 'list', value: [...tags].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) }),
+      frontMatterEntry('margin-articles', { kind: 'list', value: articles.map((article) => article.meta.id) }),
+    ];
+    sink.write(renderFrontMatter(properties));
+    sink.write(REGION_BEGIN);
+    if (articles.length === 0) sink.write('\n\n_No articles to export._');
+    let done = 0;
+    for (const article of articles) {
+      sink.write('\n\n');
+      sink.write(heading(1, article.meta.title));
+      sink.write('\n\n');
+      sink.write(propertyList(article));
+      for (const note of articleNoteBlock(article)) sink.write(`\n\n${note}`);
+      sink.write('\n\n');
+      writeHighlightsSection(sink, article, 2, options.attachments);
+      yield ++done;
+    }
+    sink.write(`\n\n${REGION_END}\n`);
+  };
 
 export function combinedMarkdown(articles: readonly ExportArticle[], options: MarkdownOptions): string {
-  return joinPieces(combinedMarkdownPieces(articles, options));
+  return textOf(combinedMarkdownText(articles, options));
 }
 
 /**

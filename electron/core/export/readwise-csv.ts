@@ -9,7 +9,7 @@
 // the output back with csv-parse, so the two cannot drift apart unnoticed.
 import type { Annotation } from '../../shared/model';
 import type { ExportArticle } from './export-article';
-import { joinPieces, type Piece } from './export-pieces';
+import { textOf, type ExportText } from './export-text';
 
 export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
 export type ReadwiseRow = Record<(typeof READWISE_COLUMNS)[number], string>;
@@ -70,24 +70,28 @@ function field(value: string, defuse: boolean): string {
 
 const HEADER = `${READWISE_COLUMNS.join(',')}\r\n`;
 
-/** The file as pieces: the header, then each article's rows. */
-export function* readwiseCsvPieces(articles: readonly ExportArticle[], options: ReadwiseCsvOptions = {}): Generator<Piece, void, void> {
-  const defuse = options.exact !== true;
-  let done = 0;
-  yield { text: HEADER, articles: 0 };
-  for (const article of articles) {
-    // The article's own cells are the same on each of its rows.
-    const shared = `,${field(article.meta.title, defuse)},${field(article.meta.byline ?? '', defuse)},${field(article.meta.sourceUrl ?? '', defuse)},`;
-    let text = '';
-    let location = 0;
-    for (const annotation of article.annotations) {
-      location++;
-      text += `${field(annotation.target.quote.exact, defuse)}${shared}${field(noteWithTags(annotation), defuse)},${location},${field(readwiseDate(annotation.createdAt), defuse)}\r\n`;
+/** The file: the header, then each article's rows. */
+export const readwiseCsvText = (articles: readonly ExportArticle[], options: ReadwiseCsvOptions = {}): ExportText =>
+  function* rows(sink) {
+    const defuse = options.exact !== true;
+    let done = 0;
+    sink.write(HEADER);
+    for (const article of articles) {
+      // The article's own cells are the same on each of its rows.
+      const shared = `,${field(article.meta.title, defuse)},${field(article.meta.byline ?? '', defuse)},${field(article.meta.sourceUrl ?? '', defuse)},`;
+      let location = 0;
+      for (const annotation of article.annotations) {
+        sink.write(field(annotation.target.quote.exact, defuse));
+        sink.write(shared);
+        sink.write(field(noteWithTags(annotation), defuse));
+        sink.write(`,${++location},`);
+        sink.write(field(readwiseDate(annotation.createdAt), defuse));
+        sink.write('\r\n');
+      }
+      yield ++done;
     }
-    yield { text, articles: ++done };
-  }
-}
+  };
 
 export function readwiseCsv(articles: readonly ExportArticle[], options: ReadwiseCsvOptions = {}): string {
-  return joinPieces(readwiseCsvPieces(articles, options));
+  return textOf(readwiseCsvText(articles, options));
 }

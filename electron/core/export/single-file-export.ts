@@ -2,10 +2,10 @@
 // own JSON), described as plain data: the articles and the choices. Plain data, so the same job
 // can be rendered in this thread (the CLI, tests) or handed to the export worker.
 import type { ExportArticle } from './export-article';
-import type { Piece, Pieces } from './export-pieces';
-import { combinedMarkdownPieces } from './obsidian-markdown';
-import { readwiseCsvPieces } from './readwise-csv';
-import { webAnnotationPieces } from './web-annotation';
+import type { ExportText } from './export-text';
+import { combinedMarkdownText } from './obsidian-markdown';
+import { readwiseCsvText } from './readwise-csv';
+import { webAnnotationText } from './web-annotation';
 
 export const SINGLE_FILE_FORMATS = ['markdown', 'csv', 'jsonld', 'json'] as const;
 export type SingleFileFormat = (typeof SINGLE_FILE_FORMATS)[number];
@@ -30,31 +30,32 @@ export const SINGLE_FILE_NAMES: Record<SingleFileFormat, string> = {
  * Margin's own JSON: each article's metadata, note and highlights, as JSON.stringify with two
  * spaces indents the whole, one article at a time (nested two levels down, hence the indent).
  */
-function* libraryJsonPieces(articles: readonly ExportArticle[], exportedAt: string): Generator<Piece, void, void> {
-  const head = `{\n  "exportedAt": ${JSON.stringify(exportedAt)},\n  "articles": [`;
-  if (articles.length === 0) {
-    yield { text: `${head}]\n}\n`, articles: 0 };
-    return;
-  }
-  yield { text: head, articles: 0 };
-  let done = 0;
-  for (const { meta, articleNote, annotations } of articles) {
-    // JSON.stringify writes no raw line breaks inside strings, so every \n is between values.
-    const text = JSON.stringify({ meta, articleNote, annotations }, null, 2).replace(/\n/g, '\n    ');
-    yield { text: `${done === 0 ? '' : ','}\n    ${text}`, articles: ++done };
-  }
-  yield { text: '\n  ]\n}\n', articles: done };
-}
+const libraryJsonText = (articles: readonly ExportArticle[], exportedAt: string): ExportText =>
+  function* library(sink) {
+    sink.write(`{\n  "exportedAt": ${JSON.stringify(exportedAt)},\n  "articles": [`);
+    if (articles.length === 0) {
+      sink.write(']\n}\n');
+      return;
+    }
+    let done = 0;
+    for (const { meta, articleNote, annotations } of articles) {
+      // JSON.stringify writes no raw line breaks inside strings, so every \n is between values.
+      sink.write(done === 0 ? '\n    ' : ',\n    ');
+      sink.write(JSON.stringify({ meta, articleNote, annotations }, null, 2).replace(/\n/g, '\n    '));
+      yield ++done;
+    }
+    sink.write('\n  ]\n}\n');
+  };
 
-export function singleFilePieces(job: SingleFileJob): Pieces {
+export function singleFileText(job: SingleFileJob): ExportText {
   switch (job.format) {
     case 'markdown':
-      return combinedMarkdownPieces(job.articles, { exportedAt: job.exportedAt });
+      return combinedMarkdownText(job.articles, { exportedAt: job.exportedAt });
     case 'csv':
-      return readwiseCsvPieces(job.articles, { exact: job.csvExact });
+      return readwiseCsvText(job.articles, { exact: job.csvExact });
     case 'jsonld':
-      return webAnnotationPieces(job.articles, { exportedAt: job.exportedAt });
+      return webAnnotationText(job.articles, { exportedAt: job.exportedAt });
     case 'json':
-      return libraryJsonPieces(job.articles, job.exportedAt);
+      return libraryJsonText(job.articles, job.exportedAt);
   }
 }

@@ -12,7 +12,7 @@ import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../sh
 import { offsetConverter } from './code-points';
 import type { ExportArticle } from './export-article';
 import { HIGHLIGHT_TINTS, colorClass } from './highlight-colors';
-import { joinPieces, type Piece } from './export-pieces';
+import { textOf, type ExportText, type TextSink } from './export-text';
 import { textFingerprint } from './text-fingerprint';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -127,67 +127,93 @@ function webAnnotationCollectionOf(items: WebAnnotation[], options: WebAnnotatio
 }
 
 // Each annotation's line is written field by field, in the order and form JSON.stringify gives
-// the WebAnnotation above (tests/unit/export-web-annotation.test.ts parses every line back and
-// compares it with `webAnnotations`): building a hundred thousand objects only to serialise them
-// again was half the time of a library-wide export. Only the person's text goes through
-// JSON.stringify; the rest is fixed words, ids and numbers.
+// the WebAnnotation above (tests/unit/export-web-annotation.test.ts compares every line with
+// `webAnnotations`): building a hundred thousand objects only to serialise them again was half
+// the time of a library-wide export, and building each line as a string cost as much again.
+// Only the person's text goes through JSON.stringify; the rest is fixed words, ids and numbers.
 const json = JSON.stringify;
 const LINE_START = `      {"@context":${json(ANNO_CONTEXT)},"id":`;
-const STYLESHEET_JSON = Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, json(colorClass(color))])) as Record<HighlightColor, string>;
-const CLOSING_JSON = Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, `]},"stylesheet":${json(STYLESHEETS[color])}}`])) as Record<HighlightColor, string>;
+const STYLE_CLASS_JSON = Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, json(colorClass(color))])) as Record<HighlightColor, string>;
+const CLOSING_JSON = Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, `}]},"stylesheet":${json(STYLESHEETS[color])}}`])) as Record<HighlightColor, string>;
 
-function bodyJson(annotation: Annotation, commenting: boolean): string {
-  if (!commenting && annotation.tags.length === 0) return '';
-  let text = commenting ? `{"type":"TextualBody","value":${json(annotation.note)},"purpose":"commenting","format":"text/markdown"}` : '';
-  for (const tag of annotation.tags) text += `${text === '' ? '' : ','}{"type":"TextualBody","value":${json(tag)},"purpose":"tagging"}`;
-  return `,"body":[${text}]`;
+function writeBody(sink: TextSink, annotation: Annotation, commenting: boolean): void {
+  if (!commenting && annotation.tags.length === 0) return;
+  sink.write(',"body":[');
+  if (commenting) sink.write(`{"type":"TextualBody","value":${json(annotation.note)},"purpose":"commenting","format":"text/markdown"}`);
+  let first = !commenting;
+  for (const tag of annotation.tags) {
+    sink.write(`${first ? '' : ','}{"type":"TextualBody","value":${json(tag)},"purpose":"tagging"}`);
+    first = false;
+  }
+  sink.write(']');
 }
 
-/** The lines of one article's annotations, each as `JSON.stringify` writes its WebAnnotation. */
-function* annotationLines(article: ExportArticle): Generator<string, void, void> {
-  if (article.annotations.length === 0) return;
+/** One article's annotations, each on its line as `JSON.stringify` writes its WebAnnotation; `first` when none came before. */
+function writeAnnotationLines(sink: TextSink, article: ExportArticle, first: boolean): void {
   const converter = offsetConverter(article.text);
   const { sourceUrl, id: articleId } = article.meta;
   const target = `,"target":{"source":${json(sourceUrl ?? urnUuid(articleId))}${sourceUrl === null ? '' : `,"scope":${json(urnUuid(articleId))}`},"styleClass":`;
   const selector = `,"schema:sha256":${json(textFingerprint(article.text))},"selector":[{"type":"TextQuoteSelector","exact":`;
+  let separator = first ? '' : ',\n';
   for (const annotation of article.annotations) {
     const { quote, position } = annotation.target;
     const commenting = annotation.note.trim() !== '';
-    yield `${LINE_START}${json(urnUuid(annotation.id))},"type":"Annotation","motivation":"${commenting ? 'commenting' : 'highlighting'}","created":${json(annotation.createdAt)},"modified":${json(annotation.updatedAt)}${bodyJson(annotation, commenting)}${target}${STYLESHEET_JSON[annotation.color]}${selector}${json(quote.exact)},"prefix":${json(quote.prefix)},"suffix":${json(quote.suffix)}},{"type":"TextPositionSelector","start":${converter.toCodePoints(position.start)},"end":${converter.toCodePoints(position.end)}}${CLOSING_JSON[annotation.color]}`;
+    sink.write(separator);
+    separator = ',\n';
+    sink.write(LINE_START);
+    sink.write(json(urnUuid(annotation.id)));
+    sink.write(commenting ? ',"type":"Annotation","motivation":"commenting","created":' : ',"type":"Annotation","motivation":"highlighting","created":');
+    sink.write(json(annotation.createdAt));
+    sink.write(',"modified":');
+    sink.write(json(annotation.updatedAt));
+    writeBody(sink, annotation, commenting);
+    sink.write(target);
+    sink.write(STYLE_CLASS_JSON[annotation.color]);
+    sink.write(selector);
+    sink.write(json(quote.exact));
+    sink.write(',"prefix":');
+    sink.write(json(quote.prefix));
+    sink.write(',"suffix":');
+    sink.write(json(quote.suffix));
+    sink.write('},{"type":"TextPositionSelector","start":');
+    sink.write(String(converter.toCodePoints(position.start)));
+    sink.write(',"end":');
+    sink.write(String(converter.toCodePoints(position.end)));
+    sink.write(CLOSING_JSON[annotation.color]);
   }
-}
-
-/**
- * The collection as a JSON-LD file's pieces: the collection indented, each annotation on one line
- * (a line per annotation diffs well and keeps a 100,000-highlight export at half the size of
- * indenting everything), one piece per article.
- */
-export function* webAnnotationPieces(articles: readonly ExportArticle[], options: WebAnnotationOptions): Generator<Piece, void, void> {
-  let total = 0;
-  for (const article of articles) total += article.annotations.length;
-  const collection = webAnnotationCollectionOf([], options);
-  const outline = JSON.stringify({ ...collection, total }, null, 2);
-  if (total === 0) {
-    yield { text: `${outline}\n`, articles: articles.length };
-    return;
-  }
-  const at = outline.indexOf(EMPTY_ITEMS);
-  yield { text: `${outline.slice(0, at)}"items": [\n`, articles: 0 };
-  let done = 0;
-  let first = true;
-  for (const article of articles) {
-    let text = '';
-    for (const line of annotationLines(article)) {
-      text += first ? line : `,\n${line}`;
-      first = false;
-    }
-    yield { text, articles: ++done };
-  }
-  yield { text: `\n    ]${outline.slice(at + EMPTY_ITEMS.length)}\n`, articles: done };
 }
 
 const EMPTY_ITEMS = '"items": []';
 
+/**
+ * The collection as a JSON-LD file: the collection indented, each annotation on one line (a line
+ * per annotation diffs well and keeps a 100,000-highlight export at half the size of indenting
+ * everything).
+ */
+export const webAnnotationText = (articles: readonly ExportArticle[], options: WebAnnotationOptions): ExportText =>
+  function* collection(sink) {
+    let total = 0;
+    for (const article of articles) total += article.annotations.length;
+    const outline = JSON.stringify({ ...webAnnotationCollectionOf([], options), total }, null, 2);
+    if (total === 0) {
+      sink.write(`${outline}\n`);
+      yield articles.length;
+      return;
+    }
+    const at = outline.indexOf(EMPTY_ITEMS);
+    sink.write(`${outline.slice(0, at)}"items": [\n`);
+    let done = 0;
+    let first = true;
+    for (const article of articles) {
+      if (article.annotations.length > 0) {
+        writeAnnotationLines(sink, article, first);
+        first = false;
+      }
+      yield ++done;
+    }
+    sink.write(`\n    ]${outline.slice(at + EMPTY_ITEMS.length)}\n`);
+  };
+
 export function webAnnotationJson(articles: readonly ExportArticle[], options: WebAnnotationOptions): string {
-  return joinPieces(webAnnotationPieces(articles, options));
+  return textOf(webAnnotationText(articles, options));
 }
