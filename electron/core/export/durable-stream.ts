@@ -91,6 +91,8 @@ export async function writeTempFile(path: string, temp: string, render: ExportTe
     if (mode !== null) await handle.chmod(mode);
     const file = handle;
     const sink = new ChunkSink();
+    // The file is open: from here the export is being written, and its progress counts.
+    options.onProgress?.(0);
     let position = 0;
     const flush = async (articles: number) => {
       const chunks = sink.take();

@@ -256,7 +256,7 @@ async function writeAttachments(attachments: readonly ExportAttachment[], folder
 
 export interface WriteOptions extends RunOptions {
   /** Writes a library-wide export to one file; the app passes the worker's, the CLI and tests this thread's. */
-  runner?: ExportRunner;
+  runner?: ExportRunner | undefined;
 }
 
 /**
