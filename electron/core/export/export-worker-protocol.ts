@@ -11,6 +11,7 @@ export const WorkerJobSchema = z.object({
     articles: z.custom<ExportArticle[]>((value) => Array.isArray(value)),
     exportedAt: z.string(),
     csvExact: z.boolean(),
+    collectionId: z.uuid().optional(),
   }),
   target: z.string().min(1),
   temp: z.string().min(1),

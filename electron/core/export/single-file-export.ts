@@ -17,6 +17,8 @@ export interface SingleFileJob {
   exportedAt: string;
   /** Readwise CSV exactly as Readwise reads it (see readwise-csv.ts). */
   csvExact: boolean;
+  /** The JSON-LD collection's UUID; a fresh one when absent. A parameter so output is reproducible. */
+  collectionId?: string | undefined;
 }
 
 export const SINGLE_FILE_NAMES: Record<SingleFileFormat, string> = {
@@ -54,7 +56,7 @@ export function singleFileText(job: SingleFileJob): ExportText {
     case 'csv':
       return readwiseCsvText(job.articles, { exact: job.csvExact });
     case 'jsonld':
-      return webAnnotationText(job.articles, { exportedAt: job.exportedAt });
+      return webAnnotationText(job.articles, { exportedAt: job.exportedAt, ...(job.collectionId === undefined ? {} : { collectionId: job.collectionId }) });
     case 'json':
       return libraryJsonText(job.articles, job.exportedAt);
   }
