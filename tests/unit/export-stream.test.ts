@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportArticle } from '../../electron/core/export/export-article';
 import { ExportCancelled } from '../../electron/core/export/durable-stream';
@@ -18,7 +19,9 @@ import { READWISE_COLUMNS, readwiseCsv, readwiseRows } from '../../electron/core
 import { SINGLE_FILE_FORMATS, SINGLE_FILE_NAMES, singleFileText, type SingleFileJob } from '../../electron/core/export/single-file-export';
 import { webAnnotationJson, webAnnotations } from '../../electron/core/export/web-annotation';
 import { EXPORTED_AT, generateLibrary } from '../bench/support/export-library';
+import { normalizedText } from '../../electron/core/export/text-fingerprint';
 import { faultyDisk } from './support/faulty-fs';
+import { checkProperty, propertyRuns } from './support/property';
 import { repoRoot } from './support/paths';
 import { tempDir } from './support/temp-dir';
 
@@ -81,6 +84,17 @@ describe('the hand-written serialisers give what the libraries they stand in for
     const items = library.flatMap(webAnnotations);
     expect(lines.length).toBe(items.length);
     lines.forEach((line, index) => expect(line.trim().replace(/,$/u, '')).toBe(JSON.stringify(items[index])));
+  });
+
+  it('the text fingerprint folds whitespace as /\\s+/ does, so it matches fingerprints in files exported before', () => {
+    const pieces = fc.constantFrom('a', 'é', '🚆', ' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', 'e\u0301');
+    checkProperty(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(normalizedText(text)).toBe(text.normalize('NFC').replace(/\s+/gu, ' ').trim());
+      }),
+      propertyRuns(500),
+    );
   });
 
   it.each([false, true])('the Readwise CSV is csv-stringify’s, byte for byte (exact: %s)', (exact) => {

@@ -4,7 +4,7 @@
 // a cancel removes the temp file. Unlike durableWrite it never holds the whole text: each part
 // the format writes is encoded straight into a buffer of a few megabytes, and full buffers go to
 // the disk after each article. Encoding part by part, rather than joining parts into strings
-// first, spares V8 flattening the joined strings: that was a third of a Markdown export's time
+// first, spares V8 flattening the joined strings: that costs a third of a Markdown export's time
 // and half of a JSON-LD one's.
 // The two halves are separate so an export made in a worker can write the temp file there and
 // leave the rename to the main process, where a cancel is decided.

@@ -2,7 +2,7 @@
 // words at the start of the note ("inline tagging").
 //
 // The fields are quoted here rather than by csv-stringify: its per-field checks (multi-character
-// delimiters, casts, per-field options) made it most of the export's time at 100,000 highlights,
+// delimiters, casts, per-field options) make it most of the export's time at 100,000 highlights,
 // and Margin needs one fixed case of RFC 4180 (comma, CRLF records, `"` doubled). The rules below
 // are csv-stringify's for the options Margin used (`record_delimiter: 'windows'`,
 // `quote_record_delimiter`, `escape_formulas`), and tests/unit/export-readwise-csv.test.ts reads

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 // Every whitespace run becomes one space. A single space is left as it is rather than replaced by
-// itself: in running text that is every gap between words, and replacing each cost more than the
+// itself: in running text that is every gap between words, and replacing each costs more than the
 // hash. (No u flag: \s holds only BMP characters, and the flag slows the scan in V8.)
 const FOLD = /\s\s+|[^\S ]/g;
 

@@ -127,9 +127,9 @@ function webAnnotationCollectionOf(items: WebAnnotation[], options: WebAnnotatio
 }
 
 // Each annotation's line is written field by field, in the order and form JSON.stringify gives
-// the WebAnnotation above (tests/unit/export-web-annotation.test.ts compares every line with
-// `webAnnotations`): building a hundred thousand objects only to serialise them again was half
-// the time of a library-wide export, and building each line as a string cost as much again.
+// the WebAnnotation above (tests/unit/export-stream.test.ts compares every line with
+// `webAnnotations`): building a hundred thousand objects only to serialise them again costs
+// half the time of a library-wide export, and building each line as a string as much again.
 // Only the person's text goes through JSON.stringify; the rest is fixed words, ids and numbers.
 const json = JSON.stringify;
 const LINE_START = `      {"@context":${json(ANNO_CONTEXT)},"id":`;
