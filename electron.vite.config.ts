@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(here, 'electron/main/index.ts'),
           cli: resolve(here, 'electron/core/cli/index.ts'),
+          // The thread library-wide exports are written in (electron/core/export/export-worker-runner.ts).
+          'export-worker': resolve(here, 'electron/core/export/export-worker.ts'),
         },
       },
     },

@@ -58,6 +58,7 @@ const PACKAGES = {
     'approx-string-match',
     'builder-util',
     'csv-parse',
+    'csv-stringify',
     'dompurify',
     'eslint',
     'fast-check',

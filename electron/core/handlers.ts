@@ -12,7 +12,11 @@ import { fail, ok, type Result } from '../shared/result';
 import { backupDataDir } from './backup/backup';
 import { UserError, messageFor } from './errors';
 import { exportFileName } from './export/export-file-name';
+import { ExportCancelled } from './export/durable-stream';
+import type { ExportRunner } from './export/export-runner';
 import { DEFAULT_EXPORT_STATES, FORMAT_EXTENSIONS, planExport, planMarkdownFolder, writeExport, type ExportOptions } from './export/export-service';
+import { firstLines } from './export/export-text';
+import { RunningExport } from './export/running-export';
 import type { WebAccess } from './net/web-access';
 import { importAnnotationFile } from './import-annotations';
 import { loadImporter } from './import/importer';
@@ -48,6 +52,8 @@ export interface HandlerOptions {
   chosenPaths?: ChosenPaths;
   /** What time it is: the highlight review's day follows it (tests pass another day). */
   clock?: () => Date;
+  /** Writes library-wide one-file exports: main passes the worker's; by default they run in this thread. */
+  exportRunner?: ExportRunner;
 }
 
 async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSummary> {
@@ -71,6 +77,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
   // Opened on the first search, so start-up does not pay for it.
   let searcher: Promise<LibrarySearch> | null = null;
   const review = new DailyReview(library);
+  const exporting = new RunningExport();
   const today = () => localDay((options.clock ?? (() => new Date()))());
   return {
     'library:list': () => library.summaries(),
@@ -155,20 +162,30 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     'export:preview': async ({ format, articleIds, includeTrash, csvExact }) => {
       const plan = await planExport(library, format, articleIds, exportOptions(includeTrash, csvExact));
       const first = plan.files[0];
-      return { files: plan.files.length, firstName: first?.name ?? '', preview: (first?.content ?? '').split('\n').slice(0, 24).join('\n'), skipped: plan.skipped };
+      return { files: plan.files.length, firstName: first?.name ?? '', preview: first === undefined ? '' : firstLines(first.text, 24), skipped: plan.skipped };
     },
-    'export:save': async ({ format, articleIds, perArticle, includeTrash, csvExact }) => {
-      const options = exportOptions(includeTrash, csvExact);
-      const plan = perArticle && format === 'markdown' ? await planMarkdownFolder(library, articleIds, options) : await planExport(library, format, articleIds, options);
-      const first = plan.files[0];
-      if (first === undefined) return { paths: [] };
-      // A folder for several files, or when asked for one file per article (a vault); else a file.
-      const target =
-        plan.files.length > 1 || perArticle
-          ? await platform.chooseFolder({ title: `Export ${plan.files.length} files into a folder` })
-          : await platform.chooseSavePath({ title: 'Export', defaultName: first.name || exportFileName('margin', FORMAT_EXTENSIONS[format]), extension: FORMAT_EXTENSIONS[format] });
-      return target === null ? { paths: null } : { ...(await writeExport(plan, target)), skipped: plan.skipped };
-    },
+    'export:save': ({ format, articleIds, perArticle, includeTrash, csvExact }) =>
+      exporting.run(async ({ signal, onProgress }) => {
+        const choices = exportOptions(includeTrash, csvExact);
+        const plan = perArticle && format === 'markdown' ? await planMarkdownFolder(library, articleIds, choices) : await planExport(library, format, articleIds, choices);
+        const first = plan.files[0];
+        if (first === undefined) return { paths: [] };
+        // A folder for several files, or when asked for one file per article (a vault); else a file.
+        const target =
+          plan.files.length > 1 || perArticle
+            ? await platform.chooseFolder({ title: `Export ${plan.files.length} files into a folder` })
+            : await platform.chooseSavePath({ title: 'Export', defaultName: first.name || exportFileName('margin', FORMAT_EXTENSIONS[format]), extension: FORMAT_EXTENSIONS[format] });
+        if (target === null) return { paths: null };
+        try {
+          if (signal.aborted) throw new ExportCancelled();
+          return { ...(await writeExport(plan, target, { signal, onProgress, runner: options.exportRunner })), skipped: plan.skipped };
+        } catch (error) {
+          if (error instanceof ExportCancelled) return { paths: null, cancelled: true };
+          throw error;
+        }
+      }),
+    'export:progress': ({ after }) => exporting.next(after),
+    'export:cancel': async () => ({ cancelled: exporting.cancel() }),
     'review:open': () => review.open(today()),
     'review:mark': ({ id, feedback }) => review.mark(id, feedback, today()),
     'review:set-per-day': ({ perDay }) => review.setPerDay(perDay, today()),

@@ -7,6 +7,7 @@ import { messageFor } from '../core/errors';
 import { sourcesFromArgv } from '../core/open-args';
 import { OpenRequests } from '../core/open-requests';
 import { createHandlers } from '../core/handlers';
+import { workerRunner } from '../core/export/export-worker-runner';
 import { ChosenPaths } from '../core/security/chosen-paths';
 import { Library } from '../core/library/library';
 import { takeAppLock } from '../core/library/app-lock';
@@ -103,7 +104,9 @@ export function startApp(): void {
       applySpellcheck(spelling);
       spellcheck = spelling.enabled;
       const getWindow = () => mainWindow;
-      registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice], chosenPaths }), chosenPaths);
+      // Library-wide exports are written in a worker (built beside this file), off the window's thread.
+      const exportRunner = workerRunner(join(here, 'export-worker.js'));
+      registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice], chosenPaths, exportRunner }), chosenPaths);
       installMenu(getWindow, dataDir);
       requests.start();
     } catch (error) {

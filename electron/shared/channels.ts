@@ -22,6 +22,8 @@ export const API_METHODS = {
   importAnnotations: 'annotations:import',
   previewExport: 'export:preview',
   saveExport: 'export:save',
+  exportProgress: 'export:progress',
+  cancelExport: 'export:cancel',
   openReview: 'review:open',
   markReview: 'review:mark',
   setReviewPerDay: 'review:set-per-day',

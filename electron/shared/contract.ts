@@ -93,6 +93,9 @@ export const inputSchemas = {
   'library:search': z.object({ query: z.string().min(1).max(500) }).strict(),
   'export:preview': z.object({ format: ExportFormatSchema, articleIds: Ids, ...ExportChoices }).strict(),
   'export:save': z.object({ format: ExportFormatSchema, articleIds: Ids, perArticle: z.boolean().default(false), ...ExportChoices }).strict(),
+  /** Answers once the export's status has changed from the version the page last saw (-1: at once). */
+  'export:progress': z.object({ after: z.number().int().min(-1) }).strict(),
+  'export:cancel': z.object({}).strict(),
   /** The day is the main process's (its clock), not the page's. */
   'review:open': z.object({}).strict(),
   'review:mark': z.object({ id: Id, feedback: ReviewFeedbackSchema }).strict(),
@@ -148,6 +151,15 @@ export interface ExportPreview {
   skipped: string[];
 }
 
+/** The export being made: articles written of total (0 until the file is being written). */
+export interface ExportStatus {
+  running: boolean;
+  done: number;
+  total: number;
+  /** Changes with every change of the status. */
+  version: number;
+}
+
 export interface ChannelOutputs {
   'library:list': ArticleSummary[];
   'library:settings': LibrarySettings;
@@ -171,8 +183,11 @@ export interface ChannelOutputs {
   'annotations:import': { attached: number; alreadyThere: number; problems: string[]; notes: string[] } | null;
   'library:search': SearchHit[];
   'export:preview': ExportPreview;
-  /** The files written, or null when the person cancelled the save dialog; images copied beside them. */
-  'export:save': { paths: string[] | null; images?: number; missingImages?: number; skipped?: string[] };
+  /** The files written, or null when the person cancelled the save dialog or the export (`cancelled`); images copied beside them. */
+  'export:save': { paths: string[] | null; cancelled?: boolean; images?: number; missingImages?: number; skipped?: string[] };
+  'export:progress': ExportStatus;
+  /** Whether there was an export to cancel. */
+  'export:cancel': { cancelled: boolean };
   'review:open': ReviewDay;
   'review:mark': ReviewCard;
   'review:set-per-day': ReviewDay;

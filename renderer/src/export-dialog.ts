@@ -1,6 +1,7 @@
 // The Export dialog: format, scope (this article or the whole library, the trash only when
 // ticked), a preview of the first lines, then Save, which asks where. Exporting never changes
-// the library.
+// the library. An export still being written after a second shows a progress bar; Cancel (or
+// Escape) then stops it, and nothing is left at the chosen path.
 import type { ExportFormatName } from '../../electron/shared/contract';
 import { EXPORT_FORMATS } from '../../electron/shared/export-formats';
 import { call, margin } from './bridge';
@@ -30,8 +31,14 @@ export class ExportDialog {
   );
   private readonly preview = h('pre', { class: 'export-preview', 'aria-label': 'Preview', tabindex: '0' });
   private readonly summary = h('p', { class: 'export-summary' });
+  private readonly progress = h('progress', { 'aria-label': 'Export progress', max: '1', value: '0' });
+  private readonly progressText = h('span', {});
+  private readonly progressRow = h('p', { class: 'export-progress', hidden: '' }, this.progress, ' ', this.progressText);
   private articleId: string | null = null;
   private generation = 0;
+  /** Counts exports, so a finished one stops watching its progress. */
+  private exportRun = 0;
+  private exporting = false;
 
   constructor(private readonly say: (message: string) => void) {
     const save = h('button', { type: 'button', class: 'primary' }, 'Save…');
@@ -48,10 +55,17 @@ export class ExportDialog {
       this.csvExactRow,
       this.summary,
       this.preview,
+      this.progressRow,
       h('div', { class: 'dialog-actions' }, cancel, save),
     );
     for (const control of [this.format, this.scopeArticle, this.scopeLibrary, this.perArticle, this.includeTrash, this.csvExact]) control.addEventListener('change', () => void this.refresh());
-    cancel.addEventListener('click', () => this.element.close());
+    cancel.addEventListener('click', () => (this.exporting ? void this.cancelExport() : this.element.close()));
+    // Escape closes a dialog; while an export is written it cancels the export instead.
+    this.element.addEventListener('cancel', (event) => {
+      if (!this.exporting) return;
+      event.preventDefault();
+      void this.cancelExport();
+    });
     save.addEventListener('click', () => void this.save());
   }
 
@@ -86,7 +100,19 @@ export class ExportDialog {
 
   private async save(): Promise<void> {
     const request = { ...this.request(), perArticle: !this.perArticleRow.hidden && this.perArticle.checked };
-    const result = await call(margin().saveExport(request));
+    const run = ++this.exportRun;
+    this.exporting = true;
+    const saving = call(margin().saveExport(request));
+    void this.watchProgress(run);
+    const result = await saving;
+    this.exporting = false;
+    this.exportRun++;
+    this.progressRow.hidden = true;
+    if (result?.cancelled === true) {
+      this.element.close();
+      this.say('Export cancelled; nothing was written.');
+      return;
+    }
     if (result === null || result.paths === null) return;
     this.element.close();
     const parts = [result.paths.length === 1 ? `Exported to ${result.paths[0]}.` : `Exported ${result.paths.length} files.`];
@@ -96,5 +122,29 @@ export class ExportDialog {
     if (missing > 0) parts.push(`${missing === 1 ? '1 image the notes refer to is' : `${missing} images the notes refer to are`} missing from the library.`);
     for (const sentence of result.skipped ?? []) parts.push(`Left out: ${sentence}`);
     this.say(parts.join(' '));
+  }
+
+  /** Follows the export's progress; the bar appears once the file has been written for a second. */
+  private async watchProgress(run: number): Promise<void> {
+    let seen = -1;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    while (run === this.exportRun) {
+      const status = await call(margin().exportProgress({ after: seen }));
+      if (status === null || !status.running || run !== this.exportRun) break;
+      seen = status.version;
+      if (status.total === 0) continue;
+      timer ??= setTimeout(() => {
+        if (run === this.exportRun) this.progressRow.hidden = false;
+      }, 1000);
+      this.progress.max = status.total;
+      this.progress.value = status.done;
+      this.progressText.textContent = `Exporting: ${status.done.toLocaleString()} of ${status.total.toLocaleString()} articles written.`;
+    }
+    if (timer !== null) clearTimeout(timer);
+  }
+
+  private async cancelExport(): Promise<void> {
+    this.progressText.textContent = 'Cancelling…';
+    await call(margin().cancelExport({}));
   }
 }

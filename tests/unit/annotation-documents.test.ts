@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import type { Annotation } from '../../electron/shared/model';
 import { AnnotationDocuments, KEPT_DOCUMENTS } from '../../electron/core/library/annotation-documents';
 import { DEFAULT_BACKUP_POLICY } from '../../electron/core/library/backups';

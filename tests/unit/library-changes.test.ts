@@ -2,7 +2,7 @@
 // person does announces the records it wrote, in order, once, and only after they are on disk; a
 // change the disk refused announces nothing.
 import { describe, expect, it } from 'vitest';
-import { describeSpan } from '../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../electron/shared/anchoring';
 import { importPlainText } from '../../electron/core/import/import-file';
 import type { LibraryChange } from '../../electron/core/library/change-feed';
 import { createDurableWriter } from '../../electron/core/library/durable-write';

@@ -57,7 +57,7 @@ describe('the build', () => {
 
 describe('the app archive (resources/app.asar)', () => {
   it('holds the built main, preload and renderer, the CLI and the sample article, all of the build', () => {
-    for (const path of ['/package.json', '/out/main/index.js', '/out/main/cli.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/assets/sample/ukraine-advance.txt']) {
+    for (const path of ['/package.json', '/out/main/index.js', '/out/main/cli.js', '/out/main/export-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/assets/sample/ukraine-advance.txt']) {
       expect(files, path).toContain(path);
     }
     const builtFiles = builtOutput();

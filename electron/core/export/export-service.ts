@@ -12,13 +12,15 @@ import { durableWrite } from '../library/durable-write';
 import { isDiskFailure, isDiskFull } from '../library/store-errors';
 import { EXPORT_INSIDE_LIBRARY, checkOutputFile, checkOutputFolder, isInsideFolder } from '../files/output-target';
 import type { Library } from '../library/library';
+import { ExportCancelled } from './durable-stream';
 import { exportArticle, type ExportArticle } from './export-article';
 import { exportFileName } from './export-file-name';
-import { markdownFiles, combinedMarkdown } from './obsidian-markdown';
-import type { MarkdownAttachments } from './markdown-figures';
+import { textOf, wholeText, type ExportText } from './export-text';
+import { inThreadRunner, type ExportRunner, type RunOptions } from './export-runner';
+import { markdownFiles } from './obsidian-markdown';
+import { collectAttachments, type MarkdownAttachments } from './markdown-figures';
 import { mergeMarkdown } from './markdown-merge';
-import { readwiseCsv } from './readwise-csv';
-import { webAnnotationJson } from './web-annotation';
+import { SINGLE_FILE_NAMES, singleFileText, type SingleFileJob } from './single-file-export';
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'jsonld', 'html', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,7 +29,28 @@ export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md',
 
 export interface ExportFile {
   name: string;
-  content: string;
+  /** The text as it is written, part by part. */
+  text: ExportText;
+  /** The whole text (built on first read), for a preview or standard output. */
+  readonly content: string;
+}
+
+/** A file whose text is already whole. */
+function textFile(name: string, content: string): ExportFile {
+  return { name, content, text: wholeText(content) };
+}
+
+/** A file written part by part; its whole text only when asked for. */
+function streamedFile(name: string, text: ExportText): ExportFile {
+  let content: string | null = null;
+  return {
+    name,
+    text,
+    get content() {
+      content ??= textOf(text);
+      return content;
+    },
+  };
 }
 
 /** A stored image the files refer to, to be copied beside them. */
@@ -50,6 +73,8 @@ export interface ExportPlan {
   asked: number;
   /** The library exported from: an export is never written inside it. */
   libraryDir: string;
+  /** For a library-wide export to one file: the job that writes it, in this thread or a worker. */
+  job?: SingleFileJob | undefined;
 }
 
 /** The line that ends an export which skipped some articles, after the sentence naming each. */
@@ -130,10 +155,7 @@ async function htmlFile(library: Library, article: ExportArticle, exportedAt: st
     const src = match[1];
     if (src !== undefined && !images.has(src)) images.set(src, await inlineImage(library.dataDir, src));
   }
-  return {
-    name: exportFileName(article.meta.title, 'html'),
-    content: annotatedHtml(article, { exportedAt, resolveImage: (src) => images.get(src) ?? null }),
-  };
+  return textFile(exportFileName(article.meta.title, 'html'), annotatedHtml(article, { exportedAt, resolveImage: (src) => images.get(src) ?? null }));
 }
 
 function attachmentsOf(library: Library, collected: MarkdownAttachments): ExportAttachment[] {
@@ -151,35 +173,18 @@ export async function planExport(library: Library, format: ExportFormat, ids: re
 async function planFormat(library: Library, format: ExportFormat, articles: ExportArticle[], options: ExportOptions): Promise<Omit<ExportPlan, keyof Omit<Gathered, 'articles'> | 'libraryDir'>> {
   const exportedAt = (options.now ?? new Date()).toISOString();
   const single = articles.length === 1 ? articles[0] : undefined;
-  const none: ExportAttachment[] = [];
-  switch (format) {
-    case 'markdown': {
-      const attachments: MarkdownAttachments = new Map();
-      const files =
-        single !== undefined
-          ? markdownFiles([single], { exportedAt, attachments }).map(({ name, content }) => ({ name, content }))
-          : [{ name: 'margin-notes.md', content: combinedMarkdown(articles, { exportedAt, attachments }) }];
-      return { format, perArticle: false, files, attachments: attachmentsOf(library, attachments) };
-    }
-    case 'csv':
-      return { format, perArticle: false, attachments: none, files: [{ name: 'margin-highlights.csv', content: readwiseCsv(articles, { exact: options.csvExact === true }) }] };
-    case 'jsonld':
-      return { format, perArticle: false, attachments: none, files: [{ name: 'margin-annotations.jsonld', content: webAnnotationJson(articles, { exportedAt }) }] };
-    case 'json':
-      return {
-        format,
-        perArticle: false,
-        attachments: none,
-        files: [
-          {
-            name: 'margin-library.json',
-            content: `${JSON.stringify({ exportedAt, articles: articles.map(({ meta, articleNote, annotations }) => ({ meta, articleNote, annotations })) }, null, 2)}\n`,
-          },
-        ],
-      };
-    case 'html':
-      return { format, perArticle: true, attachments: none, files: await Promise.all(articles.map((article) => htmlFile(library, article, exportedAt))) };
+  if (format === 'html') {
+    return { format, perArticle: true, attachments: [], files: await Promise.all(articles.map((article) => htmlFile(library, article, exportedAt))) };
   }
+  const attachments: MarkdownAttachments = new Map();
+  if (format === 'markdown' && single !== undefined) {
+    const files = markdownFiles([single], { exportedAt, attachments }).map(({ name, content }) => textFile(name, content));
+    return { format, perArticle: false, files, attachments: attachmentsOf(library, attachments) };
+  }
+  // The notes' images are found before the notes are written, so they can be copied first.
+  if (format === 'markdown') collectAttachments(articles, attachments);
+  const job: SingleFileJob = { format, articles, exportedAt, csvExact: options.csvExact === true };
+  return { format, perArticle: false, files: [streamedFile(SINGLE_FILE_NAMES[format], singleFileText(job))], attachments: attachmentsOf(library, attachments), job };
 }
 
 /** Markdown one file per article, for exporting into a folder (an Obsidian vault). */
@@ -187,7 +192,7 @@ export async function planMarkdownFolder(library: Library, ids: readonly string[
   const attachments: MarkdownAttachments = new Map();
   const { articles, ...gathered } = await gatherArticles(library, ids, options.states);
   const files = markdownFiles(articles, { exportedAt: (options.now ?? new Date()).toISOString(), attachments });
-  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => ({ name, content })), attachments: attachmentsOf(library, attachments), ...gathered, libraryDir: library.dataDir };
+  return { format: 'markdown', perArticle: true, files: files.map(({ name, content }) => textFile(name, content)), attachments: attachmentsOf(library, attachments), ...gathered, libraryDir: library.dataDir };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -203,14 +208,17 @@ function writeProblem(error: unknown): string {
   return (error as Error).message;
 }
 
-async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
+/** Runs a write, putting a failure of the disk into one sentence that names the file. */
+async function inWords<T>(path: string, write: () => Promise<T>): Promise<T> {
   try {
-    await durableWrite(path, content);
+    return await write();
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError || error instanceof ExportCancelled) throw error;
     throw new UserError(`Margin could not write ${path}: ${writeProblem(error)}.`);
   }
 }
+
+const writeDurably = (path: string, content: string | Uint8Array): Promise<void> => inWords(path, () => durableWrite(path, content));
 
 async function writeOne(path: string, file: ExportFile, format: ExportFormat): Promise<void> {
   let content = file.content;
@@ -246,11 +254,17 @@ async function writeAttachments(attachments: readonly ExportAttachment[], folder
   return { images, missingImages };
 }
 
+export interface WriteOptions extends RunOptions {
+  /** Writes a library-wide export to one file; the app passes the worker's, the CLI and tests this thread's. */
+  runner?: ExportRunner | undefined;
+}
+
 /**
  * Writes the plan to a file, or into a folder: when the plan has several files, when it is one
  * file per article and the target is not named like that one file, or when the target is a folder.
+ * A cancel (through `options.signal`) rejects with ExportCancelled and leaves the target as it was.
  */
-export async function writeExport(plan: ExportPlan, target: string): Promise<ExportWritten> {
+export async function writeExport(plan: ExportPlan, target: string, options: WriteOptions = {}): Promise<ExportWritten> {
   const namedAsFile = target.toLowerCase().endsWith(`.${FORMAT_EXTENSIONS[plan.format]}`);
   const intoFolder = plan.files.length > 1 || (plan.perArticle && !namedAsFile) || (await isDirectory(target));
   if (await isInsideFolder(intoFolder ? target : dirname(target), plan.libraryDir)) throw new UserError(EXPORT_INSIDE_LIBRARY);
@@ -267,7 +281,9 @@ export async function writeExport(plan: ExportPlan, target: string): Promise<Exp
     if (file === undefined) return { paths: [], images: 0, missingImages: 0 };
     if (!(await isDirectory(dirname(target)))) throw new UserError(`Margin could not write ${target}: its folder does not exist.`);
     const images = await writeAttachments(plan.attachments, dirname(target));
-    await writeOne(target, file, plan.format);
+    const { job } = plan;
+    if (job === undefined) await writeOne(target, file, plan.format);
+    else await inWords(target, () => (options.runner ?? inThreadRunner())(job, target, options));
     return { paths: [target], ...images };
   }
   await mkdir(target, { recursive: true });

@@ -24,12 +24,19 @@ export function escapeMarkdownLine(line: string): string {
   );
 }
 
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
 /**
  * A Markdown block quote that renders as `text`: every line prefixed `> ` (so a multi-line
  * passage stays one quote), blank lines kept as `>`, and leading or trailing spaces dropped
  * because they would turn a line into code or a hard break.
  */
 export function markdownBlockQuote(text: string): string {
+  // Most passages are one line: no need to split and join them.
+  if (!LINE_BREAK.test(text)) {
+    const escaped = escapeMarkdownLine(text);
+    return escaped === '' ? '>' : `> ${escaped}`;
+  }
   return text
     .trim()
     .split(/\r\n|\r|\n|\u2028|\u2029/)

@@ -63,17 +63,42 @@ function captionQuote(figure: FigureSpan, exact: string, attachments: MarkdownAt
   return lines.join('\n');
 }
 
+/** The figures a highlight covers: the one it lies inside (a caption), or those inside it, in order. */
+function figuresIn(article: ExportArticle, annotation: Annotation): { within: FigureSpan | undefined; inside: FigureSpan[] } {
+  const { start, end } = annotation.target.position;
+  // Only when its stored place still holds its words (a highlight waiting for review may not) are
+  // the figures inside it found by position.
+  const placed = article.text.slice(start, end) === annotation.target.quote.exact;
+  if (!placed) return { within: undefined, inside: [] };
+  const figures = figuresOf(article);
+  if (figures.length === 0) return { within: undefined, inside: [] };
+  const within = figures.find((f) => f.start < f.end && f.start <= start && end <= f.end);
+  if (within !== undefined) return { within, inside: [] };
+  return { within, inside: figures.filter((f) => (f.start === f.end ? f.start > start && f.start < end : f.start < end && f.end > start)) };
+}
+
 /**
- * The highlight as a block quote. Only when its stored place still holds its words (a highlight
- * waiting for review may not) are the figures inside it found by position.
+ * Every stored image the highlights' quotes show, as `highlightQuote` would collect them: a
+ * streamed export copies them before it writes the notes that refer to them.
  */
+export function collectAttachments(articles: readonly ExportArticle[], attachments: MarkdownAttachments): void {
+  for (const article of articles) {
+    for (const annotation of article.annotations) {
+      const { within, inside } = figuresIn(article, annotation);
+      for (const figure of within === undefined ? inside : [within]) {
+        const path = figure.src === null ? null : attachmentPath(figure.src);
+        if (path !== null && figure.src !== null) attachments.set(path, figure.src);
+      }
+    }
+  }
+}
+
+/** The highlight as a block quote. */
 export function highlightQuote(article: ExportArticle, annotation: Annotation, attachments?: MarkdownAttachments): string {
   const { start, end } = annotation.target.position;
   const exact = annotation.target.quote.exact;
-  const placed = article.text.slice(start, end) === exact;
-  const within = placed ? figuresOf(article).find((f) => f.start < f.end && f.start <= start && end <= f.end) : undefined;
+  const { within, inside } = figuresIn(article, annotation);
   if (within !== undefined) return captionQuote(within, exact, attachments);
-  const inside = placed ? figuresOf(article).filter((f) => (f.start === f.end ? f.start > start && f.start < end : f.start < end && f.end > start)) : [];
   if (inside.length === 0) return markdownBlockQuote(exact);
   const parts: string[] = [];
   let cursor = start;

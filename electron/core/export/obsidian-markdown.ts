@@ -7,6 +7,7 @@ import { exportFileName } from './export-file-name';
 import { articleTags, type ExportArticle } from './export-article';
 import { frontMatterEntry, renderFrontMatter, type FrontMatterEntry } from './front-matter';
 import { REGION_BEGIN, REGION_END, defuseMarkers } from './margin-region';
+import { textOf, type ExportText, type TextSink } from './export-text';
 import { escapeMarkdownLine } from './markdown-escape';
 import { highlightQuote, type MarkdownAttachments } from './markdown-figures';
 import { fragmentBase, textDirective } from './text-fragment';
@@ -36,26 +37,36 @@ function linkDestination(url: string): string {
   return url.replace(/[\s()<>]/gu, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** `page` is the article's page as a link destination, null without one. */
+/**
+ * One highlight's block. `page` is the article's page as a link destination, null without one.
+ * Built as one string and written once: a write per part costs more in encoding calls than the
+ * few small concatenations here.
+ */
 function highlightBlock(article: ExportArticle, page: string | null, annotation: Annotation, attachments: MarkdownAttachments | undefined): string {
-  const parts = [highlightQuote(article, annotation, attachments)];
+  let block = highlightQuote(article, annotation, attachments);
   if (page !== null) {
     // The directive is fully percent-encoded (parentheses too), so only the page needed encoding.
     const directive = textDirective(annotation.target.quote);
-    parts.push(`[↗ Source](${directive === null ? page : `${page}#:~:${directive}`})`);
+    block += directive === null ? `\n\n[↗ Source](${page})` : `\n\n[↗ Source](${page}#:~:${directive})`;
   }
-  if (annotation.tags.length > 0) parts.push(annotation.tags.map((tag) => `#${tag}`).join(' '));
+  if (annotation.tags.length > 0) block += `\n\n${annotation.tags.map((tag) => `#${tag}`).join(' ')}`;
   const note = annotation.note.trim();
-  if (note !== '') parts.push(defuseMarkers(note));
-  parts.push(`^${annotation.id}`);
-  return parts.join('\n\n');
+  if (note !== '') block += `\n\n${defuseMarkers(note)}`;
+  return `${block}\n\n^${annotation.id}`;
+}
+
+function writeHighlightsSection(sink: TextSink, article: ExportArticle, level: number, attachments: MarkdownAttachments | undefined): void {
+  const base = fragmentBase(article.meta.sourceUrl);
+  const page = base === null ? null : linkDestination(base);
+  sink.write(heading(level, 'Highlights'));
+  if (article.annotations.length === 0) sink.write('\n\n_No highlights yet._');
+  for (const annotation of article.annotations) sink.write(`\n\n${highlightBlock(article, page, annotation, attachments)}`);
 }
 
 function highlightsSection(article: ExportArticle, level: number, attachments: MarkdownAttachments | undefined): string {
-  const base = fragmentBase(article.meta.sourceUrl);
-  const page = base === null ? null : linkDestination(base);
-  const blocks = article.annotations.map((annotation) => highlightBlock(article, page, annotation, attachments));
-  return [heading(level, 'Highlights'), ...(blocks.length > 0 ? blocks : ['_No highlights yet._'])].join('\n\n');
+  const parts: string[] = [];
+  writeHighlightsSection({ write: (text) => void parts.push(text) }, article, level, attachments);
+  return parts.join('');
 }
 
 function articleNoteBlock(article: ExportArticle): string[] {
@@ -102,21 +113,35 @@ function propertyList(article: ExportArticle): string {
 }
 
 /** Several articles in one file, each under its own heading. */
+export const combinedMarkdownText = (articles: readonly ExportArticle[], options: MarkdownOptions): ExportText =>
+  function* combined(sink) {
+    const tags = new Set<string>();
+    for (const article of articles) for (const tag of articleTags(article)) tags.add(tag);
+    const properties = [
+      frontMatterEntry('title', { kind: 'string', value: 'Margin notes' }),
+      frontMatterEntry('exported', { kind: 'date', value: options.exportedAt }),
+      frontMatterEntry('tags', { kind: 'list', value: [...tags].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) }),
+      frontMatterEntry('margin-articles', { kind: 'list', value: articles.map((article) => article.meta.id) }),
+    ];
+    sink.write(renderFrontMatter(properties));
+    sink.write(REGION_BEGIN);
+    if (articles.length === 0) sink.write('\n\n_No articles to export._');
+    let done = 0;
+    for (const article of articles) {
+      sink.write('\n\n');
+      sink.write(heading(1, article.meta.title));
+      sink.write('\n\n');
+      sink.write(propertyList(article));
+      for (const note of articleNoteBlock(article)) sink.write(`\n\n${note}`);
+      sink.write('\n\n');
+      writeHighlightsSection(sink, article, 2, options.attachments);
+      yield ++done;
+    }
+    sink.write(`\n\n${REGION_END}\n`);
+  };
+
 export function combinedMarkdown(articles: readonly ExportArticle[], options: MarkdownOptions): string {
-  const tags = [...new Set(articles.flatMap((article) => articleTags(article)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const properties = [
-    frontMatterEntry('title', { kind: 'string', value: 'Margin notes' }),
-    frontMatterEntry('exported', { kind: 'date', value: options.exportedAt }),
-    frontMatterEntry('tags', { kind: 'list', value: tags }),
-    frontMatterEntry('margin-articles', { kind: 'list', value: articles.map((article) => article.meta.id) }),
-  ];
-  const blocks =
-    articles.length === 0
-      ? ['_No articles to export._']
-      : articles.map((article) =>
-          [heading(1, article.meta.title), propertyList(article), ...articleNoteBlock(article), highlightsSection(article, 2, options.attachments)].join('\n\n'),
-        );
-  return `${renderFrontMatter(properties)}${region(blocks)}\n`;
+  return textOf(combinedMarkdownText(articles, options));
 }
 
 /**

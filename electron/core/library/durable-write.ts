@@ -54,7 +54,7 @@ export const nodeDurableFs: DurableFs = {
 // O_NOFOLLOW does not exist on Windows, where a temp name that is a link is not a threat we can
 // refuse at open; elsewhere a link planted at the temp name makes the open fail instead of
 // writing through it.
-const TEMP_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
+export const TEMP_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
 
 // Some systems (Windows) cannot open or fsync a folder; there the rename is as durable as the
 // system lets it be, so those refusals are not errors. An I/O error is.
@@ -85,7 +85,7 @@ function kindOf(info: { isDirectory(): boolean; isSymbolicLink(): boolean }): st
 export const notRegularFileMessage = (path: string, kind: string) => `${path} is ${kind}, not a regular file, so Margin did not replace it.`;
 
 /** The target's permissions to keep, or null when there is no file yet; refuses anything but a regular file. */
-async function existingMode(fs: DurableFs, path: string): Promise<number | null> {
+export async function existingMode(fs: DurableFs, path: string): Promise<number | null> {
   let info;
   try {
     info = await fs.lstat(path);
