@@ -1,9 +1,9 @@
 // Find in the article (Ctrl/Cmd+F): every match painted with its own CSS highlight, the current
 // one stronger, with next/previous. Matching ignores case and treats curly and straight quotes
 // alike, keeping offsets one-to-one with the article's text.
-import { foldTypography } from '../../electron/shared/anchoring/fold';
-import { h } from './dom';
-import { focusReader } from './shell/focus-return';
+import { foldTypography } from '../../../electron/shared/anchoring/fold';
+import { h } from '../dom';
+import { focusReader } from '../shell/focus-return';
 import type { TextMap } from './text-offsets';
 
 function comparable(text: string): string {

@@ -1,11 +1,11 @@
 // The Export dialog: format, scope (this article or the whole library, the trash only when
 // ticked), a preview of the first lines, then Save, which asks where. Exporting never changes
 // the library.
-import type { ExportFormatName } from '../../electron/shared/contract';
-import { EXPORT_FORMATS } from '../../electron/shared/export-formats';
-import { call, margin } from './bridge';
-import { h } from './dom';
-import { showModalReturningFocus } from './shell/focus-return';
+import type { ExportFormatName } from '../../../electron/shared/contract';
+import { EXPORT_FORMATS } from '../../../electron/shared/export-formats';
+import { call, margin } from '../bridge';
+import { h } from '../dom';
+import { showModalReturningFocus } from '../shell/focus-return';
 
 
 export class ExportDialog {
