@@ -24,7 +24,7 @@ export interface NotesPanelActions {
 }
 
 export interface NotesPanelState {
-  annotations: Annotation[];
+  annotations: readonly Annotation[];
   /** Highlights with no place in the current text, or flagged after a revision. */
   review: ReadonlySet<string>;
   /** For each highlight under review, the candidate's words in the current text. */
