@@ -63,6 +63,7 @@ export class ReaderApp {
   private readonly caret = new CaretMode((message) => this.say(message));
   readonly review = new ReviewView({ openArticle: (id, at) => void this.openArticle(id, at).then(() => this.el.reader.focus({ preventScroll: true })) });
   private readonly paragraphs: ParagraphSteps;
+  private readonly keys: HighlightKeys;
   private readonly shortcuts: Shortcut[];
   private readonly shortcutsHelp: HTMLDialogElement;
   readonly find = new FindBar(() => this.open?.rendered ?? null);
@@ -88,7 +89,7 @@ export class ReaderApp {
     this.annotations = new AnnotationController(this.edits, this.highlights);
     const reading = new ReadingKeys(el.reader);
     this.paragraphs = new ParagraphSteps(el.reader, () => this.open?.rendered.body ?? null, () => this.caret.active);
-    const keys = new HighlightKeys({
+    this.keys = new HighlightKeys({
       reader: el.reader,
       notesList: el.notesList,
       controller: this.annotations,
@@ -100,7 +101,13 @@ export class ReaderApp {
     this.shortcuts = [
       ...reading.shortcuts(),
       ...appShortcuts({
-        ...{ paragraphs: this.paragraphs, find: this.find, keys, annotations: this.annotations, library: this.library, shell: el.shell, review: this.review },
+        paragraphs: this.paragraphs,
+        find: this.find,
+        keys: this.keys,
+        annotations: this.annotations,
+        library: this.library,
+        shell: el.shell,
+        review: this.review,
         openId: () => this.openId(),
         toggleCaret: () => this.toggleCaret(),
         exportNotes: (wholeLibrary) => this.exportNotes(wholeLibrary),
@@ -148,7 +155,7 @@ export class ReaderApp {
 
   async runMenuCommand(command: MenuCommand): Promise<void> {
     if (command === 'import-files') await this.library.importFiles();
-    else if (command === 'highlight-selection' || command === 'note-selection') this.highlightKey(command === 'note-selection');
+    else if (command === 'highlight-selection' || command === 'note-selection') this.keys.highlight(command === 'note-selection');
     else if (command === 'show-shortcuts') this.showShortcuts();
     else if (command === 'import-annotations') await this.library.importAnnotations();
     else if (command === 'backup-library') await this.library.backUp();
@@ -252,10 +259,6 @@ export class ReaderApp {
     if (this.caret.active) window.getSelection()?.collapseToEnd();
     else window.getSelection()?.removeAllRanges();
     void this.annotations.highlight(span, color, withNote);
-  }
-
-  private highlightKey(withNote: boolean): void {
-    if (this.selectionInArticle() !== null) this.toolbar.highlightWithLastColor(withNote);
   }
 
   private toggleCaret(): boolean {

@@ -5,7 +5,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../electron/shared/
 import type { AnnotationController } from './annotation-controller';
 import { revealCard } from './notes-panel';
 
-export interface HighlightKeysParts {
+interface HighlightKeysParts {
   reader: HTMLElement;
   notesList: HTMLElement;
   controller: AnnotationController;

@@ -11,7 +11,7 @@ import { highlightsAt } from './hit-test';
 import { clearNotesList, renderNotesPanel, revealCard } from './notes-panel';
 import { ScreenReaderMarks } from './screen-reader-marks';
 
-export interface HighlightsViewParts {
+interface HighlightsViewParts {
   reader: HTMLElement;
   notesTop: HTMLElement;
   notesList: HTMLElement;

@@ -5,7 +5,7 @@ import type { HighlightPicker } from './highlight-picker';
 import type { HighlightsView } from './highlights-view';
 import type { SelectionToolbar } from './selection-toolbar';
 
-export interface GestureParts {
+interface GestureParts {
   reader: HTMLElement;
   toolbar: SelectionToolbar;
   picker: HighlightPicker;

@@ -15,7 +15,7 @@ import { ImportFlow } from './import-flow';
 import { LibraryPanel } from './library-panel';
 
 /** What the library needs from the reader around it. */
-export interface LibraryHost {
+interface LibraryHost {
   say: Say;
   /** The article open in the reader, if any. */
   openId(): string | null;

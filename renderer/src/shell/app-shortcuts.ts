@@ -11,7 +11,7 @@ import type { ShellControls } from './shell-layout';
 import type { Shortcut } from './shortcuts';
 import { focusSaveLink, openReadingSettings } from './window-actions';
 
-export interface AppKeyTargets {
+interface AppKeyTargets {
   paragraphs: ParagraphSteps;
   find: FindBar;
   keys: HighlightKeys;
