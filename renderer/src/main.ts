@@ -1,11 +1,11 @@
 import { ReaderApp } from './app';
 import { call, margin, setErrorReporter } from './bridge';
 import { h } from './dom';
-import { listenForDrops, listenForPastes } from './drop-and-paste';
-import { firstRunTip } from './first-run-tip';
-import { importOptionsSection } from './import-options';
-import { applySettings, loadSettings, settingsPanel, spellcheckOption } from './reading-settings';
-import { saveUrlForm } from './save-url-form';
+import { listenForDrops, listenForPastes } from './library/drop-and-paste';
+import { firstRunTip } from './shell/first-run-tip';
+import { importOptionsSection } from './settings/import-options';
+import { applySettings, loadSettings, settingsPanel, spellcheckOption } from './settings/reading-settings';
+import { saveUrlForm } from './library/save-url-form';
 import { ShellLayout } from './shell/shell-layout';
 
 const settings = loadSettings();

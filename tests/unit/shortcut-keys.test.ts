@@ -1,7 +1,7 @@
 // How a key press finds its row in the shortcut table: letters by case, typed characters whatever
 // Shift or AltGr made them, Ctrl combinations exactly, and the text-field and held-key rules.
 import { describe, expect, it } from 'vitest';
-import { handleShortcut, type Shortcut } from '../../renderer/src/shortcuts';
+import { handleShortcut, type Shortcut } from '../../renderer/src/shell/shortcuts';
 
 interface Press {
   key: string;

@@ -17,7 +17,7 @@
 //   both modes (the CSS Custom Highlight API; a <mark> here draws nothing itself).
 import type { ColorLabels, HighlightColor } from '../../../electron/shared/model';
 import { h } from '../dom';
-import type { TextMap } from '../text-offsets';
+import type { TextMap } from '../reader/text-offsets';
 
 export interface MarkedHighlight {
   id: string;

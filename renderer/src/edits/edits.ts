@@ -3,8 +3,12 @@
 // and recorded in the one undo history with the way back. The app decides what to show; this
 // module changes, remembers and takes back.
 import type { Annotation, ArticleState, ArticleSummary, ColorLabels, HighlightColor, Review, Selectors } from '../../../electron/shared/model';
+import type { MarginApi } from '../../../electron/shared/api';
 import { call, margin } from '../bridge';
 import { UndoStack, type UndoEntry } from './history';
+
+/** The store calls edits make: `window.margin` in the app, a fake in unit tests. */
+export type EditStore = Pick<MarginApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation' | 'setArticleNote' | 'updateArticle' | 'setColorLabel'>;
 
 export interface AnnotationChange {
   note?: string;
@@ -47,7 +51,10 @@ export class Edits {
   private readonly highlights = new Answers<Annotation>();
   private readonly articles = new Answers<ArticleSummary>();
 
-  constructor(private readonly view: EditView) {}
+  constructor(
+    private readonly view: EditView,
+    private readonly store: () => EditStore = margin,
+  ) {}
 
   /** Takes back the last change; the sentence to show, or null when the store already said why not. */
   undo(): Promise<string | null> {
@@ -78,7 +85,7 @@ export class Edits {
 
   createHighlight(input: { id: string; articleId: string; color: HighlightColor; target: Selectors }): Promise<Annotation | null> {
     const { id, articleId } = input;
-    const stored = call(margin().createAnnotation({ ...input, note: '' }));
+    const stored = call(this.store().createAnnotation({ ...input, note: '' }));
     this.storing.set(id, stored.then((created) => created !== null));
     // Recorded as the gesture happens, without waiting for the store, so a change made while the
     // store is still answering comes after it in the history, as it did for the person.
@@ -212,7 +219,7 @@ export class Edits {
   }
 
   private async patch(articleId: string, id: string, change: AnnotationChange): Promise<Annotation | null> {
-    const updated = await call(margin().updateAnnotation({ articleId, id, ...change }));
+    const updated = await call(this.store().updateAnnotation({ articleId, id, ...change }));
     if (updated !== null) this.known(updated);
     return updated;
   }
@@ -223,26 +230,26 @@ export class Edits {
   }
 
   private async remove(articleId: string, id: string): Promise<boolean> {
-    if ((await call(margin().deleteAnnotation({ articleId, id }))) === null) return false;
+    if ((await call(this.store().deleteAnnotation({ articleId, id }))) === null) return false;
     this.highlights.forget(id);
     this.view.annotationRemoved(articleId, id);
     return true;
   }
 
   private async restore(annotation: Annotation): Promise<boolean> {
-    const restored = await call(margin().restoreAnnotation({ annotation }));
+    const restored = await call(this.store().restoreAnnotation({ annotation }));
     if (restored !== null) this.known(restored);
     return restored !== null;
   }
 
   private async articleNote(articleId: string, note: string): Promise<boolean> {
-    const saved = await call(margin().setArticleNote({ id: articleId, note }));
+    const saved = await call(this.store().setArticleNote({ id: articleId, note }));
     if (saved !== null) this.view.articleNoteChanged(articleId, saved.note);
     return saved !== null;
   }
 
   private async updateArticle(id: string, change: { tags?: string[]; state?: ArticleState }): Promise<boolean> {
-    const updated = await call(margin().updateArticle({ id, ...change }));
+    const updated = await call(this.store().updateArticle({ id, ...change }));
     if (updated === null) return false;
     this.articles.answered(id, updated);
     this.view.articleChanged(updated);
@@ -250,7 +257,7 @@ export class Edits {
   }
 
   private async colorLabel(color: HighlightColor, label: string): Promise<boolean> {
-    const settings = await call(margin().setColorLabel({ color, label }));
+    const settings = await call(this.store().setColorLabel({ color, label }));
     if (settings !== null) this.view.colorLabelsChanged(settings.colorLabels);
     return settings !== null;
   }

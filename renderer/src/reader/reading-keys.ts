@@ -2,7 +2,7 @@
 // the up and down arrows scroll the reader pane (the pane scrolls, not the window), from wherever
 // reading happens: the pane, a paragraph in it, or nowhere in particular. On a button, a field or
 // a list the keys keep their usual meaning.
-import type { Shortcut } from '../shortcuts';
+import type { Shortcut } from '../shell/shortcuts';
 
 /** Elements where these keys already mean something else. */
 const OWN_KEYS = 'button, input, select, textarea, summary, [contenteditable], [role="menu"], [role="menuitem"], [role="listbox"], [role="option"], [role="slider"], [role="tab"], dialog, .notes-panel, .library';

@@ -10,6 +10,7 @@ export class ReadingProgress {
   private wentPastEnd = false;
   /** Where opening left the pane, until the person scrolls away from it. */
   private openedAt: number | null = null;
+  private saveTimer = 0;
 
   /** @param readOn told when the person goes on past the end of an article that fits the window. */
   constructor(
@@ -31,6 +32,7 @@ export class ReadingProgress {
 
   /** A new article is open: nothing of it is read yet. */
   opened(): void {
+    window.clearTimeout(this.saveTimer);
     this.wentPastEnd = false;
     this.openedAt = null;
   }
@@ -38,6 +40,21 @@ export class ReadingProgress {
   /** The article is shown where it opens (its saved place, a passage, or the top). */
   placed(): void {
     this.openedAt = this.reader.scrollTop;
+  }
+
+  /** Where the article was left, as a share of its length. */
+  restore(progress: number): void {
+    if (progress > 0 && progress < 1) this.reader.scrollTop = progress * (this.reader.scrollHeight - this.reader.clientHeight);
+  }
+
+  /** Saves the progress a moment after scrolling stops; with no save, only drops the one waiting. */
+  saveSoon(save: ((progress: number) => void) | null): void {
+    window.clearTimeout(this.saveTimer);
+    if (save === null) return;
+    this.saveTimer = window.setTimeout(() => {
+      const progress = this.now();
+      if (progress !== null) save(progress);
+    }, 700);
   }
 
   /** The progress to save, 0 to 1, or null while an article that fits the window has not been read on. */

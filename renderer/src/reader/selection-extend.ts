@@ -2,7 +2,7 @@
 // for a highlight without a mouse: Shift with the arrows by character and line (the browser's own),
 // Ctrl+Shift with left and right by word, Alt+Shift by sentence, Ctrl+Shift with up and down by
 // paragraph. Left and right follow the text's direction in right-to-left articles.
-import type { Shortcut } from '../shortcuts';
+import type { Shortcut } from '../shell/shortcuts';
 
 type Unit = 'word' | 'sentence' | 'paragraph';
 type Way = 'left' | 'right' | 'forward' | 'backward';

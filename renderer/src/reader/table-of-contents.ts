@@ -3,7 +3,7 @@
 // to its heading. Headings are kept as elements, not looked up by id: many have none, and giving
 // them one would change the article the highlights are anchored in.
 import { h } from '../dom';
-import { showPlace } from '../in-page-links';
+import { showPlace } from './in-page-links';
 import { Dismissable } from '../shell/dismissable';
 
 interface Entry {

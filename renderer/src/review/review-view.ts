@@ -7,7 +7,7 @@ import type { ReviewCard, ReviewDay, ReviewFeedback } from '../../../electron/sh
 import { MAX_REVIEW_PER_DAY, MIN_REVIEW_PER_DAY } from '../../../electron/shared/daily-review';
 import { call, margin } from '../bridge';
 import { h } from '../dom';
-import { handleShortcut, type Shortcut } from '../shortcuts';
+import { handleShortcut, type Shortcut } from '../shell/shortcuts';
 import { FEEDBACK_CHOICES, feedbackSentence, reviewCardElement } from './review-card';
 
 export interface ReviewActions {

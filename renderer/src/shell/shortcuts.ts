@@ -1,6 +1,6 @@
 // The reader's keyboard map: one table drives both the key handling and the "?" help, so the
 // help can never list a key that does nothing.
-import { h } from './dom';
+import { h } from '../dom';
 
 export type ShortcutSection = 'Reading' | 'Selecting text' | 'Highlights' | 'Library' | 'Window';
 const SECTIONS: ShortcutSection[] = ['Reading', 'Selecting text', 'Highlights', 'Library', 'Window'];

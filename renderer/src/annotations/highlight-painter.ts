@@ -6,8 +6,8 @@
 // collection: with thousands registered, scrolling a long article stalled for hundreds of ms. The
 // painted band follows the scroll: it is the screenful in view and one more above and below, and
 // is moved once the view gets close to its edge.
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../electron/shared/model';
-import type { Span, TextMap } from './text-offsets';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../electron/shared/model';
+import type { Span, TextMap } from '../reader/text-offsets';
 
 export interface PaintedSpan {
   id: string;

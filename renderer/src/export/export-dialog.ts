@@ -2,11 +2,11 @@
 // ticked), a preview of the first lines, then Save, which asks where. Exporting never changes
 // the library. An export still being written after a second shows a progress bar; Cancel (or
 // Escape) then stops it, and nothing is left at the chosen path.
-import type { ExportFormatName } from '../../electron/shared/contract';
-import { EXPORT_FORMATS } from '../../electron/shared/export-formats';
-import { call, margin } from './bridge';
-import { h } from './dom';
-import { showModalReturningFocus } from './shell/focus-return';
+import type { ExportFormatName } from '../../../electron/shared/contract';
+import { EXPORT_FORMATS } from '../../../electron/shared/export-formats';
+import { call, margin } from '../bridge';
+import { h } from '../dom';
+import { showModalReturningFocus } from '../shell/focus-return';
 
 
 export class ExportDialog {

@@ -1,9 +1,9 @@
 // A highlight a new revision left uncertain: what the person highlighted beside what the article
 // says there now, the changed words marked on both sides, and the choices (accept the new
 // words, attach the highlight to a selection instead, delete it).
-import type { Annotation } from '../../electron/shared/model';
-import { wordChanges, type WordPart } from '../../electron/shared/anchoring/word-changes';
-import { h } from './dom';
+import type { Annotation } from '../../../electron/shared/model';
+import { wordChanges, type WordPart } from '../../../electron/shared/anchoring/word-changes';
+import { h } from '../dom';
 import { renderNote } from './note-markdown';
 
 export interface ReviewActions {

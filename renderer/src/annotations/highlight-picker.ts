@@ -1,8 +1,8 @@
 // Where highlights overlap, a click asks which one: a small menu at the click, one entry per
 // highlight with its colour and the start of its quote.
-import type { HighlightColor } from '../../electron/shared/model';
-import { h } from './dom';
-import { focusReader } from './shell/focus-return';
+import type { HighlightColor } from '../../../electron/shared/model';
+import { h } from '../dom';
+import { focusReader } from '../shell/focus-return';
 
 export interface PickerEntry {
   id: string;

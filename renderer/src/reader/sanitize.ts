@@ -2,8 +2,8 @@
 // allowlist as the importers, before any of it reaches the DOM. Stored images
 // (margin://asset/<name>) are then pointed at the app's own origin, which serves them.
 import DOMPurify from 'dompurify';
-import { ASSET_PATH_PREFIX, assetNameFromUrl } from '../../electron/shared/asset-url';
-import { SANITIZE_CONFIG, installSanitizeHooks } from '../../electron/shared/sanitize-policy';
+import { ASSET_PATH_PREFIX, assetNameFromUrl } from '../../../electron/shared/asset-url';
+import { SANITIZE_CONFIG, installSanitizeHooks } from '../../../electron/shared/sanitize-policy';
 
 installSanitizeHooks(DOMPurify);
 

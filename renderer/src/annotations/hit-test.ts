@@ -2,7 +2,7 @@
 // the point is turned into a text offset, and only the highlights spanning that offset have their
 // boxes on screen checked (the way foliate's overlayer judges a hit), never all of them.
 import type { PaintedSpan } from './highlight-painter';
-import type { TextMap } from './text-offsets';
+import type { TextMap } from '../reader/text-offsets';
 
 export function highlightsAt(spans: readonly PaintedSpan[], map: TextMap, x: number, y: number): PaintedSpan[] {
   const offset = map.offsetAtPoint(x, y);

@@ -1,11 +1,11 @@
 // The library: every article with its site, highlight count and reading progress; sorted and
 // filtered by state (reading, archived, trash) and tag; "continue reading" on top; and a search
 // box whose results, grouped by article, open the article at the match.
-import type { SearchHit } from '../../electron/shared/contract';
-import type { ArticleState, ArticleSummary } from '../../electron/shared/model';
+import type { SearchHit } from '../../../electron/shared/contract';
+import type { ArticleState, ArticleSummary } from '../../../electron/shared/model';
 import morphdom from 'morphdom';
-import { h } from './dom';
-import { keepFocusInList } from './shell/focus-return';
+import { h } from '../dom';
+import { keepFocusInList } from '../shell/focus-return';
 
 export type SortKey = 'saved' | 'title' | 'read' | 'highlights';
 

@@ -1,12 +1,12 @@
 // Brings files and web addresses into the library one at a time, with a progress bar, a question
 // when the same file or page is already there, and one sentence per failure that names it.
-import type { ImportOutcome } from '../../electron/shared/contract';
-import { NO_IMAGES, addImageSummaries, imageSummarySentence } from '../../electron/shared/image-summary';
-import { pastedTextProblem } from '../../electron/shared/pasted-text';
-import { margin } from './bridge';
-import { h } from './dom';
-import { showModalReturningFocus } from './shell/focus-return';
-import { fetchImagesChosen } from './import-options';
+import type { ImportOutcome } from '../../../electron/shared/contract';
+import { NO_IMAGES, addImageSummaries, imageSummarySentence } from '../../../electron/shared/image-summary';
+import { pastedTextProblem } from '../../../electron/shared/pasted-text';
+import { margin } from '../bridge';
+import { h } from '../dom';
+import { showModalReturningFocus } from '../shell/focus-return';
+import { fetchImagesChosen } from '../settings/import-options';
 
 export interface ImportFlowHost {
   say(message: string): void;

@@ -1,6 +1,6 @@
 // A short tip on first use, until the person dismisses it (remembered on this device).
-import { h } from './dom';
-import { focusReader } from './shell/focus-return';
+import { h } from '../dom';
+import { focusReader } from './focus-return';
 
 const KEY = 'margin.first-run-tip-dismissed';
 

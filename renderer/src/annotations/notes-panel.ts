@@ -1,13 +1,13 @@
 // The side panel: the article's note, the colour legend, highlights that need review after a new
 // revision, and the highlights in reading order, each with its note, tags and colour; clicking a
 // quote takes the reader to it.
-import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColor } from '../../electron/shared/model';
-import { describeHighlight } from './annotations/screen-reader-marks';
-import { h } from './dom';
+import { HIGHLIGHT_COLORS, type Annotation, type ColorLabels, type HighlightColor } from '../../../electron/shared/model';
+import { describeHighlight } from './screen-reader-marks';
+import { h } from '../dom';
 import { renderNote } from './note-markdown';
-import { highlightTagEditor, type TagEdit } from './reader/tag-field';
-import { reviewCard } from './review-card';
-import { WindowedList } from './windowed-list';
+import { highlightTagEditor, type TagEdit } from '../reader/tag-field';
+import { reviewCard } from './revision-review-card';
+import { WindowedList } from '../library/windowed-list';
 
 export interface NotesPanelActions {
   goTo(id: string): void;
@@ -24,7 +24,7 @@ export interface NotesPanelActions {
 }
 
 export interface NotesPanelState {
-  annotations: Annotation[];
+  annotations: readonly Annotation[];
   /** Highlights with no place in the current text, or flagged after a revision. */
   review: ReadonlySet<string>;
   /** For each highlight under review, the candidate's words in the current text. */

@@ -2,7 +2,7 @@
 // turns it on: a saved page is read from what lies beside it on disk, and Margin does not go
 // online for a file by itself. A web address is always fetched with its images. Kept on this
 // device, like the reading settings.
-import { h } from './dom';
+import { h } from '../dom';
 
 const KEY = 'margin.import-options';
 

@@ -1,10 +1,10 @@
 // Find in the article (Ctrl/Cmd+F): every match painted with its own CSS highlight, the current
 // one stronger, with next/previous. Matching ignores case and treats curly and straight quotes
 // alike, keeping offsets one-to-one with the article's text.
-import { foldTypography } from '../../electron/shared/anchoring/fold';
-import { h } from './dom';
-import { focusReader } from './shell/focus-return';
-import type { TextMap } from './text-offsets';
+import { foldTypography } from '../../../electron/shared/anchoring/fold';
+import { h } from '../dom';
+import { focusReader } from '../shell/focus-return';
+import type { Span, TextMap } from './text-offsets';
 
 function comparable(text: string): string {
   const lower = text.toLowerCase();
@@ -94,4 +94,12 @@ export class FindBar {
     CSS.highlights.set('margin-find-current', new Highlight(range));
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   }
+}
+
+/** Scrolls to a passage (a search result) and marks it as the current match until the next one. */
+export function showPassage(map: TextMap, at: Span): void {
+  const range = map.staticRange(at.start, Math.max(at.end, at.start + 1));
+  if (range === null) return;
+  CSS.highlights.set('margin-find-current', new Highlight(range));
+  map.elementAt(at.start)?.scrollIntoView({ block: 'center' });
 }

@@ -1,6 +1,6 @@
 // The floating toolbar over a selection in the article: one button per colour, and "Note".
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../electron/shared/model';
-import { h } from './dom';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../electron/shared/model';
+import { h } from '../dom';
 
 export type HighlightRequest = (color: HighlightColor, withNote: boolean) => void;
 

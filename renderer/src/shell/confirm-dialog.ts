@@ -1,6 +1,6 @@
 // A question asked in the page (the renderer never uses the blocking window.confirm).
-import { h } from './dom';
-import { showModalReturningFocus } from './shell/focus-return';
+import { h } from '../dom';
+import { showModalReturningFocus } from './focus-return';
 
 export function confirmDialog(title: string, question: string, confirmLabel: string): Promise<boolean> {
   const ok = h('button', { type: 'submit', value: 'yes', class: 'primary danger-fill' }, confirmLabel);

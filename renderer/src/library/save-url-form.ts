@@ -1,5 +1,5 @@
 // "Save a link": a field that takes a web address and saves the page for reading offline.
-import { h } from './dom';
+import { h } from '../dom';
 
 export function saveUrlForm(save: (url: string) => void): HTMLFormElement {
   const input = h('input', { type: 'url', name: 'url', class: 'url-input', placeholder: 'Paste a link to save…', 'aria-label': 'Web address to save', required: true });

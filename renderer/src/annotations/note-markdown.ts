@@ -1,7 +1,7 @@
 // Notes are written in Markdown and shown rendered: markdown-it (no raw HTML), then the same
 // DOMPurify pass article content gets, so a note can never carry script into the page.
 import MarkdownIt from 'markdown-it';
-import { sanitizeToFragment } from './sanitize';
+import { sanitizeToFragment } from '../reader/sanitize';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 

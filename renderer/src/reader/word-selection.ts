@@ -1,7 +1,7 @@
 // Selections in the article are whole words: the live selection snaps when the mouse is let go,
 // so what the person sees selected is what gets highlighted, and a selection made with the
 // keyboard snaps when it is highlighted. Alt held while selecting keeps the exact characters.
-import { snapToWords } from '../../electron/shared/snap-to-words';
+import { snapToWords } from '../../../electron/shared/snap-to-words';
 import type { RenderedArticle } from './reader-view';
 import type { Span } from './text-offsets';
 

@@ -1,7 +1,7 @@
 // More ways in: drop files (or a link) on the window, or paste a web address or any text anywhere
 // that is not a text field.
-import { margin } from './bridge';
-import { isWebAddress } from '../../electron/shared/web-address';
+import { margin } from '../bridge';
+import { isWebAddress } from '../../../electron/shared/web-address';
 
 export function listenForDrops(target: HTMLElement, importSources: (sources: string[]) => void, say: (message: string) => void): void {
   target.addEventListener('dragover', (event) => {

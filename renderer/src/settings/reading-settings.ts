@@ -1,6 +1,6 @@
 // How a person likes to read: theme (light, sepia, dark or the system's), serif or sans, size,
 // line width and line height. Kept on this device (localStorage) and applied as CSS variables.
-import { h } from './dom';
+import { h } from '../dom';
 
 export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];

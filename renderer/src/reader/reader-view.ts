@@ -1,9 +1,9 @@
 // Shows one article: headline, byline and source, its tags and the way to import it again, then
 // the sanitized body in the article's own language and direction.
-import { articleSource, type ArticleView } from '../../electron/shared/model';
-import { h } from './dom';
+import { articleSource, type ArticleView } from '../../../electron/shared/model';
+import { h } from '../dom';
 import { followInPageLinks } from './in-page-links';
-import { UNDO_PASSES_THROUGH, parseTags, passUndoThrough, tagEditBetween, type TagEdit } from './reader/tag-field';
+import { UNDO_PASSES_THROUGH, parseTags, passUndoThrough, tagEditBetween, type TagEdit } from './tag-field';
 import { sanitizeToFragment } from './sanitize';
 import { TextMap } from './text-offsets';
 
