@@ -10,6 +10,8 @@ const config: KnipConfig = {
     'electron/main/index.ts',
     'electron/core/cli/index.ts',
     'electron/preload/index.ts',
+    // The export worker, its own bundle started by path (electron.vite.config.ts).
+    'electron/core/export/export-worker.ts',
     'renderer/src/main.ts',
     'scripts/**/*.mjs',
     'tests/**/*.{test,spec,bench}.ts',
@@ -28,18 +30,9 @@ const config: KnipConfig = {
   ignoreExportsUsedInFile: true,
   // text-language.ts loads tinyld with createRequire, on the first import that needs it, which no
   // static analysis follows.
-  // lru-cache is for the library's caches, which the i17-library stream moves onto it; drop it
-  // from this list when that lands.
-  ignoreDependencies: ['tinyld', 'lru-cache'],
+  ignoreDependencies: ['tinyld'],
   // The full-disk test mounts a small tmpfs where it runs as root; these are the system's own.
   ignoreBinaries: ['mount', 'umount'],
-  // Being reshaped by the i17-search stream, which owns them: the types search/index.ts re-exports
-  // (IndexLoadState, SearchIndexOptions, FileWriter, SearchArticleMeta, SearchMatch,
-  // SearchMatchKind, SearchOptions, SearchSnippet) and ArticleRecord in index-file.ts.
-  ignoreIssues: {
-    'electron/core/search/index.ts': ['types'],
-    'electron/core/search/index-file.ts': ['types'],
-  },
 };
 
 export default config;

@@ -38,8 +38,6 @@ import type { ValidatedJsonAdapter } from './validated-json-adapter';
 import { WriteLease } from './write-lease';
 import type { WriteLock } from './write-lock';
 
-export type { AnnotationPatch, NewAnnotation } from './annotations';
-export type { ArticlePatch } from './articles';
 export type { RevisionReport } from './revisions';
 
 export interface LibraryOptions {

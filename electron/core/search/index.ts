@@ -1,13 +1,4 @@
 // The search core's public face: what the CLI, the handler table and the tests import.
-export { SearchIndex, type IndexLoadState, type SearchIndexOptions } from './search-index';
-export { INDEX_FILE_NAME, TEXT_DIR_NAME, type FileWriter } from './index-file';
-export type {
-  SearchAnnotation,
-  SearchArticle,
-  SearchArticleMeta,
-  SearchMatch,
-  SearchMatchKind,
-  SearchOptions,
-  SearchResult,
-  SearchSnippet,
-} from './types';
+export { SearchIndex } from './search-index';
+export { INDEX_FILE_NAME, TEXT_DIR_NAME } from './index-file';
+export type { SearchAnnotation, SearchArticle, SearchResult } from './types';
