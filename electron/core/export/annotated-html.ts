@@ -6,7 +6,7 @@
 // script), each numbered and listed with its note in a table below the article.
 import { JSDOM } from 'jsdom';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../shared/model';
-import { resolve } from '../../shared/anchoring/resolve';
+import { resolve } from '../../shared/anchoring';
 import { MISSING_IMAGE_CLASS } from '../../shared/image-summary';
 import { sanitizeArticleHtml } from '../sanitize/sanitizer';
 import type { ExportArticle } from './export-article';

@@ -3,7 +3,7 @@
 // carry with confidence are kept and marked for review, never dropped.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { carryToRevision } from '../../shared/anchoring/carry-revision';
+import { carryToRevision } from '../../shared/anchoring';
 import type { RevisionSummary } from '../../shared/contract';
 import type { Annotation } from '../../shared/model';
 import { UserError } from '../errors';

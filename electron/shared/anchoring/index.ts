@@ -9,4 +9,4 @@ export { anchorAll } from './anchor-all';
 export { reanchorAll } from './reanchor';
 export { carryToRevision } from './carry-revision';
 export { diffTexts, type Edit } from './text-diff';
-export { wordChanges } from './word-changes';
+export { wordChanges, type WordPart } from './word-changes';

@@ -2,7 +2,7 @@
 // colour, note and tags, a review decided, a highlight deleted, the article note and the colour
 // names, all through the one undo history. It holds no DOM: what it shows goes through an
 // AnnotationView, and the store is reached through Edits, so tests drive it with a fake store.
-import { describeSpan } from '../../../electron/shared/anchoring/describe';
+import { describeSpan } from '../../../electron/shared/anchoring';
 import type { Annotation, ColorLabels, HighlightColor } from '../../../electron/shared/model';
 import type { AnnotationChange, Edits } from '../edits/edits';
 import { sayWithUndo, type Say } from '../edits/say-with-undo';

@@ -1,7 +1,6 @@
 // The open article's highlights in reading order, each with where it is in the text, or without a
 // place (waiting for review, or its passage gone), kept in order as highlights come and go.
-import { anchorAll } from '../../../electron/shared/anchoring/anchor-all';
-import { resolve } from '../../../electron/shared/anchoring/resolve';
+import { anchorAll, resolve } from '../../../electron/shared/anchoring';
 import type { Annotation } from '../../../electron/shared/model';
 import type { Span } from '../reader/text-offsets';
 import { compareInDocument, placeInOrder } from './document-order';

@@ -2,7 +2,7 @@
 // says there now, the changed words marked on both sides, and the choices (accept the new
 // words, attach the highlight to a selection instead, delete it).
 import type { Annotation } from '../../../electron/shared/model';
-import { wordChanges, type WordPart } from '../../../electron/shared/anchoring/word-changes';
+import { wordChanges, type WordPart } from '../../../electron/shared/anchoring';
 import { h } from '../dom';
 import { renderNote } from './note-markdown';
 

@@ -1,7 +1,7 @@
 // Find in the article (Ctrl/Cmd+F): every match painted with its own CSS highlight, the current
 // one stronger, with next/previous. Matching ignores case and treats curly and straight quotes
 // alike, keeping offsets one-to-one with the article's text.
-import { foldTypography } from '../../../electron/shared/anchoring/fold';
+import { foldTypography } from '../../../electron/shared/anchoring';
 import { h } from '../dom';
 import { focusReader } from '../shell/focus-return';
 import type { Span, TextMap } from './text-offsets';
