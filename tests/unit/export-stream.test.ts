@@ -86,6 +86,12 @@ describe('the hand-written serialisers give what the libraries they stand in for
     lines.forEach((line, index) => expect(line.trim().replace(/,$/u, '')).toBe(JSON.stringify(items[index])));
   });
 
+  it.each([0, 3, 60])('Margin’s own JSON of %s articles is JSON.stringify of the whole, indented by two', (count) => {
+    const articles = library.slice(0, count);
+    const whole = { exportedAt: EXPORTED_AT, articles: articles.map(({ meta, articleNote, annotations }) => ({ meta, articleNote, annotations })) };
+    expect(textOf(singleFileText({ ...job('json'), articles }))).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+  });
+
   it('the text fingerprint folds whitespace as /\\s+/ does, so it matches fingerprints in files exported before', () => {
     const pieces = fc.constantFrom('a', 'é', '🚆', ' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', 'e\u0301');
     checkProperty(

@@ -265,6 +265,10 @@ export interface WriteOptions extends RunOptions {
  * A cancel (through `options.signal`) rejects with ExportCancelled and leaves the target as it was.
  */
 export async function writeExport(plan: ExportPlan, target: string, options: WriteOptions = {}): Promise<ExportWritten> {
+  const { job } = plan;
+  // A library-wide one-file export streams through the runner; other files are small and whole.
+  const write = (path: string, file: ExportFile) =>
+    job === undefined ? writeOne(path, file, plan.format) : inWords(path, () => (options.runner ?? inThreadRunner())(job, path, options));
   const namedAsFile = target.toLowerCase().endsWith(`.${FORMAT_EXTENSIONS[plan.format]}`);
   const intoFolder = plan.files.length > 1 || (plan.perArticle && !namedAsFile) || (await isDirectory(target));
   if (await isInsideFolder(intoFolder ? target : dirname(target), plan.libraryDir)) throw new UserError(EXPORT_INSIDE_LIBRARY);
@@ -281,9 +285,7 @@ export async function writeExport(plan: ExportPlan, target: string, options: Wri
     if (file === undefined) return { paths: [], images: 0, missingImages: 0 };
     if (!(await isDirectory(dirname(target)))) throw new UserError(`Margin could not write ${target}: its folder does not exist.`);
     const images = await writeAttachments(plan.attachments, dirname(target));
-    const { job } = plan;
-    if (job === undefined) await writeOne(target, file, plan.format);
-    else await inWords(target, () => (options.runner ?? inThreadRunner())(job, target, options));
+    await write(target, file);
     return { paths: [target], ...images };
   }
   await mkdir(target, { recursive: true });
@@ -291,7 +293,7 @@ export async function writeExport(plan: ExportPlan, target: string, options: Wri
   const paths: string[] = [];
   for (const file of plan.files) {
     const path = join(target, file.name);
-    await writeOne(path, file, plan.format);
+    await write(path, file);
     paths.push(path);
   }
   return { paths, ...images };
