@@ -24,7 +24,6 @@ const PACKAGES = {
   core: [
     '@mozilla/readability',
     'css-tree',
-    'csv-stringify',
     'dompurify',
     'image-size',
     'ipaddr.js',
