@@ -103,7 +103,7 @@ export function startApp(): void {
       applySpellcheck(spelling);
       spellcheck = spelling.enabled;
       const getWindow = () => mainWindow;
-      registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice], chosenPaths }), chosenPaths);
+      registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice], chosenPaths, indexInBackground: true }), chosenPaths);
       installMenu(getWindow, dataDir);
       requests.start();
     } catch (error) {
