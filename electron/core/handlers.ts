@@ -23,7 +23,7 @@ import { loadImporter } from './import/importer';
 import { importIntoLibrary } from './import-into-library';
 import { reimportArticle } from './reimport';
 import { DailyReview } from './review/daily-review';
-import { LibrarySearch } from './search/library-search';
+import { LibrarySearch, type LibrarySearchOptions } from './search/library-search';
 import { ChosenPaths, NOT_CHOSEN_MESSAGE } from './security/chosen-paths';
 import { spellcheckPlan } from './security/spellcheck-plan';
 import type { Library } from './library/library';
@@ -54,6 +54,10 @@ export interface HandlerOptions {
   clock?: () => Date;
   /** Writes library-wide one-file exports: main passes the worker's; by default they run in this thread. */
   exportRunner?: ExportRunner;
+  /** Catch the search index up in the background once the library is first listed (the app does). */
+  indexInBackground?: boolean;
+  /** How the search index is opened (tests pace its background catch-up). */
+  search?: LibrarySearchOptions;
 }
 
 async function summary(library: Library, meta: ArticleMeta): Promise<ArticleSummary> {
@@ -74,13 +78,23 @@ function implementations(library: Library, platform: Platform, options: HandlerO
     return { colorLabels: library.colorLabels, highlightTags, notices: [...(options.notices ?? []), ...library.notices], spellcheck: { on: enabled, choosable } };
   };
   const chosen = options.chosenPaths ?? new ChosenPaths();
-  // Opened on the first search, so start-up does not pay for it.
+  // Opened after the library's first listing (or on the first search), so start-up does not wait for it.
   let searcher: Promise<LibrarySearch> | null = null;
+  const openSearch = () => (searcher ??= LibrarySearch.open(library, options.search));
+  let indexing = options.indexInBackground !== true;
   const review = new DailyReview(library);
   const exporting = new RunningExport();
   const today = () => localDay((options.clock ?? (() => new Date()))());
   return {
-    'library:list': () => library.summaries(),
+    'library:list': async () => {
+      const summaries = await library.summaries();
+      if (!indexing) {
+        indexing = true;
+        // After the answer is on its way; a failure is left for the next search to report.
+        setImmediate(() => void openSearch().then((search) => search.startIndexing(), () => undefined));
+      }
+      return summaries;
+    },
     'library:settings': () => settings(),
     'library:set-color-label': async ({ color, label }) => {
       await library.setColorLabel(color, label);
@@ -155,9 +169,8 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       return path === null ? null : importAnnotationFile(library, path);
     },
     'library:search': async ({ query }) => {
-      searcher ??= LibrarySearch.open(library);
-      const results = await (await searcher).search(query);
-      return results.map(({ articleId, title, matchCount, matches }) => ({ articleId, title, matchCount, matches }));
+      const { results, indexing: progress } = await (await openSearch()).searchSoFar(query);
+      return { hits: results.map(({ articleId, title, matchCount, matches }) => ({ articleId, title, matchCount, matches })), indexing: progress };
     },
     'export:preview': async ({ format, articleIds, includeTrash, csvExact }) => {
       const plan = await planExport(library, format, articleIds, exportOptions(includeTrash, csvExact));

@@ -106,7 +106,7 @@ export function startApp(): void {
       const getWindow = () => mainWindow;
       // Library-wide exports are written in a worker (built beside this file), off the window's thread.
       const exportRunner = workerRunner(join(here, 'export-worker.js'));
-      registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice], chosenPaths, exportRunner }), chosenPaths);
+      registerHandlers(createHandlers(library, electronPlatform(getWindow), { notices: notice === null ? [] : [notice], chosenPaths, exportRunner, indexInBackground: true }), chosenPaths);
       installMenu(getWindow, dataDir);
       requests.start();
     } catch (error) {

@@ -142,6 +142,16 @@ export interface SearchHit {
   matches: { kind: 'title' | 'text' | 'highlight' | 'note'; annotationId?: string; start: number; end: number; snippet: { before: string; match: string; after: string } }[];
 }
 
+/**
+ * A search's answer. While the index is still being built (the first start over a library
+ * without one), `hits` come from the articles indexed so far and `indexing` says how far it has
+ * got: `done` of `total` articles; null once the index holds the whole library.
+ */
+export interface SearchAnswer {
+  hits: SearchHit[];
+  indexing: { done: number; total: number } | null;
+}
+
 export interface ExportPreview {
   files: number;
   firstName: string;
@@ -181,7 +191,7 @@ export interface ChannelOutputs {
   'annotation:restore': Annotation;
   /** null when the person cancelled the open dialog. */
   'annotations:import': { attached: number; alreadyThere: number; problems: string[]; notes: string[] } | null;
-  'library:search': SearchHit[];
+  'library:search': SearchAnswer;
   'export:preview': ExportPreview;
   /** The files written, or null when the person cancelled the save dialog or the export (`cancelled`); images copied beside them. */
   'export:save': { paths: string[] | null; cancelled?: boolean; images?: number; missingImages?: number; skipped?: string[] };

@@ -174,6 +174,13 @@ export class SearchIndex {
     return run;
   }
 
+  /** Writes the article texts waiting for the next save, so a long build holds none of them in memory. */
+  flushTexts(): Promise<void> {
+    const run = this.saving.then(() => this.state.texts.flush());
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
   /**
    * Articles holding every word of `query` (in their title, byline, site, text, notes or tags),
    * best first, each with its best few places and their snippets. When no article holds them

@@ -1,7 +1,7 @@
 // The library: every article with its site, highlight count and reading progress; sorted and
 // filtered by state (reading, archived, trash) and tag; "continue reading" on top; and a search
 // box whose results, grouped by article, open the article at the match.
-import type { SearchHit } from '../../../electron/shared/contract';
+import type { SearchAnswer } from '../../../electron/shared/contract';
 import type { ArticleState, ArticleSummary } from '../../../electron/shared/model';
 import morphdom from 'morphdom';
 import { h } from '../dom';
@@ -13,7 +13,7 @@ export interface LibraryActions {
   open(id: string, at?: { start: number; end: number }): void;
   setState(id: string, state: ArticleState): void;
   emptyTrash(): void;
-  search(query: string): Promise<SearchHit[] | null>;
+  search(query: string): Promise<SearchAnswer | null>;
 }
 
 const SORTS: Record<SortKey, (a: ArticleSummary, b: ArticleSummary) => number> = {
@@ -52,6 +52,8 @@ export class LibraryPanel {
   private articles: ArticleSummary[] = [];
   private currentId: string | null = null;
   private searchTimer = 0;
+  /** Says how far the search index has got while it is being built; the search is asked again until it is. */
+  private readonly searchStatus = h('p', { class: 'search-status', role: 'status' });
   private searchGeneration = 0;
   /**
    * What the list shows now: when only the open article changed (the app re-sends the list as
@@ -64,6 +66,7 @@ export class LibraryPanel {
       'div',
       { class: 'library-panel' },
       this.searchInput,
+      this.searchStatus,
       h('div', { class: 'library-controls' }, this.stateSelect, this.sortSelect, this.tagSelect, this.siteSelect),
       this.list,
     );
@@ -84,6 +87,7 @@ export class LibraryPanel {
     this.searchInput.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         this.searchInput.value = '';
+        this.searchStatus.textContent = '';
         this.render();
       }
     });
@@ -215,12 +219,24 @@ export class LibraryPanel {
 
   private async runSearch(): Promise<void> {
     const query = this.searchInput.value.trim();
-    if (query === '') return this.render();
+    window.clearTimeout(this.searchTimer);
+    if (query === '') {
+      this.searchStatus.textContent = '';
+      return this.render();
+    }
     this.shown = null;
     const generation = ++this.searchGeneration;
     this.shown = null;
-    const hits = await this.actions.search(query);
-    if (generation !== this.searchGeneration || hits === null) return;
+    const answer = await this.actions.search(query);
+    if (generation !== this.searchGeneration || answer === null) return;
+    if (answer.indexing !== null) {
+      this.searchStatus.textContent = `Indexing, ${answer.indexing.done} of ${answer.indexing.total} articles`;
+      this.list.replaceChildren();
+      this.searchTimer = window.setTimeout(() => void this.runSearch(), 400);
+      return;
+    }
+    this.searchStatus.textContent = '';
+    const { hits } = answer;
     if (hits.length === 0) {
       this.list.replaceChildren(h('li', { class: 'empty' }, `Nothing matches “${query}”.`));
       return;
