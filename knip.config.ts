@@ -18,7 +18,7 @@ const config: KnipConfig = {
     'tests/**/*.mjs',
     // Programs the tests bundle and run as their own processes, named by path rather than imported.
     'tests/crash/*.ts',
-    'tests/bench/support/{import-one,main-start}.ts',
+    'tests/bench/support/{import-one,main-start,first-start}.ts',
     'tests/e2e/support/page-bridge.ts',
     'tests/support/main-process-core.ts',
     'tests/unit/support/lock-holder.ts',

@@ -91,7 +91,7 @@ function implementations(library: Library, platform: Platform, options: HandlerO
       if (!indexing) {
         indexing = true;
         // After the answer is on its way; a failure is left for the next search to report.
-        setImmediate(() => void openSearch().then((search) => search.startIndexing(), () => undefined));
+        setImmediate(() => void openSearch().then((search) => void search.startIndexing(), () => undefined));
       }
       return summaries;
     },

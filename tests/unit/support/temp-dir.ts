@@ -12,6 +12,8 @@ export async function tempDir(prefix = 'margin-'): Promise<string> {
   return dir;
 }
 
+// Retried: a test that starts the app leaves its background search indexing writing into the
+// folder for a moment after the test's last step, and a removal racing it meets ENOTEMPTY.
 afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
 });
