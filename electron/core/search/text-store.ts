@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { createDurableWriter, nodeDurableFs } from '../library/durable-write';
 
 /** Enough of a text's identity to tell its file is the one the index was built from. */
@@ -37,8 +38,8 @@ const WRITE_BATCH = 16;
 export class TextStore {
   /** Texts (or removals, as null) not yet on disk; they are also what `get` sees first. */
   private readonly pending = new Map<string, string | null>();
-  private readonly cache = new Map<string, string>();
-  private cachedChars = 0;
+  // A text longer than the whole allowance is not kept at all.
+  private readonly cache = new LRUCache<string, string>({ maxSize: CACHE_CHARS, maxEntrySize: CACHE_CHARS, sizeCalculation: (text) => Math.max(1, text.length) });
 
   constructor(readonly dir: string) {}
 
@@ -66,12 +67,7 @@ export class TextStore {
     const waiting = this.pending.get(id);
     if (waiting !== undefined) return waiting;
     const cached = this.cache.get(id);
-    if (cached !== undefined) {
-      // Most recently used last, so the oldest is the first to go.
-      this.cache.delete(id);
-      this.cache.set(id, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     let text: string;
     try {
       text = await readFile(this.path(id), 'utf8');
@@ -122,21 +118,11 @@ export class TextStore {
   }
 
   private forget(id: string): void {
-    const cached = this.cache.get(id);
-    if (cached === undefined) return;
     this.cache.delete(id);
-    this.cachedChars -= cached.length;
   }
 
   private remember(id: string, text: string): void {
     this.forget(id);
-    if (text.length > CACHE_CHARS) return;
     this.cache.set(id, text);
-    this.cachedChars += text.length;
-    for (const [oldId, old] of this.cache) {
-      if (this.cachedChars <= CACHE_CHARS) break;
-      this.cache.delete(oldId);
-      this.cachedChars -= old.length;
-    }
   }
 }
